@@ -1,0 +1,63 @@
+package dev.tokbench.cli;
+
+import dev.tokbench.Version;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code tokbench} command line. Each subcommand is a {@code Callable<Integer>}; only {@link
+ * #main} exits. Bad input (a malformed file, a wrong argument) exits 2 with a one-line message that
+ * says what and where; any other failure exits 1 with its stack trace.
+ */
+@Command(
+    name = "tokbench",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.VersionProvider.class,
+    description = "Benchmark LLM inference on real devices and reproduce published reports.",
+    subcommands = {CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+  /** Exit status for input the user can fix: a bad file, a bad argument. */
+  public static final int BAD_INPUT = 2;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Builds the command line with every subcommand registered. */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new Main());
+    Subcommands.register(cl);
+    cl.setExecutionExceptionHandler(Main::handle);
+    return cl;
+  }
+
+  /** Runs the command line and returns its exit status, without exiting. */
+  public static int execute(String... args) {
+    return commandLine().execute(args);
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+    PrintWriter err = cl.getErr();
+    if (BadInput.is(e)) {
+      err.println("tokbench: " + e.getMessage());
+      return BAD_INPUT;
+    }
+    e.printStackTrace(err);
+    return 1;
+  }
+
+  static final class VersionProvider implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"tokbench " + Version.current()};
+    }
+  }
+}

@@ -1,0 +1,15 @@
+package dev.tokbench.cli;
+
+import picocli.CommandLine;
+
+/**
+ * The one place where subcommands are registered, so that adding one touches a single line. Keep
+ * the list in the order {@code tokbench --help} should show it.
+ */
+final class Subcommands {
+  private Subcommands() {}
+
+  static void register(CommandLine cl) {
+    // e.g. cl.addSubcommand(new GgufCommand());
+  }
+}

@@ -1,0 +1,34 @@
+package dev.tokbench.results;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** Whether a benchmark row holds a measurement, and if not, why not. */
+public enum Status {
+  OK("ok"),
+  FAILED("failed"),
+  NOT_INSTALLED("not-installed");
+
+  private final String label;
+
+  Status(String label) {
+    this.label = label;
+  }
+
+  /** The spelling used in CSV and JSON files: {@code ok}, {@code failed}, {@code not-installed}. */
+  public String label() {
+    return label;
+  }
+
+  /** Parses a label as written by {@link #label()}, case-insensitively. */
+  public static Status parse(String text) {
+    for (Status s : values()) {
+      if (s.label.equalsIgnoreCase(text.trim())) return s;
+    }
+    throw new IllegalArgumentException(
+        "unknown status '"
+            + text
+            + "', expected one of "
+            + Arrays.stream(values()).map(Status::label).collect(Collectors.joining(", ")));
+  }
+}
