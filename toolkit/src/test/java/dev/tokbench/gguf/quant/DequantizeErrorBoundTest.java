@@ -3,6 +3,9 @@ package dev.tokbench.gguf.quant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokbench.gguf.GgmlType;
+import dev.tokbench.gguf.Gguf;
+import dev.tokbench.gguf.GgufFile;
+import dev.tokbench.gguf.TensorInfo;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -13,8 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * weights; bounds about twice what these formats reach on such data).
  */
 class DequantizeErrorBoundTest {
-  private static final Map<String, FixtureTensors.T> F16 =
-      FixtureTensors.read("small-llama-F16.gguf");
+  private static final GgufFile F16 = Gguf.read(QuantFixtures.path("small-llama-F16.gguf"));
 
   @ParameterizedTest
   @CsvSource({
@@ -26,11 +28,11 @@ class DequantizeErrorBoundTest {
   void llamaQuantizeTensorsDecodeToTheF16WeightsWithinTheirTypesBound(
       String file, int typesExpected) {
     Map<GgmlType, Double> worst = new java.util.EnumMap<>(GgmlType.class);
-    for (FixtureTensors.T t : FixtureTensors.read(file).values()) {
+    GgufFile quantized = Gguf.read(QuantFixtures.path(file));
+    for (TensorInfo t : quantized.tensors()) {
       if (!t.type().isQuantized()) continue;
-      float[] ours = Quantizer.of(t.type()).dequantize(t.data(), (int) t.elements());
-      FixtureTensors.T source = F16.get(t.name());
-      float[] exact = Quantizer.of(GgmlType.F16).dequantize(source.data(), (int) source.elements());
+      float[] ours = QuantFixtures.floats(quantized, t);
+      float[] exact = QuantFixtures.source(F16, t.name());
       double error = relativeRmsError(exact, ours);
       assertThat(error).as("%s %s in %s", t.name(), t.type(), file).isLessThan(bound(t.type()));
       worst.merge(t.type(), error, Math::max);

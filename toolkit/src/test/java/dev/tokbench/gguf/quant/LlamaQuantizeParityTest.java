@@ -2,9 +2,10 @@ package dev.tokbench.gguf.quant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokbench.gguf.GgmlType;
+import dev.tokbench.gguf.Gguf;
+import dev.tokbench.gguf.GgufFile;
+import dev.tokbench.gguf.TensorInfo;
 import java.nio.ByteBuffer;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,8 +14,7 @@ import org.junit.jupiter.api.Test;
  * the same bytes, tensor by tensor, whatever type llama-quantize chose for it.
  */
 class LlamaQuantizeParityTest {
-  private static final Map<String, FixtureTensors.T> F16 =
-      FixtureTensors.read("small-llama-F16.gguf");
+  private static final GgufFile F16 = Gguf.read(QuantFixtures.path("small-llama-F16.gguf"));
 
   @Test
   void q8_0FileIsReproducedByteForByte() {
@@ -38,15 +38,13 @@ class LlamaQuantizeParityTest {
 
   private static void assertEveryQuantizedTensorMatches(String file) {
     int compared = 0;
-    for (FixtureTensors.T theirs : FixtureTensors.read(file).values()) {
+    GgufFile quantized = Gguf.read(QuantFixtures.path(file));
+    for (TensorInfo theirs : quantized.tensors()) {
       if (!theirs.type().isQuantized()) continue;
-      FixtureTensors.T source = F16.get(theirs.name());
-      float[] weights =
-          Quantizer.of(GgmlType.F16).dequantize(source.data(), (int) source.elements());
-      byte[] ours = Quantizer.of(theirs.type()).quantize(weights);
+      byte[] ours = Quantizer.of(theirs.type()).quantize(QuantFixtures.source(F16, theirs.name()));
       assertThat(ByteBuffer.wrap(ours))
           .as("%s %s in %s", theirs.name(), theirs.type(), file)
-          .isEqualTo(theirs.data().duplicate());
+          .isEqualTo(quantized.tensorData(theirs));
       compared++;
     }
     assertThat(compared).as("quantized tensors in %s", file).isGreaterThan(5);
