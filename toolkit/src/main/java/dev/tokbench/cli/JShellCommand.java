@@ -43,7 +43,8 @@ final class JShellCommand implements Callable<Integer> {
 
   /** Toolkit packages that have not landed yet would make jshell's startup fail. */
   private static boolean packageExists(String imp) {
-    String pkg = imp.endsWith(".*") ? imp.replace(".*", "") : imp.substring(0, imp.lastIndexOf('.'));
+    String pkg =
+        imp.endsWith(".*") ? imp.replace(".*", "") : imp.substring(0, imp.lastIndexOf('.'));
     return JShellCommand.class.getClassLoader().getResource(pkg.replace('.', '/')) != null;
   }
 

@@ -12,8 +12,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code tokbench notebook run}: executes notebooks headless, as Jupyter would with our kernel. */
@@ -92,8 +92,7 @@ final class NotebookCommand implements Runnable {
       for (String p : parameters) {
         int eq = p.indexOf('=');
         if (eq <= 0) {
-          throw new ParameterException(
-              spec.commandLine(), "-p takes NAME=VALUE, got '" + p + "'");
+          throw new ParameterException(spec.commandLine(), "-p takes NAME=VALUE, got '" + p + "'");
         }
         values.put(p.substring(0, eq), p.substring(eq + 1));
       }

@@ -15,8 +15,8 @@ import java.util.List;
 
 /**
  * An nbformat 4 notebook as a JSON tree: fields this class does not know are kept as they were.
- * {@code NotebookFile.read(path).codeCells()}; {@link #write} is atomic (a temporary file beside the
- * target, then a rename), so a crash never leaves half a notebook.
+ * {@code NotebookFile.read(path).codeCells()}; {@link #write} is atomic (a temporary file beside
+ * the target, then a rename), so a crash never leaves half a notebook.
  */
 public final class NotebookFile {
   private final Path path;
@@ -39,7 +39,12 @@ public final class NotebookFile {
       node = JupyterJson.MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
       throw new NotebookFormatException(
-          path + ": not JSON at line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage(), e);
+          path
+              + ": not JSON at line "
+              + e.getLocation().getLineNr()
+              + ": "
+              + e.getOriginalMessage(),
+          e);
     }
     return new NotebookFile(path, validate(path, node));
   }

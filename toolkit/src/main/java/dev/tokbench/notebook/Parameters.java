@@ -18,11 +18,14 @@ final class Parameters {
   static final String TAG = "parameters";
   static final String INJECTED_TAG = "injected-parameters";
   private static final Pattern DECLARATION =
-      Pattern.compile("^\\s*(?:final\\s+)?([\\w.]+(?:<[^=]*>)?(?:\\[\\])*)\\s+(\\w+)\\s*=\\s*(.*)$");
+      Pattern.compile(
+          "^\\s*(?:final\\s+)?([\\w.]+(?:<[^=]*>)?(?:\\[\\])*)\\s+(\\w+)\\s*=\\s*(.*)$");
 
   private Parameters() {}
 
-  /** Removes an earlier injected cell, then injects {@code values} (if any) after the parameters. */
+  /**
+   * Removes an earlier injected cell, then injects {@code values} (if any) after the parameters.
+   */
   static void inject(NotebookFile nb, Map<String, String> values) {
     for (int i = nb.cells().size() - 1; i >= 0; i--) {
       if (nb.tags(i).contains(INJECTED_TAG)) {
@@ -39,8 +42,14 @@ final class Parameters {
       String type = types.get(e.getKey());
       if (type == null) {
         throw new NotebookFormatException(
-            nb.path() + ": parameter '" + e.getKey() + "' is not declared in the parameters cell"
-                + " (cell " + at + "); declared there: " + String.join(", ", types.keySet()));
+            nb.path()
+                + ": parameter '"
+                + e.getKey()
+                + "' is not declared in the parameters cell"
+                + " (cell "
+                + at
+                + "); declared there: "
+                + String.join(", ", types.keySet()));
       }
       source.append(e.getKey()).append(" = ").append(literal(type, e.getKey(), e.getValue()));
       source.append(";\n");
@@ -116,7 +125,15 @@ final class Parameters {
 
   private static NotebookFormatException bad(String name, String type, String value, String what) {
     return new NotebookFormatException(
-        "parameter " + name + " is " + type + ", so its value must be " + what + "; got '" + value + "'");
+        "parameter "
+            + name
+            + " is "
+            + type
+            + ", so its value must be "
+            + what
+            + "; got '"
+            + value
+            + "'");
   }
 
   private static String quote(String s) {
