@@ -5,8 +5,8 @@ import java.util.stream.Collectors;
 
 /**
  * Units of data size. Decimal units (kB, MB, GB, TB: powers of 1000) are what vendors and the
- * report use; binary units (KiB, MiB, GiB, TiB: powers of 1024) are what llama-bench prints
- * ({@code 967.00 MiB}, {@code 2.45 GiB}). Mixing them is a 7% error at GB scale.
+ * report use; binary units (KiB, MiB, GiB, TiB: powers of 1024) are what llama-bench prints ({@code
+ * 967.00 MiB}, {@code 2.45 GiB}). Mixing them is a 7% error at GB scale.
  */
 public enum ByteUnit {
   B("B", 1),
@@ -50,6 +50,6 @@ public enum ByteUnit {
       if (u.symbol.equals(s)) return u;
     }
     throw new UnknownUnitException(
-        symbol, Arrays.stream(values()).map(ByteUnit::symbol).collect(Collectors.joining(", ")));
+        s, Arrays.stream(values()).map(ByteUnit::symbol).collect(Collectors.joining(", ")));
   }
 }

@@ -1,5 +1,6 @@
 package dev.tokbench.bandwidth;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -61,11 +62,14 @@ public record Bytes(double bytes) {
     return bytes / other.bytes;
   }
 
-  /** Decimal GB with two decimals (or MB/kB/B for small amounts), as the report prints sizes. */
+  /**
+   * Two decimals of the largest decimal unit of which this is at least a tenth, as the report
+   * prints sizes ({@code 0.75 GB}, not {@code 750.00 MB}).
+   */
   @Override
   public String toString() {
-    for (ByteUnit u : new ByteUnit[] {ByteUnit.TB, ByteUnit.GB, ByteUnit.MB, ByteUnit.KB}) {
-      if (bytes >= u.bytes()) return String.format(Locale.ROOT, "%.2f %s", in(u), u.symbol());
+    for (ByteUnit u : List.of(ByteUnit.TB, ByteUnit.GB, ByteUnit.MB, ByteUnit.KB)) {
+      if (bytes >= u.bytes() / 10) return String.format(Locale.ROOT, "%.2f %s", in(u), u.symbol());
     }
     return String.format(Locale.ROOT, "%.0f B", bytes);
   }

@@ -5,11 +5,11 @@ import java.util.Locale;
 
 /**
  * The shape of a transformer's KV cache, enough to know how many bytes one token of context
- * occupies. Every decoded token reads the whole cache up to the current depth, so at depth
- * {@code d} a token reads {@code weights + d × bytesPerToken()}.
+ * occupies. Every decoded token reads the whole cache up to the current depth, so at depth {@code
+ * d} a token reads {@code weights + d × bytesPerToken()}.
  *
- * <p>Per token and layer llama.cpp stores {@code n_embd_k_gqa = n_head_kv × head_dim_k} elements
- * of K in {@code type_k} and as many of V in {@code type_v} ({@code llama_kv_cache} in
+ * <p>Per token and layer llama.cpp stores {@code n_embd_k_gqa = n_head_kv × head_dim_k} elements of
+ * K in {@code type_k} and as many of V in {@code type_v} ({@code llama_kv_cache} in
  * llama-kv-cache.cpp).
  *
  * @param layers transformer blocks ({@code block_count})
@@ -42,8 +42,8 @@ public record KvCache(
   }
 
   /**
-   * A cache type as llama.cpp spells it on the command line and in llama-bench output: {@code
-   * f16}, {@code bf16}, {@code q8_0}, {@code q4_0} …
+   * A cache type as llama.cpp spells it on the command line and in llama-bench output: {@code f16},
+   * {@code bf16}, {@code q8_0}, {@code q4_0} …
    */
   public static GgmlType cacheType(String name) {
     try {

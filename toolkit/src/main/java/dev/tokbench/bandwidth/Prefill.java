@@ -1,10 +1,9 @@
 package dev.tokbench.bandwidth;
 
 /**
- * Prompt processing is compute-bound: a forward pass costs about two floating-point operations
- * (one multiply, one add) per parameter per token, ignoring attention's share, which is small at
- * short contexts (Kaplan et al. 2020, "Scaling Laws for Neural Language Models", §2.1: C_forward ≈
- * 2N).
+ * Prompt processing is compute-bound: a forward pass costs about two floating-point operations (one
+ * multiply, one add) per parameter per token, ignoring attention's share, which is small at short
+ * contexts (Kaplan et al. 2020, "Scaling Laws for Neural Language Models", §2.1: C_forward ≈ 2N).
  */
 public final class Prefill {
   private Prefill() {}

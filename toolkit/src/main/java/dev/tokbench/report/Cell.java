@@ -27,7 +27,7 @@ public record Cell(String text, String suffix, boolean bold, double number) {
   }
 
   /** This cell in bold (its {@link #text} part). */
-  public Cell bold() {
+  public Cell inBold() {
     return new Cell(text, suffix, true, number);
   }
 

@@ -40,11 +40,7 @@ public record DataFolder(
     List<QuotedFigure> quoted,
     List<DrawnBar> drawnBars) {
   static final List<String> DEVICE_COLUMNS =
-      List.of(
-          "device",
-          "theoretical_bandwidth_gb_per_s",
-          "practical_bandwidth_gb_per_s",
-          "source");
+      List.of("device", "theoretical_bandwidth_gb_per_s", "practical_bandwidth_gb_per_s", "source");
 
   public DataFolder {
     models = List.copyOf(models);
@@ -64,11 +60,12 @@ public record DataFolder(
       throw new dev.tokbench.BadInputException("no data folder at " + dir);
     }
     DeviceSpec device = device(dir.resolve("device.csv"), catalog);
-    List<ModelEntry> models = optional(dir.resolve("models.csv"), ModelEntry.COLUMNS, ModelEntry::of);
+    List<ModelEntry> models =
+        optional(dir.resolve("models.csv"), ModelEntry.COLUMNS, ModelEntry::of);
     Transcribed t = new Transcribed(device.device().name(), r -> entry(models, r));
     List<BenchResult> results = new ArrayList<>();
     ifExists(dir.resolve("llama-cpp.csv"), f -> results.addAll(t.llamaCpp(f)));
-    results.addAll(LlamaBenchJson.readAll(dir, device.device().name(), models));
+    results.addAll(LlamaBenchJson.readAll(dir));
     ifExists(dir.resolve("tinygrad.csv"), f -> results.addAll(t.tinygrad(f)));
     ifExists(dir.resolve("frameworks.csv"), f -> results.addAll(t.unavailable(f)));
     return new DataFolder(dir, device, models, results, quoted(dir), drawnBars(dir));

@@ -1,8 +1,8 @@
 package dev.tokbench.report;
 
 /**
- * One bar of a text bar chart as the report drew it by hand, transcribed in {@code
- * ascii-bars.csv}, to compare with the bar computed from its value.
+ * One bar of a text bar chart as the report drew it by hand, transcribed in {@code ascii-bars.csv},
+ * to compare with the bar computed from its value.
  *
  * @param chart the chart's key, e.g. {@code decode-1b-q6k}
  * @param label the label in front of the bar

@@ -88,7 +88,8 @@ public record ReportTable(
   /** CSV with a header line; cells as plain text without bold. */
   public String csv() {
     StringWriter out = new StringWriter();
-    try (CSVPrinter p = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator('\n').get())) {
+    try (CSVPrinter p =
+        new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator('\n').get())) {
       p.printRecord(headers);
       for (List<Cell> r : rows) p.printRecord(r.stream().map(Cell::plain).toList());
     } catch (IOException e) {
@@ -105,7 +106,8 @@ public record ReportTable(
   }
 
   private Column<?> column(int c) {
-    boolean numeric = !rows.isEmpty() && rows.stream().allMatch(r -> !Double.isNaN(r.get(c).number()));
+    boolean numeric =
+        !rows.isEmpty() && rows.stream().allMatch(r -> !Double.isNaN(r.get(c).number()));
     if (numeric) {
       return DoubleColumn.create(headers.get(c), rows.stream().mapToDouble(r -> r.get(c).number()));
     }
