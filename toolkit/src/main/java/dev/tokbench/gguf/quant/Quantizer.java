@@ -1,5 +1,6 @@
 package dev.tokbench.gguf.quant;
 
+import dev.tokbench.gguf.BlockByteOrder;
 import dev.tokbench.gguf.GgmlType;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -113,23 +114,7 @@ public final class Quantizer {
    * bytes[off..]}, turning ggml's little-endian layout into a big-endian file's and back.
    */
   public void swapByteOrder(byte[] bytes, int off, int blocks) {
-    int size = type().typeSize();
-    if (type() == GgmlType.F32) {
-      for (int i = 0; i < blocks; i++) reverse(bytes, off + i * size, 4);
-      return;
-    }
-    List<Integer> fields = codec.halfFieldOffsets();
-    for (int i = 0; i < blocks; i++) {
-      for (int field : fields) reverse(bytes, off + i * size + field, 2);
-    }
-  }
-
-  private static void reverse(byte[] b, int at, int width) {
-    for (int i = 0, j = width - 1; i < j; i++, j--) {
-      byte t = b[at + i];
-      b[at + i] = b[at + j];
-      b[at + j] = t;
-    }
+    BlockByteOrder.swap(type(), bytes, off, blocks);
   }
 
   @Override
