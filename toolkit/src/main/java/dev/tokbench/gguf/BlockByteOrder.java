@@ -22,8 +22,10 @@ public record BlockByteOrder(int elementBytes, List<Integer> fieldOffsets) {
     switch (type) {
       case F32, I32, F16, BF16, I16, I64, F64, I8:
         return Optional.of(new BlockByteOrder(type.typeSize(), List.of(0)));
-      case Q4_0, Q8_0:
+      case Q4_0, Q8_0, Q5_0:
         return Optional.of(new BlockByteOrder(2, List.of(0))); // ggml_half d first
+      case Q5_1:
+        return Optional.of(new BlockByteOrder(2, List.of(0, 2))); // ggml_half d, m first
       case Q4_K, Q5_K:
         return Optional.of(new BlockByteOrder(2, List.of(0, 2))); // ggml_half d, dmin first
       case Q6_K:

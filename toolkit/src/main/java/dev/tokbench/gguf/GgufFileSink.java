@@ -11,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 
 /**
  * Streams a {@link GgufWriter}'s file to a temporary name beside the target, then moves it into
@@ -34,7 +35,10 @@ final class GgufFileSink {
     Path dir = checkFolder(total);
     Path temp = null;
     try {
-      temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".partial");
+      // not createTempFile: its owner-only permissions would stay on the finished model
+      temp =
+          Files.createFile(
+              dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".partial"));
       try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
         writeFully(ch, ByteBuffer.wrap(header));
         for (GgufWriter.Tensor t : writer.tensors()) writeTensor(ch, t);
