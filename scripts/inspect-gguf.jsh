@@ -1,8 +1,8 @@
 // Inspect GGUF files: summary, quantization mix and tensors of each.
 //   GGUF_FILES="a.gguf b.gguf" scripts/tokbench jshell scripts/inspect-gguf.jsh
 // Without GGUF_FILES it inspects the small real models in the test resources.
-var files = Optional.ofNullable(System.getenv("GGUF_FILES")).map(s -> Arrays.stream(s.trim().split("\\s+")).map(Path::of).toList())
-    .orElse(List.of(Path.of("toolkit/src/test/resources/gguf/small-llama-Q4_K_M.gguf"), Path.of("toolkit/src/test/resources/gguf/tiny-qwen3-F16.gguf")));
+var names = Optional.ofNullable(System.getenv("GGUF_FILES")).orElse("toolkit/src/test/resources/gguf/small-llama-Q4_K_M.gguf toolkit/src/test/resources/gguf/tiny-qwen3-F16.gguf");
+var files = Arrays.stream(names.trim().split("\\s+")).map(Path::of).toList();
 for (Path file : files) {
   var gguf = Gguf.read(file);
   System.out.println("== " + gguf);
