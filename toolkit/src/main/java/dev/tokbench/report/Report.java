@@ -109,9 +109,14 @@ public final class Report {
     return Charts.bars(bars(key));
   }
 
-  /** Decode tok/s against model size with this device's bandwidth ceilings. */
-  public XYChart decodeCeilingChart() {
-    return Charts.decodeCeiling(List.of(data));
+  /**
+   * Decode tok/s against model size with the bandwidth ceilings of this device and of {@code
+   * others}' devices, e.g. {@code orin.decodeCeilingChart(h100)}.
+   */
+  public XYChart decodeCeilingChart(Report... others) {
+    List<DataFolder> folders = new ArrayList<>(List.of(data));
+    for (Report r : others) folders.add(r.data);
+    return Charts.decodeCeiling(folders);
   }
 
   /** Every claim of the prose, recomputed on this folder. */
