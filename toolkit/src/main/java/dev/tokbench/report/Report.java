@@ -145,6 +145,14 @@ public final class Report {
     return Comparison.of(name(), results(), other.name(), other.results(), key);
   }
 
+  /**
+   * This report and {@code other} side by side: tok/s on each device, the speedup, and decode
+   * bandwidth as GB/s and % of each theoretical ({@code orin.compareTable(h100).markdown()}).
+   */
+  public ReportTable compareTable(Report other) {
+    return ComparisonTable.of(this, other);
+  }
+
   /** The folder's name, e.g. {@code jetson-orin-agx-2025-07-17}. */
   public String name() {
     return data.dir().getFileName().toString();

@@ -52,4 +52,20 @@ class H100ReportTest {
             "t/s h100-sxm5-2026-11-25",
             "Speedup");
   }
+
+  @Test
+  void sideBySideTableShowsSpeedupAndBandwidthOfBothDevices() {
+    ReportTable t = Report.from(TestData.orin()).compareTable(h100);
+    assertThat(t.rows()).hasSize(12);
+    assertThat(t.markdownCells().get(1))
+        .containsExactly(
+            "LLaMA 1B Q6_K",
+            "off",
+            "tg128",
+            "25.59",
+            "633.68",
+            "24.8×",
+            "26.6 (13.0%)",
+            "642.5 (19.2%)");
+  }
 }

@@ -46,6 +46,23 @@ class ReportCommandTest {
   }
 
   @Test
+  void compareWritesBothFoldersSideBySide() throws IOException {
+    int exit =
+        Main.execute(
+            "report",
+            "--data",
+            TestData.orin().toString(),
+            "--compare",
+            TestData.h100().toString(),
+            "--out",
+            out.toString());
+    assertThat(exit).isZero();
+    assertThat(Files.readString(out.resolve("COMPARE.md")))
+        .startsWith("# jetson-orin-agx-2025-07-17 against h100-sxm5-2026-11-25\n\n|")
+        .contains("| LLaMA 3B Q6_K   | on  | tg128 | 11.98");
+  }
+
+  @Test
   void badDataFolderExitsTwo() {
     int exit =
         Main.execute(
