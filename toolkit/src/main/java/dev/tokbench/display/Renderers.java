@@ -14,8 +14,8 @@ import tech.tablesaw.api.Table;
  * registered in one notebook never leaks into another. Lookup walks the value's class, then its
  * superclasses and interfaces, nearest first. Without a registered renderer, a value that renders
  * itself ({@link SelfRendering}: a public {@code html()} or {@code markdown()}) is shown that way;
- * records and collections of records fall back to the generic {@link RecordRenderer}; anything
- * else is {@code text/plain} of {@code toString()}.
+ * records and collections of records fall back to the generic {@link RecordRenderer}; anything else
+ * is {@code text/plain} of {@code toString()}.
  */
 public final class Renderers {
   private final Map<Class<?>, Renderer<?>> byType = new LinkedHashMap<>();

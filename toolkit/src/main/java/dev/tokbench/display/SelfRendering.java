@@ -4,9 +4,9 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 
 /**
- * Values that know how to show themselves, found by convention rather than by a dependency on
- * their package (the toolkit's report tables have {@code html()}, text charts {@code markdown()}):
- * a public no-argument {@code html()} returning a String becomes {@code text/html}, else such a
+ * Values that know how to show themselves, found by convention rather than by a dependency on their
+ * package (the toolkit's report tables have {@code html()}, text charts {@code markdown()}): a
+ * public no-argument {@code html()} returning a String becomes {@code text/html}, else such a
  * {@code markdown()} becomes {@code text/markdown}; {@code toString()} is the plain text.
  */
 final class SelfRendering {
