@@ -11,5 +11,6 @@ final class Subcommands {
 
   static void register(CommandLine cl) {
     // e.g. cl.addSubcommand(new GgufCommand());
+    cl.addSubcommand(new KernelCommand());
   }
 }
