@@ -1,0 +1,103 @@
+package dev.tokbench.notebook;
+
+import java.time.Duration;
+import java.util.Optional;
+import jdk.jshell.JShell;
+
+/**
+ * Stops a running cell for a timeout or on request. JShell's stop only reaches a snippet that is
+ * executing, and a cell has several snippets, so once a stop is wanted it is repeated every few
+ * milliseconds until the cell ends, and the cell checks {@link #stopping} between snippets.
+ */
+final class Stopper implements AutoCloseable {
+  private static final long REPEAT_MS = 20;
+
+  private final JShell jshell;
+  private volatile boolean running;
+  private volatile CellError reason;
+  private Thread watchdog;
+
+  Stopper(JShell jshell) {
+    this.jshell = jshell;
+  }
+
+  synchronized void cellStarted(Duration timeout) {
+    running = true;
+    reason = null;
+    if (timeout != null) {
+      long deadline = System.nanoTime() + timeout.toNanos();
+      watchdog = new Thread(() -> watch(deadline, timeout), "tokbench-cell-timeout");
+      watchdog.setDaemon(true);
+      watchdog.start();
+    }
+  }
+
+  synchronized void cellEnded() {
+    running = false;
+    if (watchdog != null) {
+      watchdog.interrupt();
+      watchdog = null;
+    }
+  }
+
+  boolean stopping() {
+    return reason != null;
+  }
+
+  Optional<CellError> reason() {
+    return Optional.ofNullable(reason);
+  }
+
+  /** Stops the running cell, if any, on request. */
+  void stop() {
+    if (running) {
+      begin(CellError.of(CellError.Kind.STOPPED, "Interrupted", "the cell was stopped"));
+      Thread t = new Thread(this::repeatStop, "tokbench-cell-stop");
+      t.setDaemon(true);
+      t.start();
+    }
+  }
+
+  private void watch(long deadline, Duration timeout) {
+    try {
+      long left;
+      while ((left = deadline - System.nanoTime()) > 0) {
+        Thread.sleep(Math.max(1, left / 1_000_000));
+      }
+    } catch (InterruptedException e) {
+      return; // the cell ended in time
+    }
+    begin(
+        CellError.of(
+            CellError.Kind.TIMEOUT,
+            "CellTimeoutException",
+            "the cell ran longer than " + seconds(timeout) + " and was stopped"));
+    repeatStop();
+  }
+
+  private synchronized void begin(CellError why) {
+    if (running && reason == null) {
+      reason = why;
+    }
+  }
+
+  private void repeatStop() {
+    while (running) {
+      jshell.stop();
+      try {
+        Thread.sleep(REPEAT_MS);
+      } catch (InterruptedException e) {
+        return;
+      }
+    }
+  }
+
+  private static String seconds(Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() / 1000.0 + " s";
+  }
+
+  @Override
+  public void close() {
+    cellEnded();
+  }
+}

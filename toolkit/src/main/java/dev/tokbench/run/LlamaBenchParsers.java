@@ -1,0 +1,176 @@
+package dev.tokbench.run;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/** Splits llama-bench's json, jsonl, csv and sql output into records of printed fields. */
+final class LlamaBenchParsers {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private LlamaBenchParsers() {}
+
+  /** The records of a complete or truncated JSON array, and where it stopped if truncated. */
+  record Parsed(List<LlamaBenchRecord> records, String truncation) {}
+
+  static Parsed json(String text, String source) {
+    List<LlamaBenchRecord> out = new ArrayList<>();
+    boolean inTest = false;
+    try (JsonParser p = JSON.createParser(new StringReader(text))) {
+      if (p.nextToken() != JsonToken.START_ARRAY) {
+        throw new LlamaBenchFormatException(source, 1, "expected a JSON array");
+      }
+      for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+        long line = p.currentLocation().getLineNr();
+        if (t != JsonToken.START_OBJECT) {
+          throw new LlamaBenchFormatException(source, line, "expected a JSON object, got " + t);
+        }
+        inTest = true;
+        out.add(record(JSON.readTree(p), LlamaBenchFormat.JSON, line));
+        inTest = false;
+      }
+      return new Parsed(out, null);
+    } catch (JsonProcessingException e) {
+      long line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+      if (!e.getOriginalMessage().contains("end-of-input")) {
+        throw new LlamaBenchFormatException(
+            source, line, "malformed JSON: " + e.getOriginalMessage());
+      }
+      return new Parsed(
+          out,
+          inTest
+              ? "the JSON ends in the middle of a test at line " + line + " (run cut short?)"
+              : "the JSON array ends before ']' after " + out.size() + " tests (run cut short?)");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static List<LlamaBenchRecord> jsonl(String text, String source) {
+    List<LlamaBenchRecord> out = new ArrayList<>();
+    long lineNo = 0;
+    for (String line : (Iterable<String>) text.lines()::iterator) {
+      lineNo++;
+      if (!line.isBlank()) out.add(jsonLine(line, source, lineNo));
+    }
+    return out;
+  }
+
+  /** One line of {@code -o jsonl}: a whole test as one JSON object. */
+  static LlamaBenchRecord jsonLine(String line, String source, long lineNo) {
+    try {
+      JsonNode node = JSON.readTree(line);
+      if (node == null || !node.isObject()) {
+        throw new LlamaBenchFormatException(source, lineNo, "expected a JSON object per line");
+      }
+      return record(node, LlamaBenchFormat.JSONL, lineNo);
+    } catch (JsonProcessingException e) {
+      throw new LlamaBenchFormatException(
+          source, lineNo, "malformed JSON line: " + e.getOriginalMessage());
+    }
+  }
+
+  private static LlamaBenchRecord record(JsonNode node, LlamaBenchFormat format, long line) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      fields.put(e.getKey(), text(e.getValue()));
+    }
+    return new LlamaBenchRecord(fields, format, line);
+  }
+
+  private static String text(JsonNode v) {
+    if (!v.isArray()) return v.isNull() ? "" : v.asText();
+    StringBuilder b = new StringBuilder();
+    for (JsonNode item : v) b.append(b.length() == 0 ? "" : ";").append(item.asText());
+    return b.toString();
+  }
+
+  static List<LlamaBenchRecord> csv(String text, String source) {
+    CSVFormat f = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
+    try (CSVParser parser =
+        CSVParser.builder().setReader(new StringReader(text)).setFormat(f).get()) {
+      List<String> header = parser.getHeaderNames();
+      List<LlamaBenchRecord> out = new ArrayList<>();
+      for (CSVRecord rec : parser) {
+        long line = rec.getRecordNumber() + 1;
+        if (rec.size() != header.size()) {
+          throw new LlamaBenchFormatException(
+              source, line, "expected " + header.size() + " cells, found " + rec.size());
+        }
+        out.add(new LlamaBenchRecord(zip(header, rec.toList()), LlamaBenchFormat.CSV, line));
+      }
+      return out;
+    } catch (IOException | UncheckedIOException e) {
+      throw new LlamaBenchFormatException(source, -1, "malformed CSV: " + e.getMessage(), e);
+    }
+  }
+
+  static List<LlamaBenchRecord> sql(String text, String source) {
+    List<LlamaBenchRecord> out = new ArrayList<>();
+    long lineNo = 0;
+    for (String line : (Iterable<String>) text.lines()::iterator) {
+      lineNo++;
+      if (line.startsWith("INSERT INTO")) out.add(insert(line, source, lineNo));
+    }
+    return out;
+  }
+
+  // INSERT INTO llama_bench (f1, f2, ...) VALUES ('v1', 'v2', ...);
+  private static LlamaBenchRecord insert(String line, String source, long lineNo) {
+    int open = line.indexOf('(');
+    int values = line.indexOf(") VALUES (");
+    if (open < 0 || values < 0 || !line.endsWith(");")) {
+      throw new LlamaBenchFormatException(
+          source, lineNo, "expected INSERT INTO llama_bench (...) VALUES (...);");
+    }
+    List<String> names = List.of(line.substring(open + 1, values).split(",\\s*"));
+    List<String> cells = quoted(line.substring(values + 10, line.length() - 2), source, lineNo);
+    if (names.size() != cells.size()) {
+      throw new LlamaBenchFormatException(
+          source, lineNo, names.size() + " columns but " + cells.size() + " values");
+    }
+    return new LlamaBenchRecord(zip(names, cells), LlamaBenchFormat.SQL, lineNo);
+  }
+
+  /** Splits {@code 'a', 'b''c'} into {@code a} and {@code b'c}. */
+  private static List<String> quoted(String s, String source, long lineNo) {
+    List<String> out = new ArrayList<>();
+    int i = 0;
+    while (i < s.length()) {
+      if (s.charAt(i) != '\'') {
+        throw new LlamaBenchFormatException(
+            source, lineNo, "expected a quoted value at column " + (i + 1) + " of the values");
+      }
+      StringBuilder b = new StringBuilder();
+      int j = i + 1;
+      while (j < s.length() && !(s.charAt(j) == '\'' && !s.startsWith("''", j))) {
+        b.append(s.charAt(j));
+        j += s.startsWith("''", j) ? 2 : 1;
+      }
+      out.add(b.toString());
+      i = j + 1;
+      while (i < s.length() && (s.charAt(i) == ',' || s.charAt(i) == ' ')) i++;
+    }
+    return out;
+  }
+
+  static Map<String, String> zip(List<String> names, List<String> values) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (int i = 0; i < names.size(); i++) m.put(names.get(i).trim(), values.get(i));
+    return m;
+  }
+}

@@ -1,0 +1,134 @@
+package dev.tokbench.run;
+
+import dev.tokbench.results.BenchResult;
+import dev.tokbench.results.Status;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One launch of llama-bench with {@code -o jsonl}: each stdout line is a finished test, parsed and
+ * handed on at once; whatever went wrong (missing model, crash, timeout, garbage on stdout) becomes
+ * failed rows after the measured ones.
+ */
+final class LlamaBenchRun {
+  // llama-bench.cpp: fprintf(stderr, "%s: error: failed to load model '%s'\n", ...)
+  private static final Pattern LOAD_FAILED = Pattern.compile("error: failed to load model '(.*)'");
+
+  private final ProcessSpec spec;
+  private final List<Path> models;
+  private final Map<String, String> machine;
+  private final Consumer<BenchResult> sink;
+  private final List<BenchResult> rows = new ArrayList<>();
+  private final Set<String> unloaded = new LinkedHashSet<>();
+  private final List<String> garbage = new ArrayList<>();
+  private Map<String, String> provenance;
+  private long lineNo;
+
+  LlamaBenchRun(
+      ProcessSpec spec,
+      List<Path> models,
+      Map<String, String> machine,
+      Consumer<BenchResult> sink) {
+    this.spec = spec;
+    this.models = models;
+    this.machine = machine;
+    this.sink = sink;
+  }
+
+  RunResult run() {
+    provenance = RunProvenance.of(spec, Instant.now(), machine);
+    ProcessOutcome outcome = Launcher.run(spec, new Listener());
+    for (BenchResult failed : failures(outcome)) emit(failed);
+    return new RunResult(rows, outcome, spec.log());
+  }
+
+  private final class Listener implements OutputListener {
+    @Override
+    public void stdout(String line) {
+      lineNo++;
+      if (line.isBlank()) return;
+      try {
+        emit(
+            LlamaBenchOutput.parseJsonLine(line, "llama-bench stdout", lineNo)
+                .withProvenance(provenance));
+      } catch (RuntimeException e) {
+        garbage.add("stdout line " + lineNo + ": " + e.getMessage());
+      }
+    }
+
+    @Override
+    public void stderr(String line) {
+      Matcher m = LOAD_FAILED.matcher(line);
+      if (m.find()) unloaded.add(m.group(1));
+    }
+  }
+
+  private void emit(BenchResult row) {
+    rows.add(row);
+    sink.accept(row);
+  }
+
+  private List<BenchResult> failures(ProcessOutcome outcome) {
+    List<BenchResult> out = new ArrayList<>();
+    String reason = reason(outcome);
+    for (String model : unloaded) {
+      out.add(failed(model, "failed to load model '" + model + "'; " + reason));
+    }
+    boolean failed = !outcome.succeeded() || !garbage.isEmpty();
+    if (failed && unloaded.isEmpty()) {
+      out.add(failed(models.size() == 1 ? models.get(0).toString() : "", reason));
+    }
+    return out;
+  }
+
+  private String reason(ProcessOutcome outcome) {
+    List<String> parts = new ArrayList<>();
+    if (!outcome.succeeded()) parts.add(outcome.failureReason());
+    if (!garbage.isEmpty()) {
+      parts.add(garbage.size() + " unreadable output lines, first: " + garbage.get(0));
+    }
+    if (parts.isEmpty()) parts.add("llama-bench reported an error but exited 0");
+    return String.join("; ", parts);
+  }
+
+  private BenchResult failed(String model, String reason) {
+    BenchResult r = BenchResult.unavailable("llama.cpp", Status.FAILED, reason);
+    Map<String, String> p = new java.util.LinkedHashMap<>(provenance);
+    if (!model.isEmpty()) p.put("model_path", model);
+    return withModel(r, model).withProvenance(p);
+  }
+
+  private static BenchResult withModel(BenchResult r, String modelPath) {
+    if (modelPath.isEmpty()) return r;
+    String name = Path.of(modelPath).getFileName().toString().replaceFirst("(?i)\\.gguf$", "");
+    return new BenchResult(
+        r.framework(),
+        r.backend(),
+        name,
+        r.quant(),
+        r.test(),
+        0,
+        0,
+        0,
+        r.flashAttn(),
+        r.tokensPerSMean(),
+        r.tokensPerSStddev(),
+        r.samples(),
+        -1,
+        -1,
+        r.device(),
+        r.status(),
+        r.reason(),
+        r.flags(),
+        r.provenance(),
+        r.extra());
+  }
+}

@@ -1,0 +1,19 @@
+package dev.tokbench.run;
+
+/**
+ * Receives a launched process's output line by line while it runs. Calls are serialised: one line
+ * at a time, in arrival order per stream. A carriage return ends a line as a newline does, so
+ * tqdm's {@code \r}-joined progress frames arrive one frame at a time.
+ */
+public interface OutputListener {
+  /** A line of standard output, without its terminator. */
+  void stdout(String line);
+
+  /** A line of standard error, without its terminator. */
+  default void stderr(String line) {}
+
+  /** Ignores everything. */
+  static OutputListener none() {
+    return line -> {};
+  }
+}

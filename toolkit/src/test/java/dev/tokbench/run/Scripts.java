@@ -1,0 +1,19 @@
+package dev.tokbench.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/** Test scripts under {@code src/test/resources/run/scripts}, installed executable in a folder. */
+final class Scripts {
+  private Scripts() {}
+
+  static Path install(Path dir, String name) throws IOException {
+    Path target = dir.resolve(name);
+    Files.copy(RunFixtures.path("scripts/" + name), target, StandardCopyOption.REPLACE_EXISTING);
+    Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
+    return target;
+  }
+}
