@@ -1,5 +1,6 @@
 package dev.tokbench.kernel;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Registers and removes kernelspecs through {@code jupyter kernelspec}, so they land wherever
@@ -44,7 +46,8 @@ public final class JupyterCommand {
     Path staging = tempDir();
     try {
       Path dir = spec.writeTo(staging.resolve(spec.name()));
-      List<String> command = new ArrayList<>(List.of(jupyter, "kernelspec", "install", "--replace", "--name", spec.name()));
+      List<String> command = kernelspecApp();
+      command.addAll(List.of("install", "--replace", "--name", spec.name()));
       if (scope.flag != null) {
         command.add(scope.flag);
       }
@@ -60,7 +63,50 @@ public final class JupyterCommand {
 
   /** Removes the kernelspec called {@code name}; returns Jupyter's output. */
   public String uninstall(String name) {
-    return run(List.of(jupyter, "kernelspec", "uninstall", "-y", name));
+    List<String> command = kernelspecApp();
+    command.addAll(List.of("uninstall", "-y", name));
+    return run(command);
+  }
+
+  /**
+   * {@code jupyter kernelspec}, or, where Jupyter is installed without its {@code
+   * jupyter-kernelspec} script (Debian's python3-jupyter-client alone), the same application run
+   * as a module by the Python that {@code jupyter} itself runs on (its {@code #!} line).
+   */
+  List<String> kernelspecApp() {
+    Optional<Path> executable = onPath(jupyter);
+    if (executable.isPresent()
+        && !Files.exists(executable.get().resolveSibling("jupyter-kernelspec"))) {
+      Optional<String> python = interpreter(executable.get());
+      if (python.isPresent()) {
+        return new ArrayList<>(List.of(python.get(), "-m", "jupyter_client.kernelspecapp"));
+      }
+    }
+    return new ArrayList<>(List.of(jupyter, "kernelspec"));
+  }
+
+  private static Optional<Path> onPath(String command) {
+    if (command.contains(File.separator)) {
+      return Optional.of(Path.of(command)).filter(Files::isExecutable);
+    }
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+      Path candidate = Path.of(dir.isEmpty() ? "." : dir, command);
+      if (Files.isExecutable(candidate)) {
+        return Optional.of(candidate);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<String> interpreter(Path script) {
+    try (var lines = Files.lines(script, StandardCharsets.ISO_8859_1)) {
+      return lines
+          .findFirst()
+          .filter(l -> l.startsWith("#!") && l.contains("python"))
+          .map(l -> l.substring(2).strip().split("\\s+")[0]);
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return Optional.empty(); // not a readable text script (e.g. a binary launcher)
+    }
   }
 
   private String run(List<String> command) {

@@ -9,7 +9,7 @@ public final class KernelLauncher {
 
   /** Serves the connection in {@code connectionFile} with JShell until a shutdown request. */
   public static int serve(Path connectionFile) throws InterruptedException {
-    return serve(connectionFile, () -> { throw new UnsupportedOperationException(); });
+    return serve(connectionFile, JShellCellEngine::new);
   }
 
   /** Serves the connection in {@code connectionFile} until a shutdown request; returns 0. */

@@ -15,6 +15,7 @@ final class Stopper implements AutoCloseable {
   private final JShell jshell;
   private volatile boolean running;
   private volatile CellError reason;
+  private long cell; // which cell is running, so a late stop never reaches the next one
   private Thread watchdog;
 
   Stopper(JShell jshell) {
@@ -24,9 +25,10 @@ final class Stopper implements AutoCloseable {
   synchronized void cellStarted(Duration timeout) {
     running = true;
     reason = null;
+    long thisCell = ++cell;
     if (timeout != null) {
       long deadline = System.nanoTime() + timeout.toNanos();
-      watchdog = new Thread(() -> watch(deadline, timeout), "tokbench-cell-timeout");
+      watchdog = new Thread(() -> watch(deadline, timeout, thisCell), "tokbench-cell-timeout");
       watchdog.setDaemon(true);
       watchdog.start();
     }
@@ -49,16 +51,17 @@ final class Stopper implements AutoCloseable {
   }
 
   /** Stops the running cell, if any, on request. */
-  void stop() {
+  synchronized void stop() {
     if (running) {
       begin(CellError.of(CellError.Kind.STOPPED, "Interrupted", "the cell was stopped"));
-      Thread t = new Thread(this::repeatStop, "tokbench-cell-stop");
+      long thisCell = cell;
+      Thread t = new Thread(() -> repeatStop(thisCell), "tokbench-cell-stop");
       t.setDaemon(true);
       t.start();
     }
   }
 
-  private void watch(long deadline, Duration timeout) {
+  private void watch(long deadline, Duration timeout, long thisCell) {
     try {
       long left;
       while ((left = deadline - System.nanoTime()) > 0) {
@@ -72,7 +75,7 @@ final class Stopper implements AutoCloseable {
             CellError.Kind.TIMEOUT,
             "CellTimeoutException",
             "the cell ran longer than " + seconds(timeout) + " and was stopped"));
-    repeatStop();
+    repeatStop(thisCell);
   }
 
   private synchronized void begin(CellError why) {
@@ -81,15 +84,23 @@ final class Stopper implements AutoCloseable {
     }
   }
 
-  private void repeatStop() {
-    while (running) {
-      jshell.stop();
+  private void repeatStop(long thisCell) {
+    while (stopIfStillRunning(thisCell)) {
       try {
         Thread.sleep(REPEAT_MS);
       } catch (InterruptedException e) {
         return;
       }
     }
+  }
+
+  /** Stops the cell if it is still the one running; locked so the next cell cannot start meanwhile. */
+  private synchronized boolean stopIfStillRunning(long thisCell) {
+    if (!running || cell != thisCell) {
+      return false;
+    }
+    jshell.stop();
+    return true;
   }
 
   private static String seconds(Duration d) {
