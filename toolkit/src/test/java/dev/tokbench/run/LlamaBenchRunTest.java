@@ -24,7 +24,7 @@ class LlamaBenchRunTest {
 
   @BeforeEach
   void install() throws Exception {
-    fake = Scripts.install(dir, "fake-llama-bench.sh");
+    fake = Scripts.install(dir, "replay.sh");
   }
 
   private LlamaBench replay(String stdoutFixture) {

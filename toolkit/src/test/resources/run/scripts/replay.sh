@@ -1,5 +1,5 @@
 #!/bin/sh
-# Stands in for llama-bench by replaying a real captured run (its arguments are ignored):
+# Stands in for llama-bench or python3 by replaying a real captured run (arguments ignored):
 #   REPLAY_STDOUT  file whose lines are printed on stdout, REPLAY_DELAY seconds apart (default 0.02)
 #   REPLAY_STDERR  file copied to stderr after stdout
 #   REPLAY_LINES   stop after this many stdout lines, then do REPLAY_THEN:
