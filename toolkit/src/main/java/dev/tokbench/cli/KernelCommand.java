@@ -38,13 +38,21 @@ final class KernelCommand implements Runnable {
     @ArgGroup(exclusive = true)
     Where where = new Where();
 
-    @Option(names = "--name", description = "kernelspec name (default: ${DEFAULT-VALUE})", defaultValue = "tokbench")
+    @Option(
+        names = "--name",
+        description = "kernelspec name (default: ${DEFAULT-VALUE})",
+        defaultValue = "tokbench")
     String name;
 
-    @Option(names = "--jvm-option", description = "extra JVM option for the kernel, e.g. -Xmx8g (repeatable)")
+    @Option(
+        names = "--jvm-option",
+        description = "extra JVM option for the kernel, e.g. -Xmx8g (repeatable)")
     List<String> jvmOptions = new ArrayList<>();
 
-    @Option(names = "--jupyter", description = "the jupyter executable (default: ${DEFAULT-VALUE})", defaultValue = "jupyter")
+    @Option(
+        names = "--jupyter",
+        description = "the jupyter executable (default: ${DEFAULT-VALUE})",
+        defaultValue = "jupyter")
     String jupyter;
 
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -65,7 +73,10 @@ final class KernelCommand implements Runnable {
     @Option(names = "--sys-prefix", description = "install into the current Python environment")
     boolean sysPrefix;
 
-    @Option(names = "--prefix", paramLabel = "DIR", description = "install under DIR/share/jupyter/kernels")
+    @Option(
+        names = "--prefix",
+        paramLabel = "DIR",
+        description = "install under DIR/share/jupyter/kernels")
     Path prefix;
 
     JupyterCommand.Scope scope() {
@@ -79,12 +90,21 @@ final class KernelCommand implements Runnable {
     }
   }
 
-  @Command(name = "uninstall", mixinStandardHelpOptions = true, description = "Remove the kernelspec.")
+  @Command(
+      name = "uninstall",
+      mixinStandardHelpOptions = true,
+      description = "Remove the kernelspec.")
   static final class Uninstall implements Callable<Integer> {
-    @Option(names = "--name", description = "kernelspec name (default: ${DEFAULT-VALUE})", defaultValue = "tokbench")
+    @Option(
+        names = "--name",
+        description = "kernelspec name (default: ${DEFAULT-VALUE})",
+        defaultValue = "tokbench")
     String name;
 
-    @Option(names = "--jupyter", description = "the jupyter executable (default: ${DEFAULT-VALUE})", defaultValue = "jupyter")
+    @Option(
+        names = "--jupyter",
+        description = "the jupyter executable (default: ${DEFAULT-VALUE})",
+        defaultValue = "jupyter")
     String jupyter;
 
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -6,14 +6,13 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import jdk.jshell.SourceCodeAnalysis;
-import jdk.jshell.SourceCodeAnalysis.Completeness;
 import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
 
 /**
  * Completion, completeness and inspection of a cell with JShell's {@link SourceCodeAnalysis}.
  * JShell analyses one snippet at a time, so the cell is first cut at snippet boundaries (as the
- * evaluator cuts it) and only the snippet under the cursor is analysed. Magic lines ({@code
- * %jars ...}) are not Java: they complete to magic names and count as complete.
+ * evaluator cuts it) and only the snippet under the cursor is analysed. Magic lines ({@code %jars
+ * ...}) are not Java: they complete to magic names and count as complete.
  */
 final class CellAnalysis {
   private final SourceCodeAnalysis analysis;
@@ -36,7 +35,9 @@ final class CellAnalysis {
     int start = snippetStart(cell, cursor);
     int[] anchor = new int[1];
     List<String> matches =
-        analysis.completionSuggestions(cell.substring(start, cursor), cursor - start, anchor).stream()
+        analysis
+            .completionSuggestions(cell.substring(start, cursor), cursor - start, anchor)
+            .stream()
             .map(SourceCodeAnalysis.Suggestion::continuation)
             .distinct()
             .toList();

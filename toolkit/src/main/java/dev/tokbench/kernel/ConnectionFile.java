@@ -39,8 +39,8 @@ public record ConnectionFile(
   /** Reads a connection file; a missing field is reported with the file's path. */
   public static ConnectionFile read(Path file) {
     try {
-      JsonObject json = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8))
-          .getAsJsonObject();
+      JsonObject json =
+          JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8)).getAsJsonObject();
       return new ConnectionFile(
           string(json, "transport", file),
           string(json, "ip", file),

@@ -50,13 +50,16 @@ final class EditorRequests {
     Optional<String> doc = engine.join().inspect(code, cursor);
     JsonObject reply = JavaKernel.ok();
     reply.addProperty("found", doc.isPresent());
-    reply.add("data", doc.map(d -> CellPublisher.bundle(JavaKernel.textPlain(d)).get("data")).orElse(new JsonObject()));
+    reply.add(
+        "data",
+        doc.map(d -> CellPublisher.bundle(JavaKernel.textPlain(d)).get("data"))
+            .orElse(new JsonObject()));
     reply.add("metadata", new JsonObject());
     return reply;
   }
 
   /** Every stored cell of this session as {@code [session, line, input]}. */
-  JsonObject history(String session) {
+  JsonObject history() {
     JsonArray entries = new JsonArray();
     List<String> cells = execute.history();
     for (int i = 0; i < cells.size(); i++) {

@@ -36,7 +36,8 @@ final class ExecuteHandler {
     JsonObject content = request.content();
     String code = content.has("code") ? content.get("code").getAsString() : "";
     boolean silent = content.has("silent") && content.get("silent").getAsBoolean();
-    boolean store = !silent && (!content.has("store_history") || content.get("store_history").getAsBoolean());
+    boolean store =
+        !silent && (!content.has("store_history") || content.get("store_history").getAsBoolean());
     int count = countFor(code, store);
     CellPublisher out = new CellPublisher(request, session, silent ? m -> {} : iopub, timer);
     if (!silent) {
@@ -47,7 +48,10 @@ final class ExecuteHandler {
     }
     CellEngine.CellOutcome outcome = engine.join().run(code, out);
     out.flush();
-    return outcome.error().map(e -> failed(out, e, count)).orElseGet(() -> succeeded(out, outcome, count));
+    return outcome
+        .error()
+        .map(e -> failed(out, e, count))
+        .orElseGet(() -> succeeded(out, outcome, count));
   }
 
   synchronized List<String> history() {
@@ -62,7 +66,8 @@ final class ExecuteHandler {
     return executionCount;
   }
 
-  private static JsonObject succeeded(CellPublisher out, CellEngine.CellOutcome outcome, int count) {
+  private static JsonObject succeeded(
+      CellPublisher out, CellEngine.CellOutcome outcome, int count) {
     if (!outcome.result().isEmpty()) {
       JsonObject result = CellPublisher.bundle(outcome.result());
       result.addProperty("execution_count", count);

@@ -13,10 +13,10 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The Jupyter protocol side of the kernel: answers shell and control requests, publishes status
- * and output on IOPub, and leaves Java to a {@link CellEngine}. Requests are handled in the order
- * they arrive on each channel; interrupts and shutdown come on control so they get through while
- * a cell runs.
+ * The Jupyter protocol side of the kernel: answers shell and control requests, publishes status and
+ * output on IOPub, and leaves Java to a {@link CellEngine}. Requests are handled in the order they
+ * arrive on each channel; interrupts and shutdown come on control so they get through while a cell
+ * runs.
  */
 public final class JavaKernel implements AutoCloseable {
   private final String session = UUID.randomUUID().toString();
@@ -28,7 +28,8 @@ public final class JavaKernel implements AutoCloseable {
   private final ExecuteHandler execute;
   private final EditorRequests editor;
 
-  private JavaKernel(ConnectionFile connection, Supplier<CellEngine> engines, Consumer<String> log) {
+  private JavaKernel(
+      ConnectionFile connection, Supplier<CellEngine> engines, Consumer<String> log) {
     this.log = log;
     this.sockets =
         new KernelSockets(
@@ -38,7 +39,9 @@ public final class JavaKernel implements AutoCloseable {
     this.timer = Executors.newSingleThreadScheduledExecutor(daemon("tokbench-kernel-output"));
     // the engine starts in the background so the kernel answers kernel_info at once; it
     // evaluates nothing until the first execute_request
-    this.engine = CompletableFuture.supplyAsync(engines, Executors.newSingleThreadExecutor(daemon("tokbench-kernel-start")));
+    this.engine =
+        CompletableFuture.supplyAsync(
+            engines, Executors.newSingleThreadExecutor(daemon("tokbench-kernel-start")));
     this.execute = new ExecuteHandler(session, sockets::publish, timer, engine);
     this.editor = new EditorRequests(engine, execute);
   }
@@ -93,7 +96,7 @@ public final class JavaKernel implements AutoCloseable {
       case "inspect_request":
         return editor.inspect(content);
       case "history_request":
-        return editor.history(session);
+        return editor.history();
       case "comm_info_request":
         return ok("comms", new JsonObject());
       case "interrupt_request":

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Registers and removes kernelspecs through {@code jupyter kernelspec}, so they land wherever
- * this Jupyter looks ({@code --user}, {@code --sys-prefix}, {@code --prefix DIR}).
+ * Registers and removes kernelspecs through {@code jupyter kernelspec}, so they land wherever this
+ * Jupyter looks ({@code --user}, {@code --sys-prefix}, {@code --prefix DIR}).
  */
 public final class JupyterCommand {
   /** Where {@code jupyter kernelspec install} puts a spec. */
@@ -70,8 +70,8 @@ public final class JupyterCommand {
 
   /**
    * {@code jupyter kernelspec}, or, where Jupyter is installed without its {@code
-   * jupyter-kernelspec} script (Debian's python3-jupyter-client alone), the same application run
-   * as a module by the Python that {@code jupyter} itself runs on (its {@code #!} line).
+   * jupyter-kernelspec} script (Debian's python3-jupyter-client alone), the same application run as
+   * a module by the Python that {@code jupyter} itself runs on (its {@code #!} line).
    */
   List<String> kernelspecApp() {
     Optional<Path> executable = onPath(jupyter);
@@ -115,12 +115,17 @@ public final class JupyterCommand {
       String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
       int exit = p.waitFor();
       if (exit != 0) {
-        throw new KernelSetupException(String.join(" ", command) + " exited " + exit + ": " + output);
+        throw new KernelSetupException(
+            String.join(" ", command) + " exited " + exit + ": " + output);
       }
       return output;
     } catch (IOException e) {
       throw new KernelSetupException(
-          "cannot run " + jupyter + " (" + e.getMessage() + "); install Jupyter or pass --jupyter PATH");
+          "cannot run "
+              + jupyter
+              + " ("
+              + e.getMessage()
+              + "); install Jupyter or pass --jupyter PATH");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new KernelSetupException("interrupted while running " + command);

@@ -18,17 +18,22 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * A Jupyter kernelspec for the tokbench kernel: {@code kernel.json} (with {@code
- * interrupt_mode: message}, so an interrupt is a message rather than a signal), two logos, and the
- * toolkit jar copied next to them and referenced through {@code {resource_dir}}, so notebooks see
- * the toolkit with or without a {@code %jars} line.
+ * A Jupyter kernelspec for the tokbench kernel: {@code kernel.json} (with {@code interrupt_mode:
+ * message}, so an interrupt is a message rather than a signal), two logos, and the toolkit jar
+ * copied next to them and referenced through {@code {resource_dir}}, so notebooks see the toolkit
+ * with or without a {@code %jars} line.
  *
  * <pre>{@code Kernelspec.forToolkit().withName("tokbench").writeTo(dir)}</pre>
  *
  * @see <a href="https://jupyter-client.readthedocs.io/en/stable/kernels.html#kernel-specs">kernel
  *     specs</a>
  */
-public record Kernelspec(String name, String displayName, String javaCommand, List<Path> classPath, List<String> jvmOptions) {
+public record Kernelspec(
+    String name,
+    String displayName,
+    String javaCommand,
+    List<Path> classPath,
+    List<String> jvmOptions) {
   /** The display name Jupyter shows in its kernel picker. */
   public static final String DISPLAY_NAME = "Java (tokbench)";
 
@@ -55,7 +60,8 @@ public record Kernelspec(String name, String displayName, String javaCommand, Li
 
   /** A spec named {@code tokbench} that runs the toolkit this JVM was started from. */
   public static Kernelspec forToolkit() {
-    return new Kernelspec("tokbench", DISPLAY_NAME, currentJava(), currentClassPath(), DEFAULT_JVM_OPTIONS);
+    return new Kernelspec(
+        "tokbench", DISPLAY_NAME, currentJava(), currentClassPath(), DEFAULT_JVM_OPTIONS);
   }
 
   public Kernelspec withName(String newName) {
@@ -85,7 +91,12 @@ public record Kernelspec(String name, String displayName, String javaCommand, Li
       }
       copyLogo(dir, "logo-32x32.png");
       copyLogo(dir, "logo-64x64.png");
-      String json = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(kernelJson(cp));
+      String json =
+          new GsonBuilder()
+              .setPrettyPrinting()
+              .disableHtmlEscaping()
+              .create()
+              .toJson(kernelJson(cp));
       Files.writeString(dir.resolve("kernel.json"), json + "\n", StandardCharsets.UTF_8);
       return dir;
     } catch (IOException e) {

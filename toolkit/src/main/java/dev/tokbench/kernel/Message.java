@@ -31,17 +31,19 @@ record Message(
   }
 
   /**
-   * A new message of {@code type} answering this one: same identities (so the router delivers it
-   * to the asker), this header as parent.
+   * A new message of {@code type} answering this one: same identities (so the router delivers it to
+   * the asker), this header as parent.
    */
   Message reply(String type, String session, JsonObject content) {
-    return new Message(identities, header(type, session), header, new JsonObject(), content, List.of());
+    return new Message(
+        identities, header(type, session), header, new JsonObject(), content, List.of());
   }
 
   /** A message published on IOPub for this request (no routing identities needed). */
   Message broadcast(String type, String session, JsonObject content) {
     return new Message(
-        List.of(("kernel." + session + "." + type).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        List.of(
+            ("kernel." + session + "." + type).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
         header(type, session),
         header,
         new JsonObject(),

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Turns ZeroMQ multipart frames into {@link Message}s and back. The wire format is
- * {@code [identities..., "<IDS|MSG>", signature, header, parent_header, metadata, content,
- * buffers...]}. Messages whose signature does not verify are dropped, never parsed.
+ * Turns ZeroMQ multipart frames into {@link Message}s and back. The wire format is {@code
+ * [identities..., "<IDS|MSG>", signature, header, parent_header, metadata, content, buffers...]}.
+ * Messages whose signature does not verify are dropped, never parsed.
  */
 final class WireCodec {
   static final byte[] DELIMITER = "<IDS|MSG>".getBytes(StandardCharsets.US_ASCII);

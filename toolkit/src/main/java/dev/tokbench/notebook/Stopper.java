@@ -94,7 +94,9 @@ final class Stopper implements AutoCloseable {
     }
   }
 
-  /** Stops the cell if it is still the one running; locked so the next cell cannot start meanwhile. */
+  /**
+   * Stops the cell if it is still the one running; locked so the next cell cannot start meanwhile.
+   */
   private synchronized boolean stopIfStillRunning(long thisCell) {
     if (!running || cell != thisCell) {
       return false;

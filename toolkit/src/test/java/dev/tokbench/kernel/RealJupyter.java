@@ -31,7 +31,11 @@ final class RealJupyter {
       present = false;
     }
     String reason =
-        "Jupyter is not installed (" + PYTHON + " -c '" + imports + "' failed); install it with "
+        "Jupyter is not installed ("
+            + PYTHON
+            + " -c '"
+            + imports
+            + "' failed); install it with "
             + "apt-get install jupyter-nbconvert python3-nbclient python3-nbformat python3-jupyter-client";
     if (!present && "true".equals(System.getenv("CI"))) {
       fail(reason);
@@ -60,7 +64,8 @@ final class RealJupyter {
   static Result run(List<String> command, Map<String, String> env, int timeoutSeconds)
       throws IOException {
     Path log = Files.createTempFile("tokbench-jupyter", ".log");
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     pb.environment().putAll(env);
     Process p = pb.start();
     try {
