@@ -50,8 +50,7 @@ class KernelspecTest {
   }
 
   @Test
-  void installThroughJupyterPutsTheSpecUnderThePrefix(@TempDir Path tmp)
-      throws Exception {
+  void installThroughJupyterPutsTheSpecUnderThePrefix(@TempDir Path tmp) throws Exception {
     RealJupyter.require("jupyter_client");
     JupyterCommand jupyter = JupyterCommand.at(RealJupyter.JUPYTER);
     Kernelspec spec = Kernelspec.forToolkit().withName("tokbench-install-test");
