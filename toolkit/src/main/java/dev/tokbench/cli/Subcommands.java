@@ -11,6 +11,7 @@ final class Subcommands {
 
   static void register(CommandLine cl) {
     // e.g. cl.addSubcommand(new GgufCommand());
+    cl.addSubcommand(new GgufCommand());
     cl.addSubcommand(new ReportCommand());
     cl.addSubcommand(new SynthCommand());
     cl.addSubcommand(new KernelCommand());
