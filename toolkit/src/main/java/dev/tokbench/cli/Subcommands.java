@@ -14,6 +14,8 @@ final class Subcommands {
     cl.addSubcommand(new GgufCommand());
     cl.addSubcommand(new ReportCommand());
     cl.addSubcommand(new SynthCommand());
+    cl.addSubcommand(new NotebookCommand());
+    cl.addSubcommand(new JShellCommand());
     cl.addSubcommand(new KernelCommand());
   }
 }

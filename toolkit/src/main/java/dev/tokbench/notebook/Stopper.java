@@ -14,8 +14,11 @@ final class Stopper implements AutoCloseable {
 
   private final JShell jshell;
   private volatile boolean running;
+
+  /** Counts cells, so a stop meant for one cell never reaches the next. */
+  private volatile long cell;
+
   private volatile CellError reason;
-  private long cell; // which cell is running, so a late stop never reaches the next one
   private Thread watchdog;
 
   Stopper(JShell jshell) {
@@ -28,7 +31,7 @@ final class Stopper implements AutoCloseable {
     long thisCell = ++cell;
     if (timeout != null) {
       long deadline = System.nanoTime() + timeout.toNanos();
-      watchdog = new Thread(() -> watch(deadline, timeout, thisCell), "tokbench-cell-timeout");
+      watchdog = new Thread(() -> watch(thisCell, deadline, timeout), "tokbench-cell-timeout");
       watchdog.setDaemon(true);
       watchdog.start();
     }
@@ -51,17 +54,17 @@ final class Stopper implements AutoCloseable {
   }
 
   /** Stops the running cell, if any, on request. */
-  synchronized void stop() {
+  void stop() {
+    long thisCell = cell;
     if (running) {
-      begin(CellError.of(CellError.Kind.STOPPED, "Interrupted", "the cell was stopped"));
-      long thisCell = cell;
+      begin(thisCell, CellError.of(CellError.Kind.STOPPED, "Interrupted", "the cell was stopped"));
       Thread t = new Thread(() -> repeatStop(thisCell), "tokbench-cell-stop");
       t.setDaemon(true);
       t.start();
     }
   }
 
-  private void watch(long deadline, Duration timeout, long thisCell) {
+  private void watch(long thisCell, long deadline, Duration timeout) {
     try {
       long left;
       while ((left = deadline - System.nanoTime()) > 0) {
@@ -71,6 +74,7 @@ final class Stopper implements AutoCloseable {
       return; // the cell ended in time
     }
     begin(
+        thisCell,
         CellError.of(
             CellError.Kind.TIMEOUT,
             "CellTimeoutException",
@@ -78,31 +82,26 @@ final class Stopper implements AutoCloseable {
     repeatStop(thisCell);
   }
 
-  private synchronized void begin(CellError why) {
-    if (running && reason == null) {
+  private synchronized void begin(long thisCell, CellError why) {
+    if (running && cell == thisCell && reason == null) {
       reason = why;
     }
   }
 
   private void repeatStop(long thisCell) {
-    while (stopIfStillRunning(thisCell)) {
+    while (true) {
+      synchronized (this) { // so the next cell cannot start between the check and the stop
+        if (!running || cell != thisCell) {
+          return;
+        }
+        jshell.stop();
+      }
       try {
         Thread.sleep(REPEAT_MS);
       } catch (InterruptedException e) {
         return;
       }
     }
-  }
-
-  /**
-   * Stops the cell if it is still the one running; locked so the next cell cannot start meanwhile.
-   */
-  private synchronized boolean stopIfStillRunning(long thisCell) {
-    if (!running || cell != thisCell) {
-      return false;
-    }
-    jshell.stop();
-    return true;
   }
 
   private static String seconds(Duration d) {
