@@ -70,6 +70,7 @@ public final class Report {
     b.utilisation().ifPresent(out::add);
     b.ceiling().ifPresent(out::add);
     b.prefill().ifPresent(out::add);
+    new RatioTable(data).table().ifPresent(out::add);
     r.models().ifPresent(out::add);
     if (!data.drawnBars().isEmpty()) out.add(new ReportBars(data).deviations());
     return out;
