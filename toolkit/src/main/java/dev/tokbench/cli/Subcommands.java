@@ -15,7 +15,8 @@ final class Subcommands {
     cl.addSubcommand(new ReportCommand());
     cl.addSubcommand(new SynthCommand());
     cl.addSubcommand(new NotebookCommand());
-    cl.addSubcommand(new JShellCommand());
     cl.addSubcommand(new KernelCommand());
+    cl.addSubcommand(new JShellCommand());
+    cl.addSubcommand(new DeviceCommand());
   }
 }
