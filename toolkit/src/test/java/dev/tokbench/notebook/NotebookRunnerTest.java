@@ -77,7 +77,7 @@ class NotebookRunnerTest {
   }
 
   @Test
-  void failingCellStopsTheNotebookWithAnErrorOutput() throws IOException {
+  void failingCellStopsTheNotebookWithAnErrorOutput() throws Exception {
     NotebookRunner.Result r =
         NotebookRunner.run(
             notebook("int a = 1;", "throw new IllegalArgumentException(\"bad input\");", "a"),
@@ -90,6 +90,9 @@ class NotebookRunnerTest {
     assertThat(error.get("traceback").get(1).asText()).isEqualTo("\tat cell 2, line 1");
     assertThat(r.notebook().cells().get(2).get("execution_count").isNull()).isTrue();
     assertThat(r.toString()).contains("test.ipynb").contains("cell 1 failed");
+    Path written = dir.resolve("written.ipynb");
+    r.notebook().write(written);
+    NotebooksTest.validate(written);
   }
 
   @Test
