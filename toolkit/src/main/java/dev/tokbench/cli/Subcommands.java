@@ -13,5 +13,6 @@ final class Subcommands {
     // e.g. cl.addSubcommand(new GgufCommand());
     cl.addSubcommand(new ReportCommand());
     cl.addSubcommand(new SynthCommand());
+    cl.addSubcommand(new EmbeddedRunParent()); // until RunCommand lands: see EmbeddedRunParent
   }
 }
