@@ -11,8 +11,13 @@ final class Subcommands {
 
   static void register(CommandLine cl) {
     // e.g. cl.addSubcommand(new GgufCommand());
+    cl.addSubcommand(new GgufCommand());
     cl.addSubcommand(new ReportCommand());
     cl.addSubcommand(new SynthCommand());
+    cl.addSubcommand(new NotebookCommand());
+    cl.addSubcommand(new KernelCommand());
+    cl.addSubcommand(new JShellCommand());
+    cl.addSubcommand(new DeviceCommand());
     cl.addSubcommand(new EmbeddedRunParent()); // until RunCommand lands: see EmbeddedRunParent
   }
 }
