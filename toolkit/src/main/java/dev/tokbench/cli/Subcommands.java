@@ -16,5 +16,6 @@ final class Subcommands {
     cl.addSubcommand(new SynthCommand());
     cl.addSubcommand(new NotebookCommand());
     cl.addSubcommand(new JShellCommand());
+    cl.addSubcommand(new DeviceCommand());
   }
 }
