@@ -11,5 +11,8 @@ final class Subcommands {
 
   static void register(CommandLine cl) {
     // e.g. cl.addSubcommand(new GgufCommand());
+    cl.addSubcommand(new RunCommand());
+    cl.addSubcommand(new ImportCommand());
+    cl.addSubcommand(new SweepCommand());
   }
 }
