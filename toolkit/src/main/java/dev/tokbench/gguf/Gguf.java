@@ -19,6 +19,14 @@ public final class Gguf {
     return GgufReader.read(path);
   }
 
+  /**
+   * Reads a model: the file, and when it is one shard of a split model ({@code
+   * name-00002-of-00004.gguf}), every other shard beside it, so the set is summarised as one model.
+   */
+  public static GgufModel readModel(Path path) {
+    return GgufModel.read(path);
+  }
+
   /** Parses one GGUF file given by name. */
   public static GgufFile read(String path) {
     return read(Path.of(path));

@@ -111,6 +111,20 @@ public final class GgufArray {
     };
   }
 
+  /** Equal when the element types and the decoded elements are (decodes both). */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof GgufArray
+        && ((GgufArray) o).elementType == elementType
+        && ((GgufArray) o).size == size
+        && ((GgufArray) o).values().equals(values());
+  }
+
+  @Override
+  public int hashCode() {
+    return elementType.hashCode() * 31 + size;
+  }
+
   /** Short: type, size and the first few elements. */
   @Override
   public String toString() {

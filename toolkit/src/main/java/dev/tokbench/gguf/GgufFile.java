@@ -124,7 +124,7 @@ public final class GgufFile {
           "tensor " + t.name() + " is " + bytes + " bytes; one ByteBuffer holds at most 2 GiB");
     }
     if (t.fileOffset() + bytes <= map.capacity()) {
-      return map.slice((int) t.fileOffset(), (int) bytes).order(byteOrder);
+      return map.slice((int) t.fileOffset(), (int) bytes).asReadOnlyBuffer().order(byteOrder);
     }
     return mapSlice(t.fileOffset(), bytes);
   }

@@ -46,6 +46,12 @@ final class GgufReader {
     }
   }
 
+  /** Parses bytes already in memory as if they were the file {@code path} (tests, fuzzing). */
+  static GgufFile read(Path path, ByteBuffer bytes) {
+    ByteBuffer b = bytes.slice().order(ByteOrder.LITTLE_ENDIAN);
+    return parse(new GgufCursor(path, b, 0, b.capacity()), b, b.capacity());
+  }
+
   private static GgufFile parse(GgufCursor c, ByteBuffer map, long size) {
     magic(c);
     int version = version(c);

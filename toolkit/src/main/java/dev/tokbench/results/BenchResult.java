@@ -165,6 +165,33 @@ public record BenchResult(
         extra);
   }
 
+  /** A copy with one more {@code extra} entry (replacing the same key). */
+  public BenchResult withExtra(String key, String value) {
+    Map<String, String> merged = new TreeMap<>(extra);
+    merged.put(key, value);
+    return new BenchResult(
+        framework,
+        backend,
+        model,
+        quant,
+        test,
+        nPrompt,
+        nGen,
+        nDepth,
+        flashAttn,
+        tokensPerSMean,
+        tokensPerSStddev,
+        samples,
+        modelBytes,
+        nParams,
+        device,
+        status,
+        reason,
+        flags,
+        provenance,
+        merged);
+  }
+
   @Override
   public String toString() {
     String value =

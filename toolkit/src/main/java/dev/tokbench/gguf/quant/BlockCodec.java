@@ -1,7 +1,6 @@
 package dev.tokbench.gguf.quant;
 
 import dev.tokbench.gguf.GgmlType;
-import java.util.List;
 
 /**
  * Converts whole blocks of one {@link GgmlType} between floats and ggml's little-endian block bytes
@@ -16,10 +15,4 @@ interface BlockCodec {
 
   /** Dequantizes {@code blocks} blocks from {@code src[srcOff..]} into {@code dst[dstOff..]}. */
   void dequantize(byte[] src, int srcOff, float[] dst, int dstOff, int blocks);
-
-  /**
-   * Byte offsets, within one block, of the 16-bit fields (the fp16 scales {@code d} and {@code
-   * dmin}); a big-endian file stores these swapped, like gguf-py's byte-order conversion does.
-   */
-  List<Integer> halfFieldOffsets();
 }

@@ -1,7 +1,6 @@
 package dev.tokbench.gguf.quant;
 
 import dev.tokbench.gguf.GgmlType;
-import java.util.List;
 
 /** The unquantized element types F32, F16 and BF16 (ggml's "blocks" of one element). */
 final class FloatCodec implements BlockCodec {
@@ -43,10 +42,5 @@ final class FloatCodec implements BlockCodec {
               ? Float.intBitsToFloat(bits)
               : type == GgmlType.F16 ? Half.toFloat((short) bits) : Half.bf16ToFloat((short) bits);
     }
-  }
-
-  @Override
-  public List<Integer> halfFieldOffsets() {
-    return type == GgmlType.F32 ? List.of() : List.of(0);
   }
 }

@@ -1,7 +1,6 @@
 package dev.tokbench.gguf.quant;
 
 import dev.tokbench.gguf.GgmlType;
-import java.util.List;
 
 /**
  * {@code block_q4_0}: {@code ggml_half d; uint8_t qs[16];}, element {@code j} in the low nibble of
@@ -55,10 +54,5 @@ final class Q4_0Codec implements BlockCodec {
         dst[out + j + QK / 2] = ((q >>> 4) - 8) * d;
       }
     }
-  }
-
-  @Override
-  public List<Integer> halfFieldOffsets() {
-    return List.of(0);
   }
 }

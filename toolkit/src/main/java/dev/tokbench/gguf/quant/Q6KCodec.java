@@ -1,7 +1,6 @@
 package dev.tokbench.gguf.quant;
 
 import dev.tokbench.gguf.GgmlType;
-import java.util.List;
 
 /**
  * {@code block_q6_K} (210 bytes): {@code uint8_t ql[128]; uint8_t qh[64]; int8_t scales[16];
@@ -93,10 +92,5 @@ final class Q6KCodec implements BlockCodec {
         }
       }
     }
-  }
-
-  @Override
-  public List<Integer> halfFieldOffsets() {
-    return List.of(D);
   }
 }

@@ -1,7 +1,6 @@
 package dev.tokbench.gguf.quant;
 
 import dev.tokbench.gguf.GgmlType;
-import java.util.List;
 
 /** {@code block_q8_0}: {@code ggml_half d; int8_t qs[32];} with {@code x = d * q}. */
 final class Q8_0Codec implements BlockCodec {
@@ -35,11 +34,6 @@ final class Q8_0Codec implements BlockCodec {
       float d = Half.readLe(src, y);
       for (int j = 0; j < QK; j++) dst[dstOff + b * QK + j] = src[y + 2 + j] * d;
     }
-  }
-
-  @Override
-  public List<Integer> halfFieldOffsets() {
-    return List.of(0);
   }
 
   /** C's {@code roundf}: halves away from zero (Java's {@code Math.round} rounds them up). */

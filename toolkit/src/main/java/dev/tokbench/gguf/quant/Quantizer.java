@@ -1,5 +1,6 @@
 package dev.tokbench.gguf.quant;
 
+import dev.tokbench.gguf.BlockByteOrder;
 import dev.tokbench.gguf.GgmlType;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -14,7 +15,8 @@ import java.util.List;
  * float[] back = Quantizer.of(GgmlType.Q4_K).dequantize(ByteBuffer.wrap(q), weights.length);
  * }</pre>
  *
- * Supported: F32, F16, BF16, Q8_0, Q4_0, Q4_K, Q5_K, Q6_K.
+ * Supported: F32, F16, BF16, Q8_0, Q4_0, Q5_0, Q5_1 (llama-quantize's fallbacks for rows that fit
+ * no K block), Q4_K, Q5_K, Q6_K.
  */
 public final class Quantizer {
   private static final List<GgmlType> SUPPORTED =
@@ -24,6 +26,8 @@ public final class Quantizer {
           GgmlType.BF16,
           GgmlType.Q8_0,
           GgmlType.Q4_0,
+          GgmlType.Q5_0,
+          GgmlType.Q5_1,
           GgmlType.Q4_K,
           GgmlType.Q5_K,
           GgmlType.Q6_K);
@@ -49,6 +53,10 @@ public final class Quantizer {
         return new Quantizer(new Q8_0Codec());
       case Q4_0:
         return new Quantizer(new Q4_0Codec());
+      case Q5_0:
+        return new Quantizer(new Q5Codec(false));
+      case Q5_1:
+        return new Quantizer(new Q5Codec(true));
       case Q4_K:
         return new Quantizer(new Q4KCodec());
       case Q5_K:
@@ -113,23 +121,7 @@ public final class Quantizer {
    * bytes[off..]}, turning ggml's little-endian layout into a big-endian file's and back.
    */
   public void swapByteOrder(byte[] bytes, int off, int blocks) {
-    int size = type().typeSize();
-    if (type() == GgmlType.F32) {
-      for (int i = 0; i < blocks; i++) reverse(bytes, off + i * size, 4);
-      return;
-    }
-    List<Integer> fields = codec.halfFieldOffsets();
-    for (int i = 0; i < blocks; i++) {
-      for (int field : fields) reverse(bytes, off + i * size + field, 2);
-    }
-  }
-
-  private static void reverse(byte[] b, int at, int width) {
-    for (int i = 0, j = width - 1; i < j; i++, j--) {
-      byte t = b[at + i];
-      b[at + i] = b[at + j];
-      b[at + j] = t;
-    }
+    BlockByteOrder.swap(type(), bytes, off, blocks);
   }
 
   @Override

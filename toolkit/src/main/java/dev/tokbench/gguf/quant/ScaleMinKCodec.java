@@ -1,7 +1,5 @@
 package dev.tokbench.gguf.quant;
 
-import java.util.List;
-
 /**
  * The common half of Q4_K and Q5_K: a 256-value super-block of eight 32-value sub-blocks, each with
  * a 6-bit scale and a 6-bit minimum ({@code ggml_half d, dmin; uint8_t scales[12];} then the
@@ -139,10 +137,5 @@ abstract class ScaleMinKCodec implements BlockCodec {
         for (int i = 0; i < 32; i++) dst[out + 32 * j + i] = dl * level(src, y, 32 * j + i) - ml;
       }
     }
-  }
-
-  @Override
-  public List<Integer> halfFieldOffsets() {
-    return List.of(0, 2);
   }
 }

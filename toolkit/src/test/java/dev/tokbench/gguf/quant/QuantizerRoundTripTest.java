@@ -29,7 +29,9 @@ class QuantizerRoundTripTest {
     "Q6_K, 0.04",
     "Q5_K, 0.08",
     "Q4_K, 0.2",
-    "Q4_0, 0.2"
+    "Q4_0, 0.2",
+    "Q5_0, 0.1",
+    "Q5_1, 0.1"
   })
   void quantizedValuesDecodeWithinTheTypesError(GgmlType type, double bound) {
     float[] x = gaussian(4096);
@@ -41,7 +43,7 @@ class QuantizerRoundTripTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"F32", "F16", "Q8_0", "Q4_K", "Q5_K", "Q6_K"})
+  @CsvSource({"F32", "F16", "Q8_0", "Q5_0", "Q5_1", "Q4_K", "Q5_K", "Q6_K"})
   void bigEndianBlocksDecodeToTheSameValues(GgmlType type) {
     float[] x = gaussian(512);
     Quantizer q = Quantizer.of(type);

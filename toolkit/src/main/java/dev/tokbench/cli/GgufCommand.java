@@ -1,0 +1,26 @@
+package dev.tokbench.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code tokbench gguf}: GGUF model files. */
+@Command(
+    name = "gguf",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Read GGUF model files (llama.cpp's format) without loading their weights.",
+      "",
+      "Examples:",
+      "  tokbench gguf inspect model.gguf",
+      "  tokbench gguf inspect --json --verify models/*.gguf",
+      "  tokbench gguf inspect --markdown --tensors model-00001-of-00003.gguf"
+    },
+    subcommands = {GgufInspectCommand.class, CommandLine.HelpCommand.class})
+final class GgufCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}

@@ -1,0 +1,49 @@
+package dev.tokbench.report;
+
+import java.util.List;
+
+/**
+ * Writes a {@link ReportTable} as an HTML table. Tablesaw 0.44.4 has no working HTML writer in
+ * tablesaw-core, and notebooks display {@code text/html}, so this small one escapes every cell.
+ */
+final class HtmlTable {
+  private HtmlTable() {}
+
+  static String render(ReportTable t) {
+    StringBuilder out = new StringBuilder("<table>\n");
+    if (!t.title().isEmpty())
+      out.append("<caption>").append(escape(t.title())).append("</caption>\n");
+    out.append("<thead><tr>");
+    for (String h : t.headers()) out.append("<th>").append(escape(h)).append("</th>");
+    out.append("</tr></thead>\n<tbody>\n");
+    for (List<Cell> row : t.rows()) {
+      out.append("<tr>");
+      for (Cell c : row) out.append("<td>").append(cell(c)).append("</td>");
+      out.append("</tr>\n");
+    }
+    out.append("</tbody>\n</table>\n");
+    if (!t.footnote().isEmpty()) out.append("<p>").append(escape(t.footnote())).append("</p>\n");
+    return out.toString();
+  }
+
+  private static String cell(Cell c) {
+    String text = escape(c.text());
+    return (c.bold() && !text.isEmpty() ? "<b>" + text + "</b>" : text) + escape(c.suffix());
+  }
+
+  /** Escapes the five characters that HTML gives meaning to. */
+  static String escape(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    for (char ch : s.toCharArray()) {
+      switch (ch) {
+        case '&' -> b.append("&amp;");
+        case '<' -> b.append("&lt;");
+        case '>' -> b.append("&gt;");
+        case '"' -> b.append("&quot;");
+        case '\'' -> b.append("&#39;");
+        default -> b.append(ch);
+      }
+    }
+    return b.toString();
+  }
+}

@@ -1,0 +1,55 @@
+package dev.tokbench.report;
+
+import dev.tokbench.bandwidth.Bytes;
+import dev.tokbench.results.BenchResult;
+import dev.tokbench.results.FlashAttention;
+import java.util.Locale;
+
+/** How the report names and formats rows: labels, decode tests, fixed-decimal numbers. */
+final class Labels {
+  private Labels() {}
+
+  /** {@code llama.cpp +FA}, or the label a transcription gives ({@code tinygrad NV=1}). */
+  static String framework(BenchResult r) {
+    String label = r.extra().get("label");
+    if (label != null) return label;
+    return r.framework() + (r.flashAttn() == FlashAttention.ON ? " +FA" : "");
+  }
+
+  /** True for a token-generation measurement ({@code tg128}, tinygrad's decode loop). */
+  static boolean decode(BenchResult r) {
+    return r.ok() && r.nDepth() == 0 && (r.test().startsWith("tg") || r.test().equals("decode"));
+  }
+
+  /** True for a prompt-processing measurement ({@code pp512}). */
+  static boolean prefill(BenchResult r) {
+    return r.ok() && r.nDepth() == 0 && r.test().startsWith("pp") && r.nGen() == 0;
+  }
+
+  /** {@code value} with {@code decimals} decimals, always with a dot. */
+  static String fixed(double value, int decimals) {
+    return String.format(Locale.ROOT, "%." + decimals + "f", value);
+  }
+
+  /** The model bytes a row reads per token: the inventory's stated size, else llama-bench's. */
+  static Bytes weights(DataFolder data, BenchResult r) {
+    return data.model(r)
+        .map(ModelEntry::size)
+        .orElseGet(() -> r.modelBytes() < 0 ? null : new Bytes(r.modelBytes()));
+  }
+
+  /** The inventory's label, else {@code model quant}. */
+  static String chartLabel(DataFolder data, BenchResult r) {
+    return data.model(r).map(ModelEntry::chartLabel).orElse(r.model() + " " + r.quant());
+  }
+
+  /** The bandwidth table's model label, else {@code model quant}. */
+  static String tableLabel(DataFolder data, BenchResult r) {
+    return data.model(r).map(ModelEntry::tableLabel).orElse(r.model() + " " + r.quant());
+  }
+
+  /** The inventory's display name, else the result's model. */
+  static String displayName(DataFolder data, BenchResult r) {
+    return data.model(r).map(ModelEntry::displayName).orElse(r.model());
+  }
+}

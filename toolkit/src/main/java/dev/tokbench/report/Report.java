@@ -1,0 +1,181 @@
+package dev.tokbench.report;
+
+import dev.tokbench.results.BenchResult;
+import dev.tokbench.results.BenchTable;
+import dev.tokbench.results.Comparison;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.XYChart;
+import tech.tablesaw.api.Table;
+
+/**
+ * The report regenerated from one data folder: every table, text bar chart, XChart chart and claim,
+ * for notebooks, JShell and {@code tokbench report}.
+ *
+ * <pre>{@code
+ * var orin = Report.from(Path.of("data/jetson-orin-agx-2025-07-17"));
+ * orin.table("llama.cpp")            // ReportTable: .markdown(), .html(), .csv(), .table()
+ * orin.bars("decode-1b-q6k")         // TextBars: .render()
+ * orin.chart("llama-cpp-decode")     // XChart CategoryChart
+ * orin.claims()                      // List<Claim> with verdicts
+ * orin.writeTo(Path.of("build/report"))
+ * }</pre>
+ *
+ * Table names: {@code summary}, {@code tinygrad 1B Q6_K} (one per model), {@code llama.cpp}, {@code
+ * bandwidth}, {@code ceiling}, {@code prefill}, {@code models}, {@code bar-deviations}; a folder
+ * has those its data allows ({@link #tableNames()}).
+ */
+public final class Report {
+  private final DataFolder data;
+
+  private Report(DataFolder data) {
+    this.data = data;
+  }
+
+  /** The report of the data folder at {@code dir}. */
+  public static Report from(Path dir) {
+    return new Report(DataFolder.read(dir));
+  }
+
+  /** The report of an already-read folder. */
+  public static Report of(DataFolder data) {
+    return new Report(data);
+  }
+
+  /** The folder's data. */
+  public DataFolder data() {
+    return data;
+  }
+
+  /** Every row, normalised. */
+  public List<BenchResult> results() {
+    return data.results();
+  }
+
+  /** Every row as a Tablesaw table ({@link BenchTable#of}). */
+  public Table resultsTable() {
+    return BenchTable.of(data.results());
+  }
+
+  /** Every table, in the report's order. */
+  public List<ReportTable> tables() {
+    ResultTables r = new ResultTables(data);
+    BandwidthTables b = new BandwidthTables(data);
+    List<ReportTable> out = new ArrayList<>();
+    r.summary().ifPresent(out::add);
+    out.addAll(r.tinygrad());
+    r.llamaCpp().ifPresent(out::add);
+    b.utilisation().ifPresent(out::add);
+    b.ceiling().ifPresent(out::add);
+    b.prefill().ifPresent(out::add);
+    new RatioTable(data).table().ifPresent(out::add);
+    r.models().ifPresent(out::add);
+    if (!data.drawnBars().isEmpty()) out.add(new ReportBars(data).deviations());
+    return out;
+  }
+
+  /** The names {@link #table} accepts for this folder. */
+  public List<String> tableNames() {
+    return tables().stream().map(ReportTable::name).toList();
+  }
+
+  /** The table with this name, e.g. {@code llama.cpp}. */
+  public ReportTable table(String name) {
+    return tables().stream()
+        .filter(t -> t.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new UnknownNameException("table", name, tableNames()));
+  }
+
+  /** The text bar charts, in the report's order. */
+  public List<TextBars> bars() {
+    return new ReportBars(data).all();
+  }
+
+  /** The text bar chart with this key, e.g. {@code decode-1b-q6k}. */
+  public TextBars bars(String key) {
+    return bars().stream()
+        .filter(b -> b.key().equals(key))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new UnknownNameException(
+                    "bar chart", key, bars().stream().map(TextBars::key).toList()));
+  }
+
+  /** The bar chart with this key drawn by XChart. */
+  public CategoryChart chart(String key) {
+    return Charts.bars(bars(key));
+  }
+
+  /**
+   * Decode tok/s against model size with the bandwidth ceilings of this device and of {@code
+   * others}' devices, e.g. {@code orin.decodeCeilingChart(h100)}.
+   */
+  public XYChart decodeCeilingChart(Report... others) {
+    List<DataFolder> folders = new ArrayList<>(List.of(data));
+    for (Report r : others) folders.add(r.data);
+    return Charts.decodeCeiling(folders);
+  }
+
+  /** Every claim of the prose, recomputed on this folder. */
+  public List<Claim> claims() {
+    return Claims.check(data);
+  }
+
+  /**
+   * This folder's results (baseline) against {@code other}'s (candidate), matched by the model's
+   * chart label in either inventory ({@code LLaMA 1B Q6_K}), flash attention and test, so folders
+   * that name models differently still pair up.
+   */
+  public Comparison compareWith(Report other) {
+    java.util.function.Function<BenchResult, String> key =
+        r ->
+            data.model(r)
+                    .or(() -> other.data.model(r))
+                    .map(ModelEntry::chartLabel)
+                    .orElse(r.model() + " " + r.quant())
+                + "|"
+                + r.flashAttn().label()
+                + "|"
+                + r.test()
+                + "|"
+                + r.nDepth();
+    return Comparison.of(name(), results(), other.name(), other.results(), key);
+  }
+
+  /**
+   * This report and {@code other} side by side: tok/s on each device, the speedup, and decode
+   * bandwidth as GB/s and % of each theoretical ({@code orin.compareTable(h100).markdown()}).
+   */
+  public ReportTable compareTable(Report other) {
+    return ComparisonTable.of(this, other);
+  }
+
+  /** The folder's name, e.g. {@code jetson-orin-agx-2025-07-17}. */
+  public String name() {
+    return data.dir().getFileName().toString();
+  }
+
+  /** {@code REPORT.md}: every table and text chart. */
+  public String markdown() {
+    return ReportMarkdown.render(this);
+  }
+
+  /** {@code claims.md}. */
+  public String claimsMarkdown() {
+    return Claims.markdown(data, claims());
+  }
+
+  /** Writes REPORT.md, claims.md, results.csv, charts/*.png and charts/*.svg under {@code out}. */
+  public void writeTo(Path out) {
+    ReportWriter.write(this, out);
+  }
+
+  @Override
+  public String toString() {
+    return "Report[" + name() + ": " + data.device() + "; tables " + tableNames() + "]";
+  }
+}

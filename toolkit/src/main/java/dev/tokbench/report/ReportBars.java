@@ -1,0 +1,82 @@
+package dev.tokbench.report;
+
+import static dev.tokbench.report.Labels.fixed;
+
+import dev.tokbench.results.BenchResult;
+import dev.tokbench.results.FlashAttention;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The report's text bar charts: one head-to-head decode chart per summary model, then llama.cpp's
+ * decode speed over every model; and how the published, hand-drawn bars differ from the rule.
+ */
+final class ReportBars {
+  private final DataFolder data;
+
+  ReportBars(DataFolder data) {
+    this.data = data;
+  }
+
+  List<TextBars> all() {
+    List<TextBars> out = new ArrayList<>();
+    for (ModelEntry m : data.models()) {
+      if (m.inSummary()) out.add(headToHead(m));
+    }
+    List<TextBars.Bar> llama = new ArrayList<>();
+    for (BenchResult r : data.measured()) {
+      if (r.framework().equals("llama.cpp") && Labels.decode(r)) {
+        String fa = r.flashAttn() == FlashAttention.ON ? " +FA" : "";
+        llama.add(new TextBars.Bar(Labels.chartLabel(data, r) + fa, r.tokensPerSMean()));
+      }
+    }
+    if (!llama.isEmpty()) {
+      out.add(
+          TextBars.of("llama-cpp-decode", "llama.cpp — All Models Decode Speed", "tok/s", llama));
+    }
+    return out;
+  }
+
+  private TextBars headToHead(ModelEntry m) {
+    List<TextBars.Bar> bars = new ArrayList<>();
+    for (BenchResult r : data.measured()) {
+      if (Labels.decode(r) && m.is(r.model(), r.quant())) {
+        bars.add(new TextBars.Bar(Labels.framework(r), r.tokensPerSMean()));
+      }
+    }
+    String key =
+        "decode-" + m.tableLabel().toLowerCase(Locale.ROOT).replace("_", "").replace(' ', '-');
+    return TextBars.of(key, m.displayName() + " " + m.quant() + " — Decode Speed", "tok/s", bars);
+  }
+
+  /** Each published bar: its value, drawn length and floor(value × 8), in eighths. */
+  ReportTable deviations() {
+    List<List<Cell>> rows = new ArrayList<>();
+    for (DrawnBar b : data.drawnBars()) {
+      rows.add(
+          List.of(
+              Cell.text(b.chart()),
+              Cell.text(b.label()),
+              Cell.number(fixed(b.value(), 2), b.value()),
+              Cell.number(Integer.toString(b.drawnEighths()), b.drawnEighths()),
+              Cell.number(Integer.toString(b.ruleEighths()), b.ruleEighths()),
+              deviation(b)));
+    }
+    List<String> headers =
+        List.of("Chart", "Label", "tok/s", "Drawn (eighths)", "floor(value×8)", "Deviation");
+    return new ReportTable(
+        "bar-deviations",
+        "Published bars against floor(value × 8) eighths",
+        headers,
+        rows,
+        "Deviation is drawn minus rule in eighths of a block; bold where the bar was not drawn by"
+            + " the rule.");
+  }
+
+  private static Cell deviation(DrawnBar b) {
+    int d = b.deviation();
+    Cell c = Cell.number((d > 0 ? "+" : "") + d, d);
+    return d == 0 ? c : c.inBold();
+  }
+}

@@ -1,0 +1,121 @@
+package dev.tokbench.report;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * A table of the report as it is shown: headers, formatted cells (with the report's bold), and a
+ * footnote. Renders as Markdown ({@link #markdown}), HTML ({@link #html}), CSV ({@link #csv}) or a
+ * Tablesaw {@link Table} with numeric columns where every cell is a number ({@link #table}).
+ *
+ * @param name the key {@link Report#table} takes, e.g. {@code llama.cpp}
+ * @param title the heading above it
+ * @param headers column headers
+ * @param rows rows of cells, each as wide as the headers
+ * @param footnote text under the table, empty for none
+ */
+public record ReportTable(
+    String name, String title, List<String> headers, List<List<Cell>> rows, String footnote) {
+  public ReportTable {
+    headers = List.copyOf(headers);
+    rows = rows.stream().map(List::copyOf).toList();
+    footnote = footnote == null ? "" : footnote;
+    for (List<Cell> row : rows) {
+      if (row.size() != headers.size()) {
+        throw new IllegalArgumentException(
+            name + ": a row has " + row.size() + " cells for " + headers.size() + " headers");
+      }
+    }
+  }
+
+  /** The cell at {@code row}, {@code column} (0-based). */
+  public Cell cell(int row, int column) {
+    return rows.get(row).get(column);
+  }
+
+  /** The Markdown text of every cell, row by row, as the published tables are compared. */
+  public List<List<String>> markdownCells() {
+    return rows.stream().map(r -> r.stream().map(Cell::markdown).toList()).toList();
+  }
+
+  /** A GitHub Markdown table with every column padded to its widest cell, as the report does. */
+  public String markdown() {
+    List<List<String>> lines = new ArrayList<>();
+    lines.add(headers);
+    lines.addAll(markdownCells());
+    int[] width = new int[headers.size()];
+    for (List<String> line : lines) {
+      for (int c = 0; c < width.length; c++) width[c] = Math.max(width[c], line.get(c).length());
+    }
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < lines.size(); i++) {
+      out.append(row(lines.get(i), width)).append('\n');
+      if (i == 0) out.append(separator(width)).append('\n');
+    }
+    if (!footnote.isEmpty()) out.append('\n').append(footnote).append('\n');
+    return out.toString();
+  }
+
+  private static String row(List<String> cells, int[] width) {
+    StringBuilder b = new StringBuilder("|");
+    for (int c = 0; c < width.length; c++) {
+      b.append(' ').append(cells.get(c)).append(" ".repeat(width[c] - cells.get(c).length()));
+      b.append(" |");
+    }
+    return b.toString();
+  }
+
+  private static String separator(int[] width) {
+    StringBuilder b = new StringBuilder("|");
+    for (int w : width) b.append("-".repeat(w + 2)).append('|');
+    return b.toString();
+  }
+
+  /** An HTML {@code <table>} (bold as {@code <b>}), for notebooks and web pages. */
+  public String html() {
+    return HtmlTable.render(this);
+  }
+
+  /** CSV with a header line; cells as plain text without bold. */
+  public String csv() {
+    StringWriter out = new StringWriter();
+    try (CSVPrinter p =
+        new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator('\n').get())) {
+      p.printRecord(headers);
+      for (List<Cell> r : rows) p.printRecord(r.stream().map(Cell::plain).toList());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  /** A Tablesaw table: a double column where every cell holds a number, else a string column. */
+  public Table table() {
+    Table t = Table.create(name);
+    for (int c = 0; c < headers.size(); c++) t.addColumns(column(c));
+    return t;
+  }
+
+  private Column<?> column(int c) {
+    boolean numeric =
+        !rows.isEmpty() && rows.stream().allMatch(r -> !Double.isNaN(r.get(c).number()));
+    if (numeric) {
+      return DoubleColumn.create(headers.get(c), rows.stream().mapToDouble(r -> r.get(c).number()));
+    }
+    return StringColumn.create(headers.get(c), rows.stream().map(r -> r.get(c).plain()));
+  }
+
+  @Override
+  public String toString() {
+    return title + "\n" + markdown();
+  }
+}

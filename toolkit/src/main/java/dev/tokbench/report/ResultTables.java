@@ -1,0 +1,192 @@
+package dev.tokbench.report;
+
+import static dev.tokbench.report.Labels.fixed;
+
+import dev.tokbench.bandwidth.ByteUnit;
+import dev.tokbench.results.BenchResult;
+import dev.tokbench.results.Status;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The report's result tables built from a {@link DataFolder}: the executive summary, one tinygrad
+ * table per model, the full llama.cpp table and the model inventory.
+ */
+final class ResultTables {
+  private final DataFolder data;
+
+  ResultTables(DataFolder data) {
+    this.data = data;
+  }
+
+  /** Decode speed per framework for each model marked for the summary; empty without any. */
+  Optional<ReportTable> summary() {
+    List<ModelEntry> cols = data.models().stream().filter(ModelEntry::inSummary).toList();
+    if (cols.isEmpty()) return Optional.empty();
+    List<String> headers = new ArrayList<>(List.of("Framework"));
+    cols.forEach(m -> headers.add(m.chartLabel() + " decode"));
+    List<List<Cell>> rows = new ArrayList<>();
+    for (String label : summaryLabels(cols)) {
+      List<Cell> row = new ArrayList<>(List.of(Cell.text(label)));
+      for (ModelEntry m : cols) row.add(summaryCell(label, m));
+      rows.add(row);
+    }
+    for (BenchResult r : data.results()) {
+      if (!r.ok()) rows.add(unavailableRow(r, cols));
+    }
+    return Optional.of(new ReportTable("summary", "Executive Summary", headers, rows, ""));
+  }
+
+  private Set<String> summaryLabels(List<ModelEntry> cols) {
+    Set<String> labels = new LinkedHashSet<>();
+    for (BenchResult r : data.results()) {
+      if (Labels.decode(r) && cols.stream().anyMatch(m -> m.is(r.model(), r.quant()))) {
+        labels.add(Labels.framework(r));
+      }
+    }
+    return labels;
+  }
+
+  private Cell summaryCell(String label, ModelEntry m) {
+    Optional<BenchResult> r =
+        decodeOf(m).filter(x -> Labels.framework(x).equals(label)).findFirst();
+    if (r.isEmpty()) return Cell.text("—");
+    double v = r.get().tokensPerSMean();
+    Cell c = new Cell(fixed(v, 2), " tok/s", false, v);
+    return leader(m).equals(r.get().framework()) ? c.inBold() : c;
+  }
+
+  /** The framework with the fastest decode of this model: the report bolds all its rows. */
+  private String leader(ModelEntry m) {
+    return decodeOf(m)
+        .max(java.util.Comparator.comparingDouble(BenchResult::tokensPerSMean))
+        .map(BenchResult::framework)
+        .orElse("");
+  }
+
+  private java.util.stream.Stream<BenchResult> decodeOf(ModelEntry m) {
+    return data.results().stream().filter(r -> Labels.decode(r) && m.is(r.model(), r.quant()));
+  }
+
+  /** A dash with why, in the row's own model column (every column when it has no model). */
+  private static List<Cell> unavailableRow(BenchResult r, List<ModelEntry> cols) {
+    String why = r.status() == Status.NOT_INSTALLED ? "— (install failed)" : "— (failed)";
+    List<Cell> row = new ArrayList<>(List.of(Cell.text(Labels.framework(r))));
+    for (ModelEntry m : cols) {
+      boolean own = r.model().isEmpty() || m.is(r.model(), r.quant());
+      row.add(Cell.text(own ? why : "—"));
+    }
+    return row;
+  }
+
+  /** One table per model that tinygrad ran, in inventory order. */
+  List<ReportTable> tinygrad() {
+    List<ReportTable> out = new ArrayList<>();
+    for (ModelEntry m : data.models()) {
+      List<BenchResult> rows =
+          data.measured().stream()
+              .filter(r -> r.framework().equals("tinygrad") && m.is(r.model(), r.quant()))
+              .toList();
+      if (!rows.isEmpty()) out.add(tinygradTable(m, rows));
+    }
+    return out;
+  }
+
+  private static ReportTable tinygradTable(ModelEntry m, List<BenchResult> results) {
+    List<List<Cell>> rows = new ArrayList<>();
+    for (BenchResult r : results) {
+      rows.add(
+          List.of(
+              Cell.text(r.flags().getOrDefault("env", r.backend())),
+              Cell.number(fixed(r.tokensPerSMean(), 2), r.tokensPerSMean()),
+              extraNumber(r, "ms_per_token", ""),
+              extraNumber(r, "memory_bandwidth_gb_per_s", " GB/s"),
+              extraNumber(r, "param_bandwidth_gb_per_s", " GB/s")));
+    }
+    String size = m.size() == null ? "" : " (" + fixed(m.size().in(ByteUnit.GB), 2) + " GB)";
+    return new ReportTable(
+        "tinygrad " + m.tableLabel(),
+        m.displayName() + " — " + m.quant() + size,
+        List.of("Backend", "tok/s", "ms/tok", "Memory BW", "Param BW"),
+        rows,
+        "");
+  }
+
+  /** A figure tinygrad printed, to one decimal as it prints them, or a dash when absent. */
+  private static Cell extraNumber(BenchResult r, String key, String unit) {
+    String text = r.extra().get(key);
+    if (text == null) return Cell.text("—");
+    double v = Double.parseDouble(text);
+    return new Cell(fixed(v, 1) + unit, "", false, v);
+  }
+
+  /** Every llama.cpp test at depth 0: one row per model, quantization and FA setting. */
+  Optional<ReportTable> llamaCpp() {
+    List<BenchResult> rs =
+        data.measured().stream()
+            .filter(r -> r.framework().equals("llama.cpp") && r.nDepth() == 0)
+            .toList();
+    if (rs.isEmpty()) return Optional.empty();
+    List<String> tests = rs.stream().map(BenchResult::test).distinct().toList();
+    List<String> headers = new ArrayList<>(List.of("Model", "Quant", "FA"));
+    tests.forEach(t -> headers.add(t + " (tok/s)"));
+    List<List<Cell>> rows = new ArrayList<>();
+    for (String key : rs.stream().map(ResultTables::config).distinct().toList()) {
+      BenchResult first = rs.stream().filter(r -> config(r).equals(key)).findFirst().orElseThrow();
+      List<Cell> row = new ArrayList<>();
+      row.add(Cell.text(Labels.displayName(data, first)));
+      row.add(Cell.text(first.quant()));
+      row.add(Cell.text(first.flashAttn().label()));
+      for (String t : tests) row.add(meanStddev(rs, key, t));
+      rows.add(row);
+    }
+    return Optional.of(new ReportTable("llama.cpp", "Full Results Table", headers, rows, ""));
+  }
+
+  private static String config(BenchResult r) {
+    return r.model() + "|" + r.quant() + "|" + r.flashAttn().label();
+  }
+
+  private static Cell meanStddev(List<BenchResult> rs, String key, String test) {
+    Optional<BenchResult> r =
+        rs.stream().filter(x -> config(x).equals(key) && x.test().equals(test)).findFirst();
+    if (r.isEmpty()) return Cell.text("—");
+    double mean = r.get().tokensPerSMean();
+    Cell c = Cell.number(fixed(mean, 2) + " ± " + fixed(r.get().tokensPerSStddev(), 2), mean);
+    return test.startsWith("tg") ? c.inBold() : c;
+  }
+
+  /** Model, file, size and frameworks of every model in the inventory with a file name. */
+  Optional<ReportTable> models() {
+    List<List<Cell>> rows = new ArrayList<>();
+    for (ModelEntry m : data.models()) {
+      if (m.file().isEmpty()) continue;
+      rows.add(
+          List.of(
+              Cell.text(m.displayName() + " " + m.quant()),
+              Cell.text("`" + m.file() + "`"),
+              size(m),
+              Cell.text(m.frameworks())));
+    }
+    if (rows.isEmpty()) return Optional.empty();
+    List<String> headers = List.of("Model", "File", "Size", "Architectures Tested");
+    return Optional.of(new ReportTable("models", "Model Inventory", headers, rows, ""));
+  }
+
+  private Cell size(ModelEntry m) {
+    dev.tokbench.bandwidth.Bytes b =
+        m.size() != null
+            ? m.size()
+            : data.results().stream()
+                .filter(r -> m.is(r.model(), r.quant()) && r.modelBytes() > 0)
+                .findFirst()
+                .map(r -> new dev.tokbench.bandwidth.Bytes(r.modelBytes()))
+                .orElse(null);
+    if (b == null) return Cell.text("—");
+    double gb = b.in(dev.tokbench.bandwidth.ByteUnit.GB);
+    return new Cell(fixed(gb, 2) + " GB", "", false, gb);
+  }
+}

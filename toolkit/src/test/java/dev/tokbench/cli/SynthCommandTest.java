@@ -1,0 +1,102 @@
+package dev.tokbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tokbench.gguf.Gguf;
+import dev.tokbench.gguf.GgufFile;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class SynthCommandTest {
+  @TempDir Path dir;
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cl = Main.commandLine();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    return cl.execute(args);
+  }
+
+  @Test
+  void writesACatalogueShapeWithOverrides() {
+    Path file = dir.resolve("m.gguf");
+    int status =
+        run(
+            "synth",
+            "--shape",
+            "qwen3-0.6b",
+            "--layers",
+            "2",
+            "--vocab",
+            "1000",
+            "--ctx",
+            "8192",
+            "--type",
+            "Q8_0",
+            "--out",
+            file.toString());
+    assertThat(status).as(err.toString()).isZero();
+    GgufFile f = Gguf.read(file);
+    assertThat(f.metadata().integer("qwen3.block_count").getAsLong()).isEqualTo(2);
+    assertThat(f.metadata().integer("qwen3.context_length").getAsLong()).isEqualTo(8192);
+    assertThat(f.metadata().integer("qwen3.vocab_size").getAsLong()).isEqualTo(1000);
+    assertThat(out.toString()).contains("qwen3-0.6b Q8_0");
+  }
+
+  @Test
+  void writesAShapeGivenByHand() {
+    Path file = dir.resolve("h.gguf");
+    int status =
+        run(
+            "synth",
+            "--arch",
+            "llama",
+            "--vocab",
+            "512",
+            "--embd",
+            "64",
+            "--layers",
+            "1",
+            "--heads",
+            "4",
+            "--kv-heads",
+            "2",
+            "--head-dim",
+            "16",
+            "--ff",
+            "128",
+            "--type",
+            "F16",
+            "--out",
+            file.toString());
+    assertThat(status).as(err.toString()).isZero();
+    assertThat(Gguf.read(file).tensors()).hasSize(11);
+  }
+
+  @Test
+  void planPrintsTheLayoutWithoutWriting() {
+    assertThat(run("synth", "--shape", "llama-3.2-1b", "--type", "Q4_K_M", "--plan")).isZero();
+    assertThat(out.toString()).contains("blk.0.attn_v.weight Q6_K").contains("799862784 bytes");
+  }
+
+  @Test
+  void badShapesAndTypesExitWithStatusTwoAndAMessage() {
+    assertThat(run("synth", "--shape", "gpt-5", "--out", "x.gguf")).isEqualTo(2);
+    assertThat(err.toString()).contains("unknown shape 'gpt-5'").contains("llama-3.2-1b");
+    assertThat(run("synth", "--shape", "tiny-llama", "--layers", "0", "--out", "x.gguf"))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("layers must be > 0");
+    assertThat(run("synth", "--shape", "tiny-llama", "--type", "Q3_X", "--out", "x.gguf"))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("Q3_X");
+    Path nowhere = dir.resolve("missing/dir/m.gguf");
+    assertThat(run("synth", "--shape", "tiny-llama", "--out", nowhere.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("does not exist");
+  }
+}

@@ -1,0 +1,68 @@
+package dev.tokbench.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.Table;
+
+class ReportTableTest {
+  private final ReportTable t =
+      new ReportTable(
+          "t",
+          "Title <x>",
+          List.of("Name", "tok/s"),
+          List.of(
+              List.of(Cell.text("a & b"), Cell.number("1.50", 1.5).inBold()),
+              List.of(Cell.text("c"), new Cell("2.25", " tok/s", true, 2.25))),
+          "*note");
+
+  @Test
+  void markdownPadsEachColumnToItsWidestCellAndBoldsLikeTheReport() {
+    assertThat(t.markdown())
+        .isEqualTo(
+            "| Name  | tok/s          |\n"
+                + "|-------|----------------|\n"
+                + "| a & b | **1.50**       |\n"
+                + "| c     | **2.25** tok/s |\n"
+                + "\n*note\n");
+  }
+
+  @Test
+  void htmlEscapesAndBolds() {
+    assertThat(t.html())
+        .contains("<caption>Title &lt;x&gt;</caption>")
+        .contains("<td>a &amp; b</td><td><b>1.50</b></td>")
+        .contains("<td><b>2.25</b> tok/s</td>");
+  }
+
+  @Test
+  void csvIsPlainText() {
+    assertThat(t.csv()).isEqualTo("Name,tok/s\na & b,1.50\nc,2.25 tok/s\n");
+  }
+
+  @Test
+  void tablesawColumnsAreNumericWhereEveryCellIsANumber() {
+    Table tt = t.table();
+    assertThat(tt.column("Name").type()).isEqualTo(ColumnType.STRING);
+    assertThat(tt.column("tok/s").type()).isEqualTo(ColumnType.DOUBLE);
+    assertThat(tt.doubleColumn("tok/s").get(1)).isEqualTo(2.25);
+  }
+
+  @Test
+  void unknownTableNameListsTheOnesThatExist() {
+    assertThatThrownBy(() -> Report.from(TestData.orin()).table("vllm"))
+        .isInstanceOf(UnknownNameException.class)
+        .hasMessageContaining("'vllm'")
+        .hasMessageContaining("llama.cpp");
+  }
+
+  @Test
+  void rowsMustBeAsWideAsTheHeaders() {
+    assertThatThrownBy(
+            () -> new ReportTable("x", "", List.of("a", "b"), List.of(List.of(Cell.text("1"))), ""))
+        .hasMessageContaining("1 cells for 2 headers");
+  }
+}
