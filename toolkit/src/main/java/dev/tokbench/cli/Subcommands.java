@@ -11,17 +11,14 @@ final class Subcommands {
 
   static void register(CommandLine cl) {
     // e.g. cl.addSubcommand(new GgufCommand());
-<<<<<<< HEAD
-    cl.addSubcommand(new RunCommand());
-    cl.addSubcommand(new ImportCommand());
-    cl.addSubcommand(new SweepCommand());
-=======
     cl.addSubcommand(new GgufCommand());
     cl.addSubcommand(new ReportCommand());
     cl.addSubcommand(new SynthCommand());
     cl.addSubcommand(new NotebookCommand());
     cl.addSubcommand(new JShellCommand());
     cl.addSubcommand(new DeviceCommand());
->>>>>>> main
+    cl.addSubcommand(new RunCommand());
+    cl.addSubcommand(new ImportCommand());
+    cl.addSubcommand(new SweepCommand());
   }
 }
