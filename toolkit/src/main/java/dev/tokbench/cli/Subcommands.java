@@ -15,6 +15,7 @@ final class Subcommands {
     cl.addSubcommand(new ReportCommand());
     cl.addSubcommand(new SynthCommand());
     cl.addSubcommand(new NotebookCommand());
+    cl.addSubcommand(new KernelCommand());
     cl.addSubcommand(new JShellCommand());
     cl.addSubcommand(new DeviceCommand());
     cl.addSubcommand(new RunCommand());
