@@ -12,11 +12,7 @@ import picocli.CommandLine.Command;
     name = "run",
     mixinStandardHelpOptions = true,
     description = "Launch a benchmark and append its normalised rows to a results file.",
-    subcommands = {
-      RunLlamaBenchCommand.class,
-      RunTinygradCommand.class,
-      RunEmbeddedCommand.class
-    })
+    subcommands = {RunLlamaBenchCommand.class, RunTinygradCommand.class, RunEmbeddedCommand.class})
 final class RunCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
