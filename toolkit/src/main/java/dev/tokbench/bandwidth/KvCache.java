@@ -1,6 +1,7 @@
 package dev.tokbench.bandwidth;
 
 import dev.tokbench.gguf.GgmlType;
+import dev.tokbench.gguf.ModelSummary;
 import java.util.Locale;
 
 /**
@@ -39,6 +40,22 @@ public record KvCache(
   /** Equal K and V head dims and one cache type, the common case. */
   public static KvCache of(int layers, int kvHeads, int headDim, GgmlType type) {
     return new KvCache(layers, kvHeads, headDim, headDim, type, type);
+  }
+
+  /**
+   * The cache shape of a GGUF model ({@code Gguf.read(path).summary()}): block count, KV heads and
+   * key/value lengths. Files with a different KV-head count per layer need {@link
+   * ModelSummary#kvBytesPerToken(GgmlType)} instead, which {@link DecodeCeiling#of(Bandwidth,
+   * ModelSummary, GgmlType)} uses.
+   */
+  public static KvCache of(ModelSummary model, GgmlType cacheType) {
+    return new KvCache(
+        Math.toIntExact(model.blockCount()),
+        Math.toIntExact(model.headCountKv()),
+        Math.toIntExact(model.keyLength()),
+        Math.toIntExact(model.valueLength()),
+        cacheType,
+        cacheType);
   }
 
   /**

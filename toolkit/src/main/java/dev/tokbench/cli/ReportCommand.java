@@ -11,9 +11,9 @@ import picocli.CommandLine.Option;
     name = "report",
     mixinStandardHelpOptions = true,
     description = {
-      "Regenerate the report from a data folder: REPORT.md (every table and text bar chart),",
-      "claims.md (each claim of the prose recomputed, with a verdict), results.csv and",
-      "charts/*.png, charts/*.svg."
+      "Regenerate the report from a data folder: REPORT.md (every table and text bar chart),"
+          + " claims.md (each claim of the prose recomputed, with a verdict), results.csv and"
+          + " charts/*.png, charts/*.svg."
     })
 public final class ReportCommand implements Callable<Integer> {
   @Option(
@@ -30,10 +30,21 @@ public final class ReportCommand implements Callable<Integer> {
       defaultValue = "build/report")
   Path out;
 
+  @Option(
+      names = "--compare",
+      paramLabel = "DIR",
+      description = "a second data folder: also write COMPARE.md, the two side by side")
+  Path compare;
+
   @Override
-  public Integer call() {
+  public Integer call() throws java.io.IOException {
     Report report = Report.from(data);
     report.writeTo(out);
+    if (compare != null) {
+      String md =
+          "# " + report.compareTable(Report.from(compare)).toString().replaceFirst("\n", "\n\n");
+      java.nio.file.Files.writeString(out.resolve("COMPARE.md"), md);
+    }
     System.out.println(
         "tokbench: wrote "
             + out.resolve("REPORT.md")

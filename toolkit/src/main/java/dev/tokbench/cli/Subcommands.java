@@ -14,5 +14,9 @@ final class Subcommands {
     cl.addSubcommand(new GgufCommand());
     cl.addSubcommand(new ReportCommand());
     cl.addSubcommand(new SynthCommand());
+    cl.addSubcommand(new NotebookCommand());
+    cl.addSubcommand(new KernelCommand());
+    cl.addSubcommand(new JShellCommand());
+    cl.addSubcommand(new DeviceCommand());
   }
 }

@@ -92,8 +92,14 @@ final class RecordRenderer {
     }
   }
 
-  /** Doubles without a trailing ".0" noise and NaN as blank, as the report's tables show them. */
+  /**
+   * Doubles without a trailing ".0" and NaN as blank, as the report's tables show them; a path as
+   * its file name, so that outputs do not depend on where the repository was checked out.
+   */
   static String valueText(Object value) {
+    if (value instanceof java.nio.file.Path p && p.getFileName() != null) {
+      return p.getFileName().toString();
+    }
     if (value instanceof Double d) {
       if (d.isNaN()) {
         return "";

@@ -124,8 +124,8 @@ public final class Evaluator implements AutoCloseable {
     }
   }
 
-  /** Runs code within the cell under way (used by {@code %load}). */
-  CellResult evalCode(String code, CellListener listener) {
+  /** Runs code within the cell under way (used by {@code %load} and the kernel's {@code %time}). */
+  public CellResult evalCode(String code, CellListener listener) {
     return new CellRun(this, code, listener).run();
   }
 

@@ -15,6 +15,15 @@ import java.util.TreeMap;
  * IJava has them. The kernel registers more ({@code %maven}, {@code %time}).
  */
 public final class Magics {
+  /**
+   * Notebooks start with {@code %jars ../toolkit/target/tokbench-toolkit-...-all.jar} so they also
+   * run under IJava; here the toolkit is already loaded, and a second copy of its classes in the
+   * cells' class loader would make {@code instanceof} fail between cell and toolkit objects, so the
+   * line is skipped (even before the jar is built, as in {@code mvn verify}).
+   */
+  static final java.util.regex.Pattern TOOLKIT_JAR =
+      java.util.regex.Pattern.compile("tokbench-toolkit-[^/]*\\.jar");
+
   private final Map<String, LineMagic> byName = new TreeMap<>();
 
   Magics() {
@@ -52,6 +61,9 @@ public final class Magics {
           "%" + (jarsOnly ? "jars" : "classpath") + " needs at least one path");
     }
     for (String arg : args.trim().split("\\s+")) {
+      if (TOOLKIT_JAR.matcher(Path.of(arg).getFileName().toString()).matches()) {
+        continue; // the evaluator runs in the toolkit: loading it twice would break instanceof
+      }
       for (Path p : expand(ev.workingDirectory(), arg)) {
         if (jarsOnly && !Files.isRegularFile(p)) {
           throw new MagicException("%jars: " + p + " is not a file");

@@ -14,6 +14,10 @@ final class Stopper implements AutoCloseable {
 
   private final JShell jshell;
   private volatile boolean running;
+
+  /** Counts cells, so a stop meant for one cell never reaches the next. */
+  private volatile long cell;
+
   private volatile CellError reason;
   private Thread watchdog;
 
@@ -24,9 +28,10 @@ final class Stopper implements AutoCloseable {
   synchronized void cellStarted(Duration timeout) {
     running = true;
     reason = null;
+    long thisCell = ++cell;
     if (timeout != null) {
       long deadline = System.nanoTime() + timeout.toNanos();
-      watchdog = new Thread(() -> watch(deadline, timeout), "tokbench-cell-timeout");
+      watchdog = new Thread(() -> watch(thisCell, deadline, timeout), "tokbench-cell-timeout");
       watchdog.setDaemon(true);
       watchdog.start();
     }
@@ -50,15 +55,16 @@ final class Stopper implements AutoCloseable {
 
   /** Stops the running cell, if any, on request. */
   void stop() {
+    long thisCell = cell;
     if (running) {
-      begin(CellError.of(CellError.Kind.STOPPED, "Interrupted", "the cell was stopped"));
-      Thread t = new Thread(this::repeatStop, "tokbench-cell-stop");
+      begin(thisCell, CellError.of(CellError.Kind.STOPPED, "Interrupted", "the cell was stopped"));
+      Thread t = new Thread(() -> repeatStop(thisCell), "tokbench-cell-stop");
       t.setDaemon(true);
       t.start();
     }
   }
 
-  private void watch(long deadline, Duration timeout) {
+  private void watch(long thisCell, long deadline, Duration timeout) {
     try {
       long left;
       while ((left = deadline - System.nanoTime()) > 0) {
@@ -68,22 +74,28 @@ final class Stopper implements AutoCloseable {
       return; // the cell ended in time
     }
     begin(
+        thisCell,
         CellError.of(
             CellError.Kind.TIMEOUT,
             "CellTimeoutException",
             "the cell ran longer than " + seconds(timeout) + " and was stopped"));
-    repeatStop();
+    repeatStop(thisCell);
   }
 
-  private synchronized void begin(CellError why) {
-    if (running && reason == null) {
+  private synchronized void begin(long thisCell, CellError why) {
+    if (running && cell == thisCell && reason == null) {
       reason = why;
     }
   }
 
-  private void repeatStop() {
-    while (running) {
-      jshell.stop();
+  private void repeatStop(long thisCell) {
+    while (true) {
+      synchronized (this) { // so the next cell cannot start between the check and the stop
+        if (!running || cell != thisCell) {
+          return;
+        }
+        jshell.stop();
+      }
       try {
         Thread.sleep(REPEAT_MS);
       } catch (InterruptedException e) {

@@ -39,6 +39,7 @@ public final class Charts {
             .build();
     c.getStyler().setLegendVisible(false);
     c.getStyler().setLabelsVisible(true);
+    c.getStyler().setDecimalPattern("0.00");
     c.getStyler().setXAxisLabelRotation(20);
     c.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
     c.addSeries(
@@ -90,19 +91,22 @@ public final class Charts {
     s.setMarker(SeriesMarkers.NONE);
   }
 
+  /** One scatter series per framework of the folder. */
   private static void addPoints(XYChart c, DataFolder f) {
-    List<Double> x = new ArrayList<>();
-    List<Double> y = new ArrayList<>();
-    for (BenchResult r : f.measured()) {
-      Bytes w = Labels.weights(f, r);
-      if (Labels.decode(r) && w != null) {
-        x.add(w.in(ByteUnit.GB));
-        y.add(r.tokensPerSMean());
+    for (String framework : f.measured().stream().map(BenchResult::framework).distinct().toList()) {
+      List<Double> x = new ArrayList<>();
+      List<Double> y = new ArrayList<>();
+      for (BenchResult r : f.measured()) {
+        Bytes w = Labels.weights(f, r);
+        if (Labels.decode(r) && w != null && r.framework().equals(framework)) {
+          x.add(w.in(ByteUnit.GB));
+          y.add(r.tokensPerSMean());
+        }
       }
+      if (x.isEmpty()) continue;
+      XYSeries s = c.addSeries(f.device().device().name() + " " + framework + " decode", x, y);
+      s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     }
-    if (x.isEmpty()) return;
-    XYSeries s = c.addSeries(f.device().device().name() + " measured decode", x, y);
-    s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
   }
 
   /** Writes {@code chart} as {@code dir/name.png} and {@code dir/name.svg}. */

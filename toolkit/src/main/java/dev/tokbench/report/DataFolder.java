@@ -22,6 +22,7 @@ import java.util.Optional;
  *   <li>{@code models.csv}: names, sizes and labels of the models
  *   <li>{@code llama-cpp.csv}, {@code tinygrad.csv}, {@code frameworks.csv}: transcribed figures
  *   <li>{@code *.json}: llama-bench's own JSON output, as it came
+ *   <li>{@code tinygrad-runs.csv}: saved tinygrad benchmark logs, with model, backend and label
  *   <li>{@code quoted.csv}, {@code ascii-bars.csv}: figures of the prose, the hand-drawn bars
  * </ul>
  *
@@ -67,6 +68,9 @@ public record DataFolder(
     ifExists(dir.resolve("llama-cpp.csv"), f -> results.addAll(t.llamaCpp(f)));
     results.addAll(LlamaBenchJson.readAll(dir));
     ifExists(dir.resolve("tinygrad.csv"), f -> results.addAll(t.tinygrad(f)));
+    ifExists(
+        dir.resolve("tinygrad-runs.csv"),
+        f -> results.addAll(TinygradRuns.read(f, device.device().name())));
     ifExists(dir.resolve("frameworks.csv"), f -> results.addAll(t.unavailable(f)));
     return new DataFolder(dir, device, models, results, quoted(dir), drawnBars(dir));
   }

@@ -39,6 +39,11 @@ public final class Report {
     return new Report(DataFolder.read(dir));
   }
 
+  /** The report of a folder whose device is in {@code catalog} (e.g. with devices of your own). */
+  public static Report from(Path dir, dev.tokbench.bandwidth.DeviceCatalog catalog) {
+    return new Report(DataFolder.read(dir, catalog));
+  }
+
   /** The report of an already-read folder. */
   public static Report of(DataFolder data) {
     return new Report(data);
@@ -70,6 +75,7 @@ public final class Report {
     b.utilisation().ifPresent(out::add);
     b.ceiling().ifPresent(out::add);
     b.prefill().ifPresent(out::add);
+    new RatioTable(data).table().ifPresent(out::add);
     r.models().ifPresent(out::add);
     if (!data.drawnBars().isEmpty()) out.add(new ReportBars(data).deviations());
     return out;
@@ -109,9 +115,14 @@ public final class Report {
     return Charts.bars(bars(key));
   }
 
-  /** Decode tok/s against model size with this device's bandwidth ceilings. */
-  public XYChart decodeCeilingChart() {
-    return Charts.decodeCeiling(List.of(data));
+  /**
+   * Decode tok/s against model size with the bandwidth ceilings of this device and of {@code
+   * others}' devices, e.g. {@code orin.decodeCeilingChart(h100)}.
+   */
+  public XYChart decodeCeilingChart(Report... others) {
+    List<DataFolder> folders = new ArrayList<>(List.of(data));
+    for (Report r : others) folders.add(r.data);
+    return Charts.decodeCeiling(folders);
   }
 
   /** Every claim of the prose, recomputed on this folder. */
@@ -138,6 +149,14 @@ public final class Report {
                 + "|"
                 + r.nDepth();
     return Comparison.of(name(), results(), other.name(), other.results(), key);
+  }
+
+  /**
+   * This report and {@code other} side by side: tok/s on each device, the speedup, and decode
+   * bandwidth as GB/s and % of each theoretical ({@code orin.compareTable(h100).markdown()}).
+   */
+  public ReportTable compareTable(Report other) {
+    return ComparisonTable.of(this, other);
   }
 
   /** The folder's name, e.g. {@code jetson-orin-agx-2025-07-17}. */

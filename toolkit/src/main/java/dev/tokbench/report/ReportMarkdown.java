@@ -29,7 +29,7 @@ final class ReportMarkdown {
       for (TextBars b : bars) out.append(b.markdown()).append('\n');
     }
     out.append("## 5. Analysis\n\n");
-    for (String name : List.of("bandwidth", "ceiling", "prefill", "bar-deviations")) {
+    for (String name : List.of("bandwidth", "ceiling", "prefill", "ratios", "bar-deviations")) {
       tables.stream().filter(t -> t.name().equals(name)).forEach(t -> table(out, t));
     }
     section(out, "7. Model Inventory", tables, "models");

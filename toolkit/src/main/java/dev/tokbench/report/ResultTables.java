@@ -35,7 +35,7 @@ final class ResultTables {
       rows.add(row);
     }
     for (BenchResult r : data.results()) {
-      if (!r.ok() && r.model().isEmpty()) rows.add(unavailableRow(r, cols.size()));
+      if (!r.ok()) rows.add(unavailableRow(r, cols));
     }
     return Optional.of(new ReportTable("summary", "Executive Summary", headers, rows, ""));
   }
@@ -71,11 +71,14 @@ final class ResultTables {
     return data.results().stream().filter(r -> Labels.decode(r) && m.is(r.model(), r.quant()));
   }
 
-  private static List<Cell> unavailableRow(BenchResult r, int columns) {
+  /** A dash with why, in the row's own model column (every column when it has no model). */
+  private static List<Cell> unavailableRow(BenchResult r, List<ModelEntry> cols) {
     String why = r.status() == Status.NOT_INSTALLED ? "— (install failed)" : "— (failed)";
-    List<Cell> row =
-        new ArrayList<>(List.of(Cell.text(r.extra().getOrDefault("label", r.framework()))));
-    for (int i = 0; i < columns; i++) row.add(Cell.text(why));
+    List<Cell> row = new ArrayList<>(List.of(Cell.text(Labels.framework(r))));
+    for (ModelEntry m : cols) {
+      boolean own = r.model().isEmpty() || m.is(r.model(), r.quant());
+      row.add(Cell.text(own ? why : "—"));
+    }
     return row;
   }
 

@@ -26,7 +26,7 @@ class ClaimsTest {
   void frameworkGapHoldsOnlyForThePairsWithoutFlashAttention() {
     assertVerdict("llama-lead", Verdict.PARTLY, "3.37-3.78×", "with FA: 3.66-4.09×", "4.18-4.71×");
     assertVerdict("llama-lead-1b", Verdict.HOLDS, "3.37×");
-    assertVerdict("framework-count", Verdict.PARTLY, "4 frameworks");
+    assertVerdict("framework-count", Verdict.PARTLY, "4 frameworks", "(2 + 2 = 4)");
   }
 
   @Test
@@ -91,12 +91,13 @@ class ClaimsTest {
   }
 
   @Test
-  void onTheH100FlashAttentionGainsMoreAndTinygradClaimsCannotBeChecked() {
+  void onTheH100FlashAttentionGainsMoreAndTheOrinsPairsCannotBeChecked() {
     Map<String, Claim> h100 = claims(TestData.h100());
     assertThat(h100.get("fa-decode-gain").verdict()).isEqualTo(Verdict.DOES_NOT_HOLD);
     assertThat(h100.get("fa-decode-gain").computed()).contains("+17.6%", "+14.2%", "+13.5%");
     assertThat(h100.get("q4-traffic").computed()).contains("+11.4%");
     assertThat(h100.get("llama-lead").verdict()).isEqualTo(Verdict.NOT_CHECKABLE);
-    assertThat(h100.get("framework-count").verdict()).isEqualTo(Verdict.NOT_CHECKABLE);
+    assertThat(h100.get("framework-count").verdict()).isEqualTo(Verdict.DOES_NOT_HOLD);
+    assertThat(h100.get("framework-count").computed()).contains("2 measured, 0 not installed");
   }
 }

@@ -16,7 +16,8 @@ class H100ReportTest {
   void everyJsonTestAppearsInTheLlamaCppTableAtTwoDecimals() {
     List<String> cells =
         h100.table("llama.cpp").markdownCells().stream().flatMap(List::stream).toList();
-    List<BenchResult> rows = h100.results();
+    List<BenchResult> rows =
+        h100.results().stream().filter(r -> r.framework().equals("llama.cpp")).toList();
     assertThat(rows).hasSize(12);
     for (BenchResult r : rows) {
       String s =
@@ -51,5 +52,38 @@ class H100ReportTest {
             "t/s jetson-orin-agx-2025-07-17",
             "t/s h100-sxm5-2026-11-25",
             "Speedup");
+  }
+
+  @Test
+  void sideBySideTableShowsSpeedupAndBandwidthOfBothDevices() {
+    ReportTable t = Report.from(TestData.orin()).compareTable(h100);
+    assertThat(t.rows()).hasSize(12);
+    assertThat(t.markdownCells().get(1))
+        .containsExactly(
+            "LLaMA 1B Q6_K",
+            "off",
+            "tg128",
+            "25.59",
+            "633.68",
+            "24.8×",
+            "26.6 (13.0%)",
+            "642.5 (19.2%)");
+  }
+
+  @Test
+  void tinygradLogsGiveOneMeasuredRunAndTwoFailuresWithTheirCause() {
+    assertThat(h100.table("summary").markdownCells())
+        .contains(
+            List.of("tinygrad DEV=CUDA", "—", "47.85 tok/s", "—"),
+            List.of("tinygrad DEV=NV", "— (failed)", "—", "—"),
+            List.of("tinygrad CUDA=1", "— (failed)", "—", "—"));
+    BenchResult nv =
+        h100.results().stream()
+            .filter(r -> r.flags().getOrDefault("env", "").equals("DEV=NV"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(nv.reason()).startsWith("exit 1: this tinygrad commit's NV backend has no Hopper");
+    assertThat(h100.table("bandwidth").markdownCells())
+        .contains(List.of("tinygrad DEV=CUDA", "1B Q4_K_M", "237.8 GB/s", "7.1%"));
   }
 }

@@ -42,7 +42,24 @@ class ReportCommandTest {
     String md = Files.readString(out.resolve("REPORT.md"));
     assertThat(md).contains("NVIDIA H100 SXM5 80GB", "3350.0 GB/s theoretical");
     assertThat(md).contains("**633.68 ± 2.63**", "~642.5 GB/s*", "19.2%");
-    assertThat(md).doesNotContain("tinygrad");
+    assertThat(md).contains("| DEV=CUDA | 47.85 | 20.9   | 237.8 GB/s | 287.0 GB/s |");
+  }
+
+  @Test
+  void compareWritesBothFoldersSideBySide() throws IOException {
+    int exit =
+        Main.execute(
+            "report",
+            "--data",
+            TestData.orin().toString(),
+            "--compare",
+            TestData.h100().toString(),
+            "--out",
+            out.toString());
+    assertThat(exit).isZero();
+    assertThat(Files.readString(out.resolve("COMPARE.md")))
+        .startsWith("# jetson-orin-agx-2025-07-17 against h100-sxm5-2026-11-25\n\n|")
+        .contains("| LLaMA 3B Q6_K   | on  | tg128 | 11.98");
   }
 
   @Test

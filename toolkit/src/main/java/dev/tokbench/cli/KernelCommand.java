@@ -1,0 +1,132 @@
+package dev.tokbench.cli;
+
+import dev.tokbench.kernel.JupyterCommand;
+import dev.tokbench.kernel.KernelLauncher;
+import dev.tokbench.kernel.Kernelspec;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code tokbench kernel install|uninstall|launch}: the Jupyter kernel for Java. */
+@Command(
+    name = "kernel",
+    description = "Install, remove or run the Jupyter kernel for Java (\"Java (tokbench)\").",
+    mixinStandardHelpOptions = true,
+    subcommands = {
+      KernelCommand.Install.class,
+      KernelCommand.Uninstall.class,
+      KernelCommand.Launch.class
+    })
+final class KernelCommand implements Runnable {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  @Command(
+      name = "install",
+      mixinStandardHelpOptions = true,
+      description = "Register the kernel with Jupyter (jupyter kernelspec install).")
+  static final class Install implements Callable<Integer> {
+    @ArgGroup(exclusive = true)
+    Where where = new Where();
+
+    @Option(
+        names = "--name",
+        description = "kernelspec name (default: ${DEFAULT-VALUE})",
+        defaultValue = "tokbench")
+    String name;
+
+    @Option(
+        names = "--jvm-option",
+        description = "extra JVM option for the kernel, e.g. -Xmx8g (repeatable)")
+    List<String> jvmOptions = new ArrayList<>();
+
+    @Option(
+        names = "--jupyter",
+        description = "the jupyter executable (default: ${DEFAULT-VALUE})",
+        defaultValue = "jupyter")
+    String jupyter;
+
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      Kernelspec kernelspec = Kernelspec.forToolkit().withName(name).withJvmOptions(jvmOptions);
+      String output = JupyterCommand.at(jupyter).install(kernelspec, where.scope(), where.prefix);
+      spec.commandLine().getOut().println(output);
+      return 0;
+    }
+  }
+
+  static final class Where {
+    @Option(names = "--user", description = "install for the current user")
+    boolean user;
+
+    @Option(names = "--sys-prefix", description = "install into the current Python environment")
+    boolean sysPrefix;
+
+    @Option(
+        names = "--prefix",
+        paramLabel = "DIR",
+        description = "install under DIR/share/jupyter/kernels")
+    Path prefix;
+
+    JupyterCommand.Scope scope() {
+      if (user) {
+        return JupyterCommand.Scope.USER;
+      }
+      if (sysPrefix) {
+        return JupyterCommand.Scope.SYS_PREFIX;
+      }
+      return prefix != null ? JupyterCommand.Scope.PREFIX : JupyterCommand.Scope.SYSTEM;
+    }
+  }
+
+  @Command(
+      name = "uninstall",
+      mixinStandardHelpOptions = true,
+      description = "Remove the kernelspec.")
+  static final class Uninstall implements Callable<Integer> {
+    @Option(
+        names = "--name",
+        description = "kernelspec name (default: ${DEFAULT-VALUE})",
+        defaultValue = "tokbench")
+    String name;
+
+    @Option(
+        names = "--jupyter",
+        description = "the jupyter executable (default: ${DEFAULT-VALUE})",
+        defaultValue = "jupyter")
+    String jupyter;
+
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      spec.commandLine().getOut().println(JupyterCommand.at(jupyter).uninstall(name));
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "launch",
+      mixinStandardHelpOptions = true,
+      description = "Run the kernel for a connection file (what Jupyter calls; not for people).")
+  static final class Launch implements Callable<Integer> {
+    @Parameters(paramLabel = "CONNECTION_FILE", description = "the JSON file Jupyter wrote")
+    Path connectionFile;
+
+    @Override
+    public Integer call() throws InterruptedException {
+      return KernelLauncher.serve(connectionFile);
+    }
+  }
+}

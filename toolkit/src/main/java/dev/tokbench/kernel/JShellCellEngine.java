@@ -1,0 +1,88 @@
+package dev.tokbench.kernel;
+
+import dev.tokbench.display.MimeBundle;
+import dev.tokbench.notebook.CellResult;
+import dev.tokbench.notebook.Evaluator;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The kernel's {@link CellEngine} on the notebook runner's {@link Evaluator}: the same JShell
+ * evaluation, display layer and magics as {@code tokbench notebook run}, plus the kernel's own
+ * magics ({@code %time}, {@code %maven}) and the editor requests answered by {@link CellAnalysis}.
+ */
+public final class JShellCellEngine implements CellEngine {
+  private final Evaluator evaluator;
+  private final CellAnalysis analysis;
+
+  /** An engine whose relative paths start at the kernel's working directory (the notebook's). */
+  public JShellCellEngine() {
+    this(Evaluator.in(Path.of("")));
+  }
+
+  public JShellCellEngine(Evaluator evaluator) {
+    this.evaluator = evaluator;
+    this.analysis = new CellAnalysis(evaluator.analysis(), evaluator.magics()::names);
+    KernelMagics.registerInto(evaluator);
+  }
+
+  @Override
+  public CellOutcome run(String code, CellEngine.CellListener listener) {
+    CellResult result = evaluator.eval(code, adapt(listener));
+    if (result.error().isPresent()) {
+      var e = result.error().get();
+      return CellOutcome.failed(new CellError(e.name(), e.message(), e.traceback()));
+    }
+    return result.value().map(v -> CellOutcome.value(v.data())).orElse(CellOutcome.nothing());
+  }
+
+  @Override
+  public void interrupt() {
+    evaluator.stop();
+  }
+
+  @Override
+  public Completion complete(String code, int cursor) {
+    return analysis.complete(code, cursor);
+  }
+
+  @Override
+  public String isComplete(String code) {
+    return analysis.isComplete(code);
+  }
+
+  @Override
+  public Optional<String> inspect(String code, int cursor) {
+    return analysis.inspect(code, cursor);
+  }
+
+  @Override
+  public void close() {
+    evaluator.close();
+  }
+
+  @Override
+  public String toString() {
+    return "JShellCellEngine[" + evaluator + "]";
+  }
+
+  private static dev.tokbench.notebook.CellListener adapt(CellEngine.CellListener listener) {
+    return new dev.tokbench.notebook.CellListener() {
+      @Override
+      public void stdout(String text) {
+        listener.stdout(text);
+      }
+
+      @Override
+      public void stderr(String text) {
+        listener.stderr(text);
+      }
+
+      @Override
+      public void display(MimeBundle bundle) {
+        listener.display(Map.copyOf(bundle.data()));
+      }
+    };
+  }
+}
