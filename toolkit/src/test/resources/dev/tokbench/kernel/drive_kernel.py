@@ -78,6 +78,9 @@ def checks(km, kc):
     streams = [m["content"]["text"] for m in out if m["msg_type"] == "stream"]
     check("streams_while_running", streams[:1] == ["first\n"] and "second" in "".join(streams[1:]), streams)
 
+    reply, out, _ = run(kc, "%time x + 1")
+    check("time_magic", text(out).startswith("Wall time: ") and text(out, "execute_result") == "22", out)
+
     reply, out, _ = run(kc, 'display("shown"); "last"')
     kinds = [m["msg_type"] for m in out]
     check("display_mid_cell", kinds == ["display_data", "execute_result"], kinds)
