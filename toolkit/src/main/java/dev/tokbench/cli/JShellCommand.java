@@ -33,6 +33,8 @@ final class JShellCommand implements Callable<Integer> {
       }
       Files.writeString(imports, startup);
       List<String> options = new ArrayList<>(List.of("--class-path", classPath()));
+      // Tablesaw's SLF4J would warn that it has no provider on every start
+      options.add("-R-Dslf4j.internal.verbosity=ERROR");
       options.addAll(List.of("--startup", "DEFAULT", "--startup", imports.toString()));
       options.addAll(args);
       return JavaShellToolBuilder.builder().start(options.toArray(String[]::new));

@@ -11,9 +11,9 @@ import picocli.CommandLine.Option;
     name = "report",
     mixinStandardHelpOptions = true,
     description = {
-      "Regenerate the report from a data folder: REPORT.md (every table and text bar chart),",
-      "claims.md (each claim of the prose recomputed, with a verdict), results.csv and",
-      "charts/*.png, charts/*.svg."
+      "Regenerate the report from a data folder: REPORT.md (every table and text bar chart),"
+          + " claims.md (each claim of the prose recomputed, with a verdict), results.csv and"
+          + " charts/*.png, charts/*.svg."
     })
 public final class ReportCommand implements Callable<Integer> {
   @Option(

@@ -12,8 +12,10 @@ import tech.tablesaw.api.Table;
 /**
  * Which renderer draws which type. One instance per evaluator (a notebook, a kernel), so a renderer
  * registered in one notebook never leaks into another. Lookup walks the value's class, then its
- * superclasses and interfaces, nearest first; records and collections of records fall back to the
- * generic {@link RecordRenderer}; anything else is {@code text/plain} of {@code toString()}.
+ * superclasses and interfaces, nearest first. Without a registered renderer, a value that renders
+ * itself ({@link SelfRendering}: a public {@code html()} or {@code markdown()}) is shown that way;
+ * records and collections of records fall back to the generic {@link RecordRenderer}; anything else
+ * is {@code text/plain} of {@code toString()}.
  */
 public final class Renderers {
   private final Map<Class<?>, Renderer<?>> byType = new LinkedHashMap<>();
@@ -57,6 +59,10 @@ public final class Renderers {
     Renderer<Object> renderer = find(value.getClass());
     if (renderer != null) {
       return renderer.render(value);
+    }
+    MimeBundle own = SelfRendering.render(value);
+    if (own != null) {
+      return own;
     }
     if (value instanceof Record record) {
       return RecordRenderer.one(record);

@@ -63,7 +63,7 @@ final class Traces {
       return e.toString();
     }
     Evaluator.SnippetPlace place = places.get(file.substring(1));
-    String method = e.getMethodName().equals("do_it$") ? "" : e.getMethodName();
+    String method = e.getMethodName().startsWith("do_it$") ? "" : e.getMethodName();
     String where =
         place == null
             ? "cell code"

@@ -39,6 +39,11 @@ public final class Report {
     return new Report(DataFolder.read(dir));
   }
 
+  /** The report of a folder whose device is in {@code catalog} (e.g. with devices of your own). */
+  public static Report from(Path dir, dev.tokbench.bandwidth.DeviceCatalog catalog) {
+    return new Report(DataFolder.read(dir, catalog));
+  }
+
   /** The report of an already-read folder. */
   public static Report of(DataFolder data) {
     return new Report(data);

@@ -37,6 +37,28 @@ public record ReportTable(
     }
   }
 
+  /**
+   * Any Tablesaw table as a report table, so it renders as Markdown, HTML or CSV too: cells as
+   * Tablesaw prints them, numeric columns keeping their numbers.
+   */
+  public static ReportTable of(Table t) {
+    List<List<Cell>> rows = new ArrayList<>();
+    for (int r = 0; r < t.rowCount(); r++) {
+      List<Cell> row = new ArrayList<>();
+      for (Column<?> c : t.columns()) row.add(cell(c, r));
+      rows.add(row);
+    }
+    return new ReportTable(t.name(), t.name(), t.columnNames(), rows, "");
+  }
+
+  private static Cell cell(Column<?> c, int r) {
+    if (c.isMissing(r)) return Cell.text("");
+    if (c instanceof tech.tablesaw.api.NumericColumn<?> n) {
+      return Cell.number(c.getString(r), n.getDouble(r));
+    }
+    return Cell.text(c.getString(r));
+  }
+
   /** The cell at {@code row}, {@code column} (0-based). */
   public Cell cell(int row, int column) {
     return rows.get(row).get(column);

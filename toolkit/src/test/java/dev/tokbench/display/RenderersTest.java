@@ -81,4 +81,23 @@ class RenderersTest {
     assertThat(renderers.render(12).data()).containsOnlyKeys(MimeBundle.TEXT);
     assertThat(renderers.render(null).plain()).isEqualTo("null");
   }
+
+  /** A type that renders itself, as the toolkit's report tables do. */
+  public static final class Shows {
+    public String html() {
+      return "<b>x</b>";
+    }
+
+    @Override
+    public String toString() {
+      return "x";
+    }
+  }
+
+  @Test
+  void valueWithItsOwnHtmlIsShownThatWay() {
+    MimeBundle b = renderers.render(new Shows());
+    assertThat(b.get(MimeBundle.HTML)).isEqualTo("<b>x</b>");
+    assertThat(b.plain()).isEqualTo("x");
+  }
 }

@@ -65,4 +65,27 @@ class ReportTableTest {
             () -> new ReportTable("x", "", List.of("a", "b"), List.of(List.of(Cell.text("1"))), ""))
         .hasMessageContaining("1 cells for 2 headers");
   }
+
+  @Test
+  void anyTablesawTableRendersToo() {
+    Table results = Report.from(TestData.h100()).resultsTable();
+    ReportTable r =
+        ReportTable.of(
+            results.selectColumns("model", "quant", "test", "tokens_per_s_mean").first(2));
+    assertThat(r.markdown()).startsWith("| model        | quant | test  | tokens_per_s_mean |");
+    assertThat(r.csv()).contains("llama-3.2-1b,Q6_K,pp512,");
+    assertThat(r.table().column("tokens_per_s_mean").type()).isEqualTo(ColumnType.DOUBLE);
+  }
+
+  @Test
+  void chartsAreLabelledWithTheirUnits() {
+    Report orin = Report.from(TestData.orin());
+    assertThat(orin.chart("decode-1b-q6k").getStyler()).isNotNull();
+    assertThat(orin.chart("decode-1b-q6k").getYAxisTitle()).isEqualTo("decode speed (tok/s)");
+    assertThat(orin.decodeCeilingChart(Report.from(TestData.h100())).getSeriesMap())
+        .containsKeys(
+            "Jetson AGX Orin 64GB theoretical 205.0 GB/s ceiling",
+            "NVIDIA H100 SXM5 80GB theoretical 3350.0 GB/s ceiling",
+            "Jetson AGX Orin 64GB tinygrad decode");
+  }
 }
