@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Notebooks executed by {@code jupyter nbconvert --execute} through the kernel produce the same
  * outputs as the headless runner: per code cell the same output types in the same order, the same
  * MIME types and the same text. For {@code notebooks/*.ipynb} the runner's outputs are the
- * committed ones ({@code NotebooksTest} checks that those equal a fresh run); the test notebook
- * is run by the runner here.
+ * committed ones ({@code NotebooksTest} checks that those equal a fresh run); the test notebook is
+ * run by the runner here.
  */
 class NotebooksThroughJupyterTest {
   private static final String KERNEL = "tokbench-test";
@@ -114,7 +114,12 @@ class NotebooksThroughJupyterTest {
     if (type.equals("stream")) {
       text = type + " " + output.get("name").getAsString() + ": " + joined(output.get("text"));
     } else if (type.equals("error")) {
-      text = type + " " + output.get("ename").getAsString() + ": " + output.get("evalue").getAsString();
+      text =
+          type
+              + " "
+              + output.get("ename").getAsString()
+              + ": "
+              + output.get("evalue").getAsString();
     } else {
       JsonObject data = output.getAsJsonObject("data");
       List<String> mimes = new ArrayList<>(data.keySet());
