@@ -18,5 +18,6 @@ final class Subcommands {
     cl.addSubcommand(new KernelCommand());
     cl.addSubcommand(new JShellCommand());
     cl.addSubcommand(new DeviceCommand());
+    cl.addSubcommand(new EmbeddedRunParent()); // until RunCommand lands: see EmbeddedRunParent
   }
 }
