@@ -18,6 +18,8 @@ final class Subcommands {
     cl.addSubcommand(new KernelCommand());
     cl.addSubcommand(new JShellCommand());
     cl.addSubcommand(new DeviceCommand());
-    cl.addSubcommand(new EmbeddedRunParent()); // until RunCommand lands: see EmbeddedRunParent
+    cl.addSubcommand(new RunCommand());
+    cl.addSubcommand(new ImportCommand());
+    cl.addSubcommand(new SweepCommand());
   }
 }

@@ -1,0 +1,47 @@
+package dev.tokbench.cli;
+
+import dev.tokbench.results.BenchResult;
+import dev.tokbench.run.Import;
+import dev.tokbench.run.ResultsFile;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "import",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Import saved benchmark output as normalised rows: llama-bench json, jsonl, csv, md or sql"
+          + " (recognised from content), tinygrad logs, vLLM --output-json, MLC LLM bench CSV.",
+      "Example: tokbench import --out results.csv h100-report-matrix.json",
+      "Exit status 3 when any imported row is not ok."
+    })
+final class ImportCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--format",
+      description = "auto (default), json, jsonl, csv, md, sql, tinygrad, vllm, mlc")
+  String format = "auto";
+
+  @Option(
+      names = "--out",
+      description = "results file to append to (.csv or .jsonl); default: CSV on stdout")
+  Path out;
+
+  @Parameters(arity = "1..*", description = "files to import")
+  List<Path> files;
+
+  @Override
+  public Integer call() {
+    List<BenchResult> rows = new ArrayList<>();
+    for (Path f : files) rows.addAll(Import.read(f, format));
+    if (out != null) ResultsFile.append(out, rows);
+    return RunRows.finish(rows, out, spec.commandLine().getOut(), spec.commandLine().getErr());
+  }
+}

@@ -1,0 +1,24 @@
+package dev.tokbench.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code tokbench run FRAMEWORK …}: launches a benchmark. A new framework is one more class in
+ * {@code subcommands} below.
+ */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = "Launch a benchmark and append its normalised rows to a results file.",
+    subcommands = {RunLlamaBenchCommand.class, RunTinygradCommand.class, RunEmbeddedCommand.class})
+final class RunCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+    return 0;
+  }
+}

@@ -1,0 +1,60 @@
+package dev.tokbench.cli;
+
+import dev.tokbench.run.LlamaBench;
+import dev.tokbench.run.ResultsFile;
+import dev.tokbench.run.RunResult;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "llama-bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run llama.cpp's llama-bench (with -o jsonl) and append each test's row as it finishes.",
+      "Example: tokbench run llama-bench --out results.csv -- -m model.gguf -p 512 -n 128 -fa 0,1",
+      "Exit status 3 when any row failed."
+    })
+final class RunLlamaBenchCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--binary", description = "llama-bench to run (default: $LLAMA_BENCH, else PATH)")
+  Path binary;
+
+  @Option(
+      names = "--out",
+      description = "results file to append to (.csv or .jsonl); default: CSV on stdout")
+  Path out;
+
+  @Option(names = "--log", description = "file for both output streams")
+  Path log;
+
+  @Option(
+      names = "--timeout",
+      description = "seconds before the process tree is killed (default: 3600)")
+  long timeoutS = 3600;
+
+  @Parameters(description = "llama-bench flags, after --")
+  List<String> flags = new ArrayList<>();
+
+  @Override
+  public Integer call() {
+    Path bin = binary != null ? binary : LlamaBench.find().orElse(Path.of("llama-bench"));
+    LlamaBench bench =
+        LlamaBench.at(bin)
+            .arg(flags.toArray(String[]::new))
+            .timeout(Duration.ofSeconds(timeoutS))
+            .log(log);
+    RunResult r;
+    try (ResultsFile f = RunRows.open(out)) {
+      r = bench.run(RunRows.sink(f));
+    }
+    return RunRows.finish(r.rows(), out, spec.commandLine().getOut(), spec.commandLine().getErr());
+  }
+}

@@ -1,0 +1,35 @@
+package dev.tokbench.cli;
+
+import dev.tokbench.run.SweepFile;
+import dev.tokbench.run.SweepReport;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "sweep",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run a benchmark matrix declared in YAML or JSON into its append-only store.",
+      "Cells already in the store are skipped, so re-running a killed sweep finishes it.",
+      "Example: tokbench sweep sweeps/h100.yaml",
+      "Exit status 3 when any row of the store is not ok."
+    })
+final class SweepCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", description = "the sweep file (.yaml, .yml or .json)")
+  Path file;
+
+  @Override
+  public Integer call() {
+    PrintStream progress = System.err;
+    SweepReport r = SweepFile.read(file).progress(progress, System.console() != null).run();
+    spec.commandLine().getOut().println(r);
+    spec.commandLine().getOut().flush();
+    return r.failures().isEmpty() ? 0 : RunRows.SOME_ROWS_FAILED;
+  }
+}

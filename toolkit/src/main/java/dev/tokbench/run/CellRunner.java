@@ -1,0 +1,10 @@
+package dev.tokbench.run;
+
+import dev.tokbench.results.BenchResult;
+import java.util.function.Consumer;
+
+/** Runs one cell of a sweep, handing each row to {@code sink} as soon as it is measured. */
+@FunctionalInterface
+public interface CellRunner {
+  RunResult run(SweepCell cell, Consumer<BenchResult> sink);
+}

@@ -1,0 +1,149 @@
+package dev.tokbench.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.tokbench.BadInputException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A sweep declared in YAML or JSON. {@code ${axis}} in {@code args}, {@code env} and {@code model}
+ * is replaced by the cell's value; {@code store} is relative to the file's folder.
+ *
+ * <pre>
+ * name: fa-on-off
+ * store: results/fa.jsonl
+ * axes:
+ *   model: [llama-3.2-1b-Q4_K_M.gguf, llama-3.2-1b-Q6_K.gguf]
+ *   fa: ["0", "1"]
+ * run:
+ *   framework: llama-bench        # or tinygrad
+ *   binary: /opt/llama.cpp/build/bin/llama-bench   # default: $LLAMA_BENCH, else PATH
+ *   args: [-m, "${model}", -fa, "${fa}", -p, "512", -n, "128", -ngl, "99"]
+ *   env: {CUDA_VISIBLE_DEVICES: "0"}
+ *   timeout_s: 1800
+ *   # tinygrad: checkout, model, backend, size, python, warmup_tokens
+ * </pre>
+ */
+public final class SweepFile {
+  private SweepFile() {}
+
+  /** The sweep a YAML ({@code .yaml}/{@code .yml}) or JSON file declares. */
+  public static Sweep read(Path file) {
+    JsonNode root = tree(file);
+    Sweep sweep = Sweep.named(text(root, "name", file.getFileName().toString()));
+    JsonNode axes = root.path("axes");
+    if (!axes.isObject() || axes.isEmpty())
+      throw bad(file, "needs 'axes', a map of axis name to a list of values");
+    for (Iterator<Map.Entry<String, JsonNode>> it = axes.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      sweep.axis(e.getKey(), strings(e.getValue(), file, "axes." + e.getKey()));
+    }
+    String store = text(root, "store", "");
+    if (store.isEmpty()) throw bad(file, "needs 'store', the results file (.jsonl or .csv)");
+    Path base = file.toAbsolutePath().getParent();
+    sweep.store(base.resolve(store));
+    return sweep.runner(runner(root.path("run"), file));
+  }
+
+  private static CellRunner runner(JsonNode run, Path file) {
+    String framework = text(run, "framework", "");
+    List<String> args = run.has("args") ? strings(run.get("args"), file, "run.args") : List.of();
+    Map<String, String> env = map(run.path("env"));
+    Duration timeout =
+        Duration.ofSeconds(run.path("timeout_s").asLong(ProcessSpec.DEFAULT_TIMEOUT.toSeconds()));
+    Map<String, String> machine = Machine.describe();
+    return switch (framework) {
+      case "llama-bench", "llama.cpp" -> {
+        Path binary =
+            run.has("binary")
+                ? Path.of(run.get("binary").asText())
+                : LlamaBench.find().orElse(Path.of("llama-bench"));
+        yield (cell, sink) -> {
+          LlamaBench b = LlamaBench.at(binary).timeout(timeout).machine(machine);
+          args.forEach(a -> b.arg(cell.fill(a)));
+          env.forEach((k, v) -> b.env(k, cell.fill(v)));
+          return b.run(sink);
+        };
+      }
+      case "tinygrad" -> tinygrad(run, args, env, timeout, machine);
+      default ->
+          throw bad(file, "run.framework must be llama-bench or tinygrad, got '" + framework + "'");
+    };
+  }
+
+  private static CellRunner tinygrad(
+      JsonNode run,
+      List<String> args,
+      Map<String, String> env,
+      Duration timeout,
+      Map<String, String> machine) {
+    return (cell, sink) -> {
+      Tinygrad t =
+          Tinygrad.at(Path.of(cell.fill(text(run, "checkout", "."))))
+              .backend(cell.fill(text(run, "backend", "CUDA")))
+              .size(cell.fill(text(run, "size", "1B")))
+              .python(text(run, "python", "python3"))
+              .timeout(timeout)
+              .machine(machine);
+      if (run.has("model")) t.model(Path.of(cell.fill(run.get("model").asText())));
+      if (run.has("warmup_tokens"))
+        t.warmup(WarmupRule.firstTokens(run.get("warmup_tokens").asInt()));
+      args.forEach(a -> t.arg(cell.fill(a)));
+      env.forEach((k, v) -> t.env(k, cell.fill(v)));
+      RunResult r = t.run();
+      r.rows().forEach(sink);
+      return r;
+    };
+  }
+
+  private static JsonNode tree(Path file) {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    ObjectMapper m =
+        name.endsWith(".json") ? new ObjectMapper() : new ObjectMapper(new YAMLFactory());
+    try {
+      JsonNode root = m.readTree(file.toFile());
+      if (root == null || !root.isObject())
+        throw bad(file, "must be a map with name, store, axes and run");
+      return root;
+    } catch (IOException e) {
+      throw new BadInputException(
+          file
+              + ": not valid "
+              + (name.endsWith(".json") ? "JSON" : "YAML")
+              + ": "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  private static String text(JsonNode n, String field, String dflt) {
+    JsonNode v = n.get(field);
+    return v == null || v.isNull() ? dflt : v.asText();
+  }
+
+  private static List<String> strings(JsonNode n, Path file, String where) {
+    if (!n.isArray()) throw bad(file, where + " must be a list");
+    List<String> out = new ArrayList<>();
+    n.forEach(v -> out.add(v.asText()));
+    return out;
+  }
+
+  private static Map<String, String> map(JsonNode n) {
+    Map<String, String> m = new LinkedHashMap<>();
+    n.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asText()));
+    return m;
+  }
+
+  private static BadInputException bad(Path file, String what) {
+    return new BadInputException(file + ": " + what);
+  }
+}

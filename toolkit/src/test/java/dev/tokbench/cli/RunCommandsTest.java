@@ -1,0 +1,125 @@
+package dev.tokbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tokbench.results.BenchResult;
+import dev.tokbench.results.ResultsCsv;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The import, run and sweep commands through the real command line. */
+class RunCommandsTest {
+  @TempDir Path dir;
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cl = Main.commandLine();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    return cl.execute(args);
+  }
+
+  private static Path resource(String name) throws Exception {
+    URL url = RunCommandsTest.class.getResource("/run/" + name);
+    return Path.of(url.toURI());
+  }
+
+  @Test
+  void importPrintsNormalisedCsvForEveryLlamaBenchFormat() throws Exception {
+    int code =
+        run(
+            "import",
+            resource("llama-bench/cpu-tiny.sql").toString(),
+            resource("llama-bench/cpu-tiny.md").toString());
+
+    assertThat(code).isZero();
+    List<BenchResult> rows = ResultsCsv.read(new StringReader(out.toString()), "stdout");
+    assertThat(rows).hasSize(16);
+    assertThat(err.toString()).contains("16 rows, 0 not ok");
+  }
+
+  @Test
+  void importOfAFailedRunExitsThreeAndAppendsToJsonl() throws Exception {
+    Path results = dir.resolve("r.jsonl");
+    int code =
+        run(
+            "import",
+            "--out",
+            results.toString(),
+            resource("llama-bench/missing-model.stdout").toString(),
+            resource("llama-bench/cpu-tiny.json").toString());
+    int tinygrad =
+        run(
+            "import",
+            "--format",
+            "tinygrad",
+            "--out",
+            results.toString(),
+            resource("tinygrad/cuda_q4km.log").toString());
+
+    assertThat(code).isEqualTo(RunRows.SOME_ROWS_FAILED);
+    assertThat(tinygrad).isZero();
+    assertThat(Files.readAllLines(results)).hasSize(10);
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void importOfGarbageIsBadInputNamingTheFile() throws Exception {
+    Path junk = Files.writeString(dir.resolve("junk.txt"), "hello\n");
+    int code = run("import", junk.toString());
+
+    assertThat(code).isEqualTo(Main.BAD_INPUT);
+    assertThat(err.toString()).contains("junk.txt:1").contains("not llama-bench output");
+  }
+
+  @Test
+  void runLlamaBenchAppendsRowsAsTheyFinish() throws Exception {
+    Path replay = dir.resolve("llama-bench");
+    Files.writeString(
+        replay,
+        "#!/bin/sh\nREPLAY_STDOUT='"
+            + resource("llama-bench/cpu-tiny.jsonl")
+            + "' REPLAY_DELAY=0 exec sh '"
+            + resource("scripts/replay.sh")
+            + "' \"$@\"\n");
+    Files.setPosixFilePermissions(replay, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path results = dir.resolve("results.csv");
+
+    int code =
+        run(
+            "run",
+            "llama-bench",
+            "--binary",
+            replay.toString(),
+            "--out",
+            results.toString(),
+            "--",
+            "-m",
+            "m.gguf",
+            "-p",
+            "64");
+
+    assertThat(code).isZero();
+    List<BenchResult> rows = ResultsCsv.read(results);
+    assertThat(rows).hasSize(8);
+    assertThat(rows.get(0).provenance().get("command")).endsWith("-m m.gguf -p 64 -o jsonl");
+  }
+
+  @Test
+  void runWithoutAFrameworkListsThem() {
+    int code = run("run");
+
+    assertThat(code).isZero();
+    assertThat(out.toString()).contains("llama-bench").contains("tinygrad");
+  }
+}
