@@ -11,6 +11,7 @@ final class Claims {
     List<Claim> out = new ArrayList<>(new FrameworkClaims(data).all());
     out.addAll(new LlamaCppClaims(data).all());
     out.addAll(new BandwidthClaims(data).all());
+    out.addAll(new MethodClaims(data).all());
     return out;
   }
 

@@ -87,7 +87,11 @@ class ClaimsTest {
     assertVerdict("enqueue-latency", Verdict.NOT_CHECKABLE, "8.5 ms");
     assertVerdict("fits-70b", Verdict.HOLDS, "39.4 GB");
     assertVerdict("size-8b", Verdict.PARTLY, "Q4_K 4.5 GB", "Q8_0 8.5 GB");
-    assertThat(orin).hasSize(29);
+    assertVerdict("repetitions", Verdict.HOLDS, "16 llama.cpp rows, repetitions [3]");
+    assertVerdict("test-sizes", Verdict.HOLDS, "[pp512, tg128]");
+    assertVerdict("beam-search-speed", Verdict.NOT_CHECKABLE, "1.1 tok/s");
+    assertVerdict("beam-search-time", Verdict.NOT_CHECKABLE, "no BEAM search was timed");
+    assertThat(orin).hasSize(33);
   }
 
   @Test
@@ -99,5 +103,6 @@ class ClaimsTest {
     assertThat(h100.get("llama-lead").verdict()).isEqualTo(Verdict.NOT_CHECKABLE);
     assertThat(h100.get("framework-count").verdict()).isEqualTo(Verdict.DOES_NOT_HOLD);
     assertThat(h100.get("framework-count").computed()).contains("2 measured, 0 not installed");
+    assertThat(h100.get("repetitions").computed()).contains("12 llama.cpp rows, repetitions [3]");
   }
 }
