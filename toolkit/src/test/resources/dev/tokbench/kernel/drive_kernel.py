@@ -86,7 +86,8 @@ def checks(km, kc):
     check("display_mid_cell", kinds == ["display_data", "execute_result"], kinds)
 
     reply, out, first = run(kc, 'new Thread(() -> { try { Thread.sleep(300); } catch (InterruptedException e) {} System.out.println("late"); }).start();')
-    late = None
+    # JShell may wait for the cell's threads before it replies, or the thread may outlive the cell
+    late = next((m for m in out if m["msg_type"] == "stream" and "late" in m["content"]["text"]), None)
     deadline = time.time() + 10
     while late is None and time.time() < deadline:
         try:
