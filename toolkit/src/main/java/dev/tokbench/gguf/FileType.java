@@ -127,8 +127,8 @@ public enum FileType {
         return Optional.of(IQ3_S);
       case MXFP4:
         return Optional.of(MXFP4_MOE);
-      default:
-        return Optional.empty();
+      default: // llama.cpp warns "unknown type" and takes all F32
+        return Optional.of(ALL_F32);
     }
   }
 }
