@@ -1,10 +1,8 @@
 package dev.tokbench.cli;
 
 import dev.tokbench.results.BenchResult;
-import dev.tokbench.results.ResultsCsv;
 import dev.tokbench.run.EmbeddedLlama;
-import java.io.IOException;
-import java.io.PrintWriter;
+import dev.tokbench.run.ResultsFile;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -29,7 +27,9 @@ final class RunEmbeddedCommand implements Callable<Integer> {
   @Option(names = "--model", required = true, description = "the GGUF file")
   Path model;
 
-  @Option(names = "--out", description = "CSV file to write the rows to (default: CSV on stdout)")
+  @Option(
+      names = "--out",
+      description = "results file to append to (.csv or .jsonl); default: CSV on stdout")
   Path out;
 
   @Option(
@@ -51,19 +51,14 @@ final class RunEmbeddedCommand implements Callable<Integer> {
   Integer threads;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     EmbeddedLlama bench =
         EmbeddedLlama.model(model).prompt(prompt).generate(generate).repetitions(repetitions);
     if (threads != null) bench = bench.threads(threads);
     List<BenchResult> rows = bench.run();
-    PrintWriter w = spec.commandLine().getOut();
-    if (out != null) {
-      ResultsCsv.write(out, rows);
-      rows.forEach(w::println);
-    } else {
-      ResultsCsv.write(w, rows, true);
-      w.flush();
+    try (ResultsFile f = RunRows.open(out)) {
+      rows.forEach(RunRows.sink(f));
     }
-    return rows.stream().allMatch(BenchResult::ok) ? 0 : 3;
+    return RunRows.finish(rows, out, spec.commandLine().getOut(), spec.commandLine().getErr());
   }
 }

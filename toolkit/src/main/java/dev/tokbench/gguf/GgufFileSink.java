@@ -140,6 +140,10 @@ final class GgufFileSink {
     public void write(byte[] bytes, int offset, int length) throws IOException {
       if (written + length > tensor.bytes()) throw wrongSize(written + length);
       written += length;
+      if (!swap && staged == 0 && length >= stage.length) { // whole chunks need no staging copy
+        writeFully(ch, ByteBuffer.wrap(bytes, offset, length));
+        return;
+      }
       while (length > 0) {
         int n = Math.min(length, stage.length - staged);
         System.arraycopy(bytes, offset, stage, staged, n);

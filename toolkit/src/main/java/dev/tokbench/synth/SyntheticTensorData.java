@@ -7,6 +7,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -24,6 +26,7 @@ final class SyntheticTensorData implements TensorData {
   private final BlockPool pool;
   private final long tensorSeed;
   private final ExecutorService workers;
+  private final Queue<byte[]> spare = new ConcurrentLinkedQueue<>();
 
   SyntheticTensorData(
       PlannedTensor tensor, BlockPool pool, long tensorSeed, ExecutorService workers) {
@@ -52,11 +55,14 @@ final class SyntheticTensorData implements TensorData {
       }
       byte[] chunk = take(pending.removeFirst());
       out.write(chunk, 0, chunk.length);
+      spare.offer(chunk); // the sink has copied or written it: reuse, sparing the GC 4 MiB arrays
     }
   }
 
   private byte[] fill(long fromUnit, long toUnit) {
-    byte[] chunk = new byte[Math.toIntExact((toUnit - fromUnit) * pool.unitBytes())];
+    int bytes = Math.toIntExact((toUnit - fromUnit) * pool.unitBytes());
+    byte[] chunk = spare.poll();
+    if (chunk == null || chunk.length != bytes) chunk = new byte[bytes];
     for (long u = fromUnit; u < toUnit; u++) {
       pool.copyUnit(tensorSeed, u, chunk, (int) (u - fromUnit) * pool.unitBytes());
     }

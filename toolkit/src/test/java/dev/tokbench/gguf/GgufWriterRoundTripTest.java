@@ -117,4 +117,26 @@ class GgufWriterRoundTripTest {
     in.tensorData(b).order(order).asFloatBuffer().get(back);
     assertThat(back).isEqualTo(values);
   }
+
+  @Test
+  void aBigEndianQuantizedTensorDecodesToTheSameValuesAsTheLittleEndianOne() {
+    float[] values = new float[512];
+    for (int i = 0; i < values.length; i++) values[i] = (float) Math.sin(i) * 0.02f;
+    byte[] q6k = dev.tokbench.gguf.quant.Quantizer.of(GgmlType.Q6_K).quantize(values);
+    float[][] decoded = new float[2][];
+    ByteOrder[] orders = {ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN};
+    for (int k = 0; k < 2; k++) {
+      Path file =
+          GgufWriter.create()
+              .byteOrder(orders[k])
+              .tensor("w", GgmlType.Q6_K, List.of(256L, 2L), TensorData.of(q6k))
+              .write(dir.resolve("q" + k + ".gguf"));
+      GgufFile in = Gguf.read(file);
+      TensorInfo t = in.tensor("w").orElseThrow();
+      decoded[k] =
+          dev.tokbench.gguf.quant.Quantizer.of(GgmlType.Q6_K)
+              .dequantize(in.tensorData(t), 512, in.byteOrder());
+    }
+    assertThat(decoded[1]).isEqualTo(decoded[0]);
+  }
 }
