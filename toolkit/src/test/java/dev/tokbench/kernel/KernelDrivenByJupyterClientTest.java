@@ -20,6 +20,7 @@ class KernelDrivenByJupyterClientTest {
           "execute_result",
           "execution_count",
           "streams_while_running",
+          "time_magic",
           "display_mid_cell",
           "background_output_to_its_cell",
           "complete",

@@ -78,12 +78,16 @@ def checks(km, kc):
     streams = [m["content"]["text"] for m in out if m["msg_type"] == "stream"]
     check("streams_while_running", streams[:1] == ["first\n"] and "second" in "".join(streams[1:]), streams)
 
+    reply, out, _ = run(kc, "%time x + 1")
+    check("time_magic", text(out).startswith("Wall time: ") and text(out, "execute_result") == "22", out)
+
     reply, out, _ = run(kc, 'display("shown"); "last"')
     kinds = [m["msg_type"] for m in out]
     check("display_mid_cell", kinds == ["display_data", "execute_result"], kinds)
 
     reply, out, first = run(kc, 'new Thread(() -> { try { Thread.sleep(300); } catch (InterruptedException e) {} System.out.println("late"); }).start();')
-    late = None
+    # JShell may wait for the cell's threads before it replies, or the thread may outlive the cell
+    late = next((m for m in out if m["msg_type"] == "stream" and "late" in m["content"]["text"]), None)
     deadline = time.time() + 10
     while late is None and time.time() < deadline:
         try:
