@@ -115,6 +115,26 @@ public record BenchResult(
 
   /** A copy with a different status and reason, keeping everything else. */
   public BenchResult withStatus(Status newStatus, String newReason) {
+    return copy(newStatus, newReason, provenance, extra);
+  }
+
+  /** A copy with these provenance entries added (replacing same keys). */
+  public BenchResult withProvenance(Map<String, String> more) {
+    Map<String, String> merged = new TreeMap<>(provenance);
+    merged.putAll(more);
+    return copy(status, reason, merged, extra);
+  }
+
+  /** A copy with one more {@code extra} entry (replacing the same key). */
+  public BenchResult withExtra(String key, String value) {
+    Map<String, String> merged = new TreeMap<>(extra);
+    merged.put(key, value);
+    return copy(status, reason, provenance, merged);
+  }
+
+  // The one place that lists every component, so each with… method names only what it changes.
+  private BenchResult copy(
+      Status newStatus, String newReason, Map<String, String> prov, Map<String, String> ext) {
     return new BenchResult(
         framework,
         backend,
@@ -134,62 +154,8 @@ public record BenchResult(
         newStatus,
         newReason,
         flags,
-        provenance,
-        extra);
-  }
-
-  /** A copy with these provenance entries added (replacing same keys). */
-  public BenchResult withProvenance(Map<String, String> more) {
-    Map<String, String> merged = new TreeMap<>(provenance);
-    merged.putAll(more);
-    return new BenchResult(
-        framework,
-        backend,
-        model,
-        quant,
-        test,
-        nPrompt,
-        nGen,
-        nDepth,
-        flashAttn,
-        tokensPerSMean,
-        tokensPerSStddev,
-        samples,
-        modelBytes,
-        nParams,
-        device,
-        status,
-        reason,
-        flags,
-        merged,
-        extra);
-  }
-
-  /** A copy with one more {@code extra} entry (replacing the same key). */
-  public BenchResult withExtra(String key, String value) {
-    Map<String, String> merged = new TreeMap<>(extra);
-    merged.put(key, value);
-    return new BenchResult(
-        framework,
-        backend,
-        model,
-        quant,
-        test,
-        nPrompt,
-        nGen,
-        nDepth,
-        flashAttn,
-        tokensPerSMean,
-        tokensPerSStddev,
-        samples,
-        modelBytes,
-        nParams,
-        device,
-        status,
-        reason,
-        flags,
-        provenance,
-        merged);
+        prov,
+        ext);
   }
 
   @Override
