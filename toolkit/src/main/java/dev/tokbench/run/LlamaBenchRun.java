@@ -29,7 +29,10 @@ final class LlamaBenchRun {
   private final List<BenchResult> rows = new ArrayList<>();
   private final Set<String> unloaded = new LinkedHashSet<>();
   private final List<String> garbage = new ArrayList<>();
+  private static final String SOURCE = "llama-bench stdout";
+
   private Map<String, String> provenance;
+  private Map<String, String> previous = Map.of();
   private long lineNo;
 
   LlamaBenchRun(
@@ -56,12 +59,23 @@ final class LlamaBenchRun {
       lineNo++;
       if (line.isBlank()) return;
       try {
-        emit(
-            LlamaBenchOutput.parseJsonLine(line, "llama-bench stdout", lineNo)
-                .withProvenance(provenance));
+        Map<String, String> fields = LlamaBenchParsers.jsonLineFields(line, SOURCE, lineNo);
+        fields.replaceAll(this::sameAsBefore);
+        previous = fields;
+        LlamaBenchRecord r = new LlamaBenchRecord(fields, LlamaBenchFormat.JSONL, lineNo);
+        emit(LlamaBenchOutput.toResult(r, SOURCE, provenance));
       } catch (RuntimeException e) {
         garbage.add("stdout line " + lineNo + ": " + e.getMessage());
       }
+    }
+
+    /**
+     * The previous test's string when the value is unchanged: consecutive tests differ in a few
+     * fields, and the rows of a long run are all kept, so most values are stored once.
+     */
+    private String sameAsBefore(String field, String value) {
+      String before = previous.get(field);
+      return value.equals(before) ? before : value;
     }
 
     @Override
@@ -100,35 +114,13 @@ final class LlamaBenchRun {
   }
 
   private BenchResult failed(String model, String reason) {
-    BenchResult r = BenchResult.unavailable("llama.cpp", Status.FAILED, reason);
     Map<String, String> p = new java.util.LinkedHashMap<>(provenance);
     if (!model.isEmpty()) p.put("model_path", model);
-    return withModel(r, model).withProvenance(p);
-  }
-
-  private static BenchResult withModel(BenchResult r, String modelPath) {
-    if (modelPath.isEmpty()) return r;
-    String name = Path.of(modelPath).getFileName().toString().replaceFirst("(?i)\\.gguf$", "");
-    return new BenchResult(
-        r.framework(),
-        r.backend(),
-        name,
-        r.quant(),
-        r.test(),
-        0,
-        0,
-        0,
-        r.flashAttn(),
-        r.tokensPerSMean(),
-        r.tokensPerSStddev(),
-        r.samples(),
-        -1,
-        -1,
-        r.device(),
-        r.status(),
-        r.reason(),
-        r.flags(),
-        r.provenance(),
-        r.extra());
+    String name =
+        model.isEmpty()
+            ? ""
+            : Path.of(model).getFileName().toString().replaceFirst("(?i)\\.gguf$", "");
+    return new RunIdentity("llama.cpp", "", name, "", 0, 0, Map.of())
+        .failed(Status.FAILED, reason, p);
   }
 }
