@@ -1,6 +1,7 @@
 package dev.tokbench.kernel;
 
 import dev.tokbench.display.MimeBundle;
+import dev.tokbench.kernel.maven.Maven;
 import dev.tokbench.notebook.CellResult;
 import dev.tokbench.notebook.Evaluator;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.util.Optional;
 public final class JShellCellEngine implements CellEngine {
   private final Evaluator evaluator;
   private final CellAnalysis analysis;
+  private final Maven maven;
 
   /** An engine whose relative paths start at the kernel's working directory (the notebook's). */
   public JShellCellEngine() {
@@ -22,9 +24,17 @@ public final class JShellCellEngine implements CellEngine {
   }
 
   public JShellCellEngine(Evaluator evaluator) {
+    this(evaluator, Maven.fromSettings());
+  }
+
+  /**
+   * An engine whose {@code %maven} resolves with {@code maven} (e.g. offline, another repository).
+   */
+  public JShellCellEngine(Evaluator evaluator, Maven maven) {
     this.evaluator = evaluator;
+    this.maven = maven;
     this.analysis = new CellAnalysis(evaluator.analysis(), evaluator.magics()::names);
-    KernelMagics.registerInto(evaluator);
+    KernelMagics.registerInto(evaluator, maven);
   }
 
   @Override
@@ -59,6 +69,7 @@ public final class JShellCellEngine implements CellEngine {
 
   @Override
   public void close() {
+    maven.close();
     evaluator.close();
   }
 

@@ -1,17 +1,46 @@
 package dev.tokbench.kernel;
 
+import dev.tokbench.BadInputException;
+import dev.tokbench.kernel.maven.Coordinate;
+import dev.tokbench.kernel.maven.Maven;
 import dev.tokbench.notebook.CellListener;
 import dev.tokbench.notebook.CellResult;
 import dev.tokbench.notebook.Evaluator;
 import dev.tokbench.notebook.MagicException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /** The line magics the kernel adds to the evaluator's: {@code %time} and {@code %maven}. */
 final class KernelMagics {
   private KernelMagics() {}
 
-  static void registerInto(Evaluator evaluator) {
+  static void registerInto(Evaluator evaluator, Maven maven) {
     evaluator.magics().register("time", KernelMagics::time);
+    evaluator.magics().register("maven", (ev, args, out) -> maven(ev, args, maven));
+  }
+
+  /**
+   * {@code %maven group:artifact:version ...}: resolves the artifacts and their runtime
+   * dependencies (into and from the local repository) and adds the jars to the cells' class path,
+   * as {@code %jars} does.
+   */
+  static Object maven(Evaluator evaluator, String args, Maven maven) {
+    if (args.isBlank()) {
+      throw new MagicException(
+          "%maven needs at least one group:artifact:version, e.g. %maven"
+              + " org.apache.commons:commons-math3:3.6.1");
+    }
+    List<Path> jars;
+    try {
+      jars =
+          maven.resolve(Arrays.stream(args.trim().split("\\s+")).map(Coordinate::parse).toList());
+    } catch (BadInputException e) {
+      throw new MagicException("%maven: " + e.getMessage());
+    }
+    jars.forEach(evaluator::addToClasspath);
+    return null;
   }
 
   /**
