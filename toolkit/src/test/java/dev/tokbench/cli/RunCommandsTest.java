@@ -79,7 +79,9 @@ class RunCommandsTest {
     int code = run("import", junk.toString());
 
     assertThat(code).isEqualTo(Main.BAD_INPUT);
-    assertThat(err.toString()).contains("junk.txt:1").contains("not llama-bench output");
+    assertThat(err.toString())
+        .contains("junk.txt:1")
+        .contains("not a benchmark output tokbench recognises");
   }
 
   @Test
