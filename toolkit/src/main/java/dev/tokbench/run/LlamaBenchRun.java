@@ -33,6 +33,7 @@ final class LlamaBenchRun {
 
   private Map<String, String> provenance;
   private Map<String, String> previous = Map.of();
+  private Tegrastats tegrastats;
   private long lineNo;
 
   LlamaBenchRun(
@@ -48,7 +49,11 @@ final class LlamaBenchRun {
 
   RunResult run() {
     provenance = RunProvenance.of(spec, Instant.now(), machine);
-    ProcessOutcome outcome = Launcher.run(spec, new Listener());
+    ProcessOutcome outcome;
+    try (Tegrastats sampler = Tegrastats.start(spec.env())) {
+      tegrastats = sampler;
+      outcome = Launcher.run(spec, new Listener());
+    }
     for (BenchResult failed : failures(outcome)) emit(failed);
     return new RunResult(rows, outcome, spec.log());
   }
@@ -63,7 +68,7 @@ final class LlamaBenchRun {
         fields.replaceAll(this::sameAsBefore);
         previous = fields;
         LlamaBenchRecord r = new LlamaBenchRecord(fields, LlamaBenchFormat.JSONL, lineNo);
-        emit(LlamaBenchOutput.toResult(r, SOURCE, provenance));
+        emit(LlamaBenchOutput.toResult(r, SOURCE, withTelemetry()));
       } catch (RuntimeException e) {
         garbage.add("stdout line " + lineNo + ": " + e.getMessage());
       }
@@ -76,6 +81,14 @@ final class LlamaBenchRun {
     private String sameAsBefore(String field, String value) {
       String before = previous.get(field);
       return value.equals(before) ? before : value;
+    }
+
+    /** On a Jetson, what tegrastats saw while this test ran (since the previous row). */
+    private Map<String, String> withTelemetry() {
+      if (!tegrastats.sampling()) return provenance;
+      Map<String, String> p = new java.util.LinkedHashMap<>(provenance);
+      p.putAll(tegrastats.drain().provenance());
+      return p;
     }
 
     @Override

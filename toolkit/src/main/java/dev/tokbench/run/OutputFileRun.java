@@ -41,7 +41,11 @@ final class OutputFileRun {
           spec.log());
     }
     prepare(output);
-    ProcessOutcome outcome = Launcher.run(spec, OutputListener.none());
+    ProcessOutcome outcome;
+    try (Tegrastats tegrastats = Tegrastats.start(spec.env())) {
+      outcome = Launcher.run(spec, OutputListener.none());
+      provenance.putAll(tegrastats.drain().provenance());
+    }
     List<BenchResult> rows = new ArrayList<>();
     String problem = outcome.succeeded() ? "" : outcome.failureReason();
     if (Files.isRegularFile(output)) {
