@@ -19,6 +19,8 @@ import picocli.CommandLine.Parameters;
     description = {
       "Run llama.cpp's llama-bench (with -o jsonl) and append each test's row as it finishes.",
       "Example: tokbench run llama-bench --out results.csv -- -m model.gguf -p 512 -n 128 -fa 0,1",
+      "Without --binary, $LLAMA_BENCH or a llama-bench on the PATH, the llama.cpp embedded in"
+          + " tokbench runs the tests (CPU; -m -p -n -r -t only) and says so on stderr.",
       "Exit status 3 when any row failed."
     })
 final class RunLlamaBenchCommand implements Callable<Integer> {
@@ -40,17 +42,23 @@ final class RunLlamaBenchCommand implements Callable<Integer> {
       description = "seconds before the process tree is killed (default: 3600)")
   long timeoutS = 3600;
 
+  @Option(
+      names = "--embedded",
+      description = "use the embedded llama.cpp even when a llama-bench is configured")
+  boolean embedded;
+
   @Parameters(description = "llama-bench flags, after --")
   List<String> flags = new ArrayList<>();
 
   @Override
   public Integer call() {
-    Path bin = binary != null ? binary : LlamaBench.find().orElse(Path.of("llama-bench"));
+    LlamaBench engine =
+        embedded
+            ? LlamaBench.embedded()
+            : binary != null ? LlamaBench.at(binary) : LlamaBench.auto();
+    if (engine.isEmbedded()) spec.commandLine().getErr().println("running " + engine.engine());
     LlamaBench bench =
-        LlamaBench.at(bin)
-            .arg(flags.toArray(String[]::new))
-            .timeout(Duration.ofSeconds(timeoutS))
-            .log(log);
+        engine.arg(flags.toArray(String[]::new)).timeout(Duration.ofSeconds(timeoutS)).log(log);
     RunResult r;
     try (ResultsFile f = RunRows.open(out)) {
       r = bench.run(RunRows.sink(f));

@@ -43,7 +43,8 @@ public final class Evaluator implements AutoCloseable {
           "dev.tokbench.bandwidth.*",
           "dev.tokbench.results.*",
           "dev.tokbench.report.*",
-          "dev.tokbench.run.*");
+          "dev.tokbench.run.*",
+          "dev.tokbench.synth.*");
 
   private final JShell jshell;
   private final CellControl control;

@@ -15,6 +15,10 @@ import java.nio.file.Path;
 final class EmbeddedSession implements AutoCloseable {
   private final LlamaModel model;
 
+  static {
+    NativeLlama.load();
+  }
+
   EmbeddedSession(Path file, int threads, int ctx, int batch) {
     this.model =
         new LlamaModel(

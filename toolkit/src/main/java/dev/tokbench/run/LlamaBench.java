@@ -39,6 +39,7 @@ public final class LlamaBench {
   private Duration timeout = ProcessSpec.DEFAULT_TIMEOUT;
   private Path log;
   private Map<String, String> machine;
+  private String why = "chosen explicitly";
 
   private LlamaBench(Path binary) {
     this.binary = binary;
@@ -51,7 +52,36 @@ public final class LlamaBench {
 
   /** A run of this llama-bench binary. */
   public static LlamaBench at(Path binary) {
-    return new LlamaBench(binary);
+    return new LlamaBench(java.util.Objects.requireNonNull(binary, "binary"));
+  }
+
+  /**
+   * The configured llama-bench ({@link #find()}), else the llama.cpp embedded in tokbench, which
+   * runs the same {@code -m -p -n -r -t} tests in this JVM: a run works on a machine with nothing
+   * installed. {@link #engine()} says which was chosen and why.
+   */
+  public static LlamaBench auto() {
+    Optional<Path> found = find();
+    if (found.isPresent()) return at(found.get());
+    LlamaBench b = embedded();
+    b.why = "LLAMA_BENCH is unset and no llama-bench is on the PATH";
+    return b;
+  }
+
+  /** The same tests run by the embedded llama.cpp (CPU, in this JVM) instead of a binary. */
+  public static LlamaBench embedded() {
+    return new LlamaBench(null);
+  }
+
+  /** True when {@link #run} uses the embedded llama.cpp rather than a llama-bench process. */
+  public boolean isEmbedded() {
+    return binary == null;
+  }
+
+  /** Which llama.cpp runs the tests, and why. */
+  public String engine() {
+    if (binary != null) return "llama-bench " + binary;
+    return EmbeddedLlama.FRAMEWORK + " (" + EmbeddedLlama.ENGINE + "): " + why;
   }
 
   /** The binary named by {@code LLAMA_BENCH}, else {@code llama-bench} on the {@code PATH}. */
@@ -208,6 +238,7 @@ public final class LlamaBench {
 
   /** What would be launched. */
   public ProcessSpec spec() {
+    if (binary == null) throw new IllegalStateException("the embedded llama.cpp has no process");
     List<String> cmd = new ArrayList<>();
     cmd.add(binary.toString());
     cmd.addAll(args());
@@ -221,6 +252,11 @@ public final class LlamaBench {
 
   /** Runs it, handing each row to {@code sink} as soon as its test finishes. */
   public RunResult run(Consumer<BenchResult> sink) {
+    if (binary == null) {
+      List<String> a = new ArrayList<>(args());
+      a.subList(a.size() - 2, a.size()).clear(); // the "-o jsonl" only a process needs
+      return EmbeddedBench.of(a).run(engine(), sink);
+    }
     Map<String, String> where = machine != null ? machine : Machine.describe();
     return new LlamaBenchRun(spec(), models, where, sink).run();
   }
@@ -240,6 +276,8 @@ public final class LlamaBench {
 
   @Override
   public String toString() {
-    return "llama-bench " + spec().commandLine();
+    return binary == null
+        ? EmbeddedLlama.FRAMEWORK + " " + String.join(" ", args())
+        : "llama-bench " + spec().commandLine();
   }
 }

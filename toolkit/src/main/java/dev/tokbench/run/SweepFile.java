@@ -25,8 +25,9 @@ import java.util.Map;
  *   model: [llama-3.2-1b-Q4_K_M.gguf, llama-3.2-1b-Q6_K.gguf]
  *   fa: ["0", "1"]
  * run:
- *   framework: llama-bench        # or tinygrad
- *   binary: /opt/llama.cpp/build/bin/llama-bench   # default: $LLAMA_BENCH, else PATH
+ *   framework: llama-bench        # or embedded, or tinygrad
+ *   binary: /opt/llama.cpp/build/bin/llama-bench   # default: $LLAMA_BENCH, else PATH,
+ *                                 # else the embedded llama.cpp (-m -p -n -r -t only)
  *   args: [-m, "${model}", -fa, "${fa}", -p, "512", -n, "128", -ngl, "99"]
  *   env: {CUDA_VISIBLE_DEVICES: "0"}
  *   timeout_s: 1800
@@ -62,13 +63,10 @@ public final class SweepFile {
         Duration.ofSeconds(run.path("timeout_s").asLong(ProcessSpec.DEFAULT_TIMEOUT.toSeconds()));
     Map<String, String> machine = Machine.describe();
     return switch (framework) {
-      case "llama-bench", "llama.cpp" -> {
-        Path binary =
-            run.has("binary")
-                ? Path.of(run.get("binary").asText())
-                : LlamaBench.find().orElse(Path.of("llama-bench"));
+      case "llama-bench", "llama.cpp", "embedded" -> {
+        Path binary = run.has("binary") ? Path.of(run.get("binary").asText()) : null;
         yield (cell, sink) -> {
-          LlamaBench b = LlamaBench.at(binary).timeout(timeout).machine(machine);
+          LlamaBench b = engine(framework, binary).timeout(timeout).machine(machine);
           args.forEach(a -> b.arg(cell.fill(a)));
           env.forEach((k, v) -> b.env(k, cell.fill(v)));
           return b.run(sink);
@@ -76,8 +74,16 @@ public final class SweepFile {
       }
       case "tinygrad" -> tinygrad(run, args, env, timeout, machine);
       default ->
-          throw bad(file, "run.framework must be llama-bench or tinygrad, got '" + framework + "'");
+          throw bad(
+              file,
+              "run.framework must be llama-bench, embedded or tinygrad, got '" + framework + "'");
     };
+  }
+
+  /** A named binary; else llama-bench if configured, else the embedded llama.cpp. */
+  private static LlamaBench engine(String framework, Path binary) {
+    if (framework.equals("embedded")) return LlamaBench.embedded();
+    return binary != null ? LlamaBench.at(binary) : LlamaBench.auto();
   }
 
   private static CellRunner tinygrad(

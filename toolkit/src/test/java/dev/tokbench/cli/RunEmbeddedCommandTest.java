@@ -60,4 +60,40 @@ class RunEmbeddedCommandTest {
         .isEqualTo(2);
     assertThat(err.toString()).contains("none.gguf");
   }
+
+  @Test
+  void runLlamaBenchWithoutABinaryFallsBackToTheEmbeddedEngineAndSaysSo() {
+    Path model = dir.resolve("m.gguf");
+    Path results = dir.resolve("fallback.csv");
+    StringWriter err = new StringWriter();
+    CommandLine cl = Main.commandLine();
+    cl.setErr(new PrintWriter(err, true));
+    cl.setOut(new PrintWriter(new StringWriter(), true));
+    cl.execute("synth", "--shape", "tiny-llama", "--type", "Q4_0", "--out", model.toString());
+    String[] flags = {"-m", model.toString(), "-p", "8", "-n", "2", "-r", "1", "-t", "1"};
+    List<String> args =
+        new java.util.ArrayList<>(List.of("run", "llama-bench", "--out", results.toString()));
+    // --embedded forces the fallback even on a machine that has a llama-bench
+    if (dev.tokbench.run.LlamaBench.find().isPresent()) args.add("--embedded");
+    args.add("--");
+    args.addAll(List.of(flags));
+    int status = cl.execute(args.toArray(String[]::new));
+    assertThat(status).as(err.toString()).isZero();
+    assertThat(err.toString()).contains("running llama.cpp (embedded)");
+    List<BenchResult> rows = ResultsCsv.read(results);
+    assertThat(rows).extracting(BenchResult::test).containsExactly("pp8", "tg2");
+    assertThat(rows).allMatch(BenchResult::ok);
+    assertThat(rows).extracting(BenchResult::framework).containsOnly("llama.cpp (embedded)");
+  }
+
+  @Test
+  void runLlamaBenchWithAFlagTheEmbeddedEngineLacksExitsTwoNamingIt() {
+    CommandLine cl = Main.commandLine();
+    StringWriter err = new StringWriter();
+    cl.setErr(new PrintWriter(err, true));
+    int status =
+        cl.execute("run", "llama-bench", "--embedded", "--", "-m", "x.gguf", "-ctk", "q8_0");
+    assertThat(status).isEqualTo(2);
+    assertThat(err.toString()).contains("-ctk q8_0").contains("needs an external llama-bench");
+  }
 }

@@ -3,6 +3,9 @@ package dev.tokbench.notebook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -58,18 +61,40 @@ class NotebooksTest {
           .isNotNull();
     }
     String committed = Files.readString(notebook);
-    assertThat(withoutPngs(fresh))
+    assertThat(comparable(fresh))
         .as("committed outputs of %s equal a fresh run's; run scripts/reproduce", notebook)
-        .isEqualTo(withoutPngs(committed));
+        .isEqualTo(comparable(committed));
     assertThat(pngs(fresh)).hasSameSizeAs(pngs(committed));
     Path written = tmp.resolve(notebook.getFileName());
     result.notebook().write(written);
     validate(written);
   }
 
-  /** PNG bytes depend on the fonts installed; on one machine they are identical run to run. */
-  private static String withoutPngs(String json) {
-    return PNG.matcher(json).replaceAll("\"image/png\": \"(png)\"");
+  /**
+   * The notebook with PNG bytes left out (they depend on the fonts installed; on one machine they
+   * are identical run to run) and, in cells tagged {@code measured} (timings, this machine's
+   * set-up), only the kinds of output kept, not their text.
+   */
+  static String comparable(String json) throws IOException {
+    ObjectMapper mapper = new ObjectMapper();
+    JsonNode nb = mapper.readTree(PNG.matcher(json).replaceAll("\"image/png\": \"(png)\""));
+    for (JsonNode cell : nb.path("cells")) {
+      boolean measured = false;
+      for (JsonNode tag : cell.path("metadata").path("tags")) {
+        measured |= tag.asText().equals("measured");
+      }
+      if (!measured) continue;
+      for (JsonNode output : cell.path("outputs")) {
+        ObjectNode o = (ObjectNode) output;
+        if (o.has("text")) o.put("text", "(measured)");
+        if (o.has("data")) o.get("data").fieldNames().forEachRemaining(m -> mark(o, m));
+      }
+    }
+    return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(nb);
+  }
+
+  private static void mark(ObjectNode output, String mime) {
+    if (!mime.equals("image/png")) ((ObjectNode) output.get("data")).put(mime, "(measured)");
   }
 
   private static List<String> pngs(String json) {
