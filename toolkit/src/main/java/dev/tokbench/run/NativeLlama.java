@@ -16,13 +16,14 @@ import java.nio.file.Path;
  * '…' to '…'} on standard output, which would land in whichever notebook cell loaded it first and
  * make outputs differ run to run; that one line is dropped.
  */
-final class NativeLlama {
+public final class NativeLlama {
   private static final String TMPDIR = "de.kherud.llama.tmpdir";
   private static boolean loaded;
 
   private NativeLlama() {}
 
-  static synchronized void load() {
+  /** Loads the library (once per JVM); later calls do nothing. */
+  public static synchronized void load() {
     if (loaded) return;
     if (System.getProperty(TMPDIR) == null) System.setProperty(TMPDIR, privateFolder().toString());
     PrintStream out = System.out;
