@@ -3,6 +3,11 @@ package dev.tokbench.report;
 import static dev.tokbench.report.ClaimMath.percentGain;
 import static dev.tokbench.report.ClaimMath.share;
 import static dev.tokbench.report.ClaimMath.verdict;
+import static dev.tokbench.report.ClaimPlaces.Q4_1B;
+import static dev.tokbench.report.ClaimPlaces.Q6_1B;
+import static dev.tokbench.report.ClaimPlaces.Q6_3B;
+import static dev.tokbench.report.ClaimPlaces.SUMMARY;
+import static dev.tokbench.report.ClaimPlaces.TINYGRAD;
 import static dev.tokbench.report.Labels.fixed;
 import static dev.tokbench.results.FlashAttention.OFF;
 import static dev.tokbench.results.FlashAttention.ON;
@@ -21,13 +26,6 @@ import java.util.Optional;
  * LLaMA 1B Q6_K}) so that the same claims run on any folder that has those models.
  */
 final class FrameworkClaims {
-  private static final String SUMMARY = "Executive Summary";
-  private static final String TINYGRAD = "1. tinygrad Results — Observations";
-  private static final String LLAMA = "2. llama.cpp Results — Observations";
-  private static final String Q6_1B = "LLaMA 1B Q6_K";
-  private static final String Q4_1B = "LLaMA 1B Q4_K_M";
-  private static final String Q6_3B = "LLaMA 3B Q6_K";
-
   private final DataFolder data;
   private final Lookup find;
 

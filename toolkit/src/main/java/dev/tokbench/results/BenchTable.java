@@ -1,6 +1,9 @@
 package dev.tokbench.results;
 
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
 import tech.tablesaw.aggregate.AggregateFunctions;
@@ -9,6 +12,7 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
 /**
  * {@link BenchResult} rows as a Tablesaw {@link Table}, and grouped summaries of it, so that
@@ -72,9 +76,14 @@ public final class BenchTable {
     return StringColumn.create(name, rs.stream().map(f));
   }
 
+  /** Shown with two decimals, as llama-bench prints t/s; the column keeps every digit. */
   private static DoubleColumn number(
       String name, List<BenchResult> rs, ToDoubleFunction<BenchResult> f) {
-    return DoubleColumn.create(name, rs.stream().mapToDouble(f));
+    DoubleColumn c = DoubleColumn.create(name, rs.stream().mapToDouble(f));
+    DecimalFormat twoDecimals =
+        new DecimalFormat("0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
+    c.setPrintFormatter(new NumberColumnFormatter(twoDecimals, ""));
+    return c;
   }
 
   private static LongColumn count(

@@ -46,4 +46,13 @@ class ComparisonTest {
     assertThat(s.columnNames())
         .contains("Mean [tokens_per_s_mean]", "Std. Deviation [tokens_per_s_mean]");
   }
+
+  @Test
+  void tokensPerSecondShowTwoDecimalsLikeLlamaBenchButKeepEveryDigit() {
+    Table t = BenchTable.of(h100).selectColumns("test", "tokens_per_s_mean");
+    // 1B Q6_K tg128 without flash attention: 633.682095 in the JSON
+    assertThat(t.doubleColumn("tokens_per_s_mean").get(1)).isEqualTo(633.682095);
+    assertThat(t.doubleColumn("tokens_per_s_mean").getString(1)).isEqualTo("633.68");
+    assertThat(t.print()).contains("633.68").doesNotContain("633.682095");
+  }
 }

@@ -21,16 +21,7 @@ final class Q4_0Codec implements BlockCodec {
     for (int b = 0; b < blocks; b++) {
       int x = srcOff + b * QK;
       int y = dstOff + b * BYTES;
-      float amax = 0.0f;
-      float max = 0.0f;
-      for (int j = 0; j < QK; j++) {
-        float v = src[x + j];
-        if (amax < Math.abs(v)) {
-          amax = Math.abs(v);
-          max = v;
-        }
-      }
-      float d = max / -8;
+      float d = signedAbsMax(src, x, QK) / -8;
       float id = d != 0 ? 1.0f / d : 0.0f;
       Half.writeLe(dst, y, d);
       for (int j = 0; j < QK / 2; ++j) {
@@ -40,6 +31,23 @@ final class Q4_0Codec implements BlockCodec {
         dst[y + 2 + j] = (byte) (xi0 | (xi1 << 4));
       }
     }
+  }
+
+  /**
+   * The first of {@code n} values with the largest magnitude, sign kept: the symmetric formats
+   * (Q4_0, Q5_0) map it to the most negative level, so it is represented exactly.
+   */
+  static float signedAbsMax(float[] src, int x, int n) {
+    float amax = 0.0f;
+    float max = 0.0f;
+    for (int j = 0; j < n; j++) {
+      float v = src[x + j];
+      if (amax < Math.abs(v)) {
+        amax = Math.abs(v);
+        max = v;
+      }
+    }
+    return max;
   }
 
   @Override

@@ -41,16 +41,7 @@ final class Q5Codec implements BlockCodec {
    * 16.5f))}.
    */
   private static void levelsSymmetric(float[] src, int x, byte[] dst, int y, int[] q) {
-    float amax = 0.0f;
-    float max = 0.0f;
-    for (int j = 0; j < QK; j++) {
-      float v = src[x + j];
-      if (amax < Math.abs(v)) {
-        amax = Math.abs(v);
-        max = v;
-      }
-    }
-    float d = max / -16;
+    float d = Q4_0Codec.signedAbsMax(src, x, QK) / -16;
     float id = d != 0 ? 1.0f / d : 0.0f;
     Half.writeLe(dst, y, d);
     for (int j = 0; j < QK; j++) q[j] = Math.min(31, (byte) (int) (src[x + j] * id + 16.5f));
