@@ -96,15 +96,16 @@ public final class LlamaBenchRow {
   public static BenchResult toResult(LlamaBenchRecord r, Map<String, String> runProvenance) {
     // sorted maps, so that BenchResult's sorted copies are linear
     Map<String, String> flags = new TreeMap<>();
-    Map<String, String> provenance = new TreeMap<>();
+    // the launch's entries win; copying a sorted map is linear, so callers streaming many rows
+    // pass one
+    Map<String, String> provenance = new TreeMap<>(runProvenance);
     Map<String, String> extra = new TreeMap<>();
     sort(r, flags, provenance, extra);
     String backend = backend(r);
     provenance.putIfAbsent("backends", backend);
-    provenance.put("framework", "llama.cpp");
-    provenance.put("llama_bench_format", r.format().flag());
+    provenance.putIfAbsent("framework", "llama.cpp");
+    provenance.putIfAbsent("llama_bench_format", r.format().flag());
     if (r.format() == LlamaBenchFormat.MD) extra.put("md_precision", MD_NOTE);
-    provenance.putAll(runProvenance);
     int nPrompt = count(r, "n_prompt");
     int nGen = count(r, "n_gen");
     int nDepth = count(r, "n_depth");
@@ -144,7 +145,7 @@ public final class LlamaBenchRow {
         .forEach(
             (k, v) -> {
               if (COLUMNS.contains(k) && !k.equals("flash_attn")) return;
-              if (PROVENANCE.contains(k)) provenance.put(k, v);
+              if (PROVENANCE.contains(k)) provenance.putIfAbsent(k, v);
               else if (FLAGS.contains(k) || k.equals("flash_attn")) flags.put(k, bool(k, v));
               else extra.put(k, OLD_BACKENDS.containsKey(k) ? bool("", v) : v);
             });

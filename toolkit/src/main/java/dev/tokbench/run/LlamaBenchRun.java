@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,7 +49,7 @@ final class LlamaBenchRun {
   }
 
   RunResult run() {
-    provenance = RunProvenance.of(spec, Instant.now(), machine);
+    provenance = new TreeMap<>(RunProvenance.of(spec, Instant.now(), machine));
     ProcessOutcome outcome;
     try (Tegrastats sampler = Tegrastats.start(spec.env())) {
       tegrastats = sampler;
@@ -86,7 +87,7 @@ final class LlamaBenchRun {
     /** On a Jetson, what tegrastats saw while this test ran (since the previous row). */
     private Map<String, String> withTelemetry() {
       if (!tegrastats.sampling()) return provenance;
-      Map<String, String> p = new java.util.LinkedHashMap<>(provenance);
+      Map<String, String> p = new TreeMap<>(provenance);
       p.putAll(tegrastats.drain().provenance());
       return p;
     }
