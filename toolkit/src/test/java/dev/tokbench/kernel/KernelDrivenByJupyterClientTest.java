@@ -22,6 +22,7 @@ class KernelDrivenByJupyterClientTest {
           "streams_while_running",
           "time_magic",
           "display_mid_cell",
+          "background_thread_outlives_its_cell",
           "background_output_to_its_cell",
           "complete",
           "complete_magic",
