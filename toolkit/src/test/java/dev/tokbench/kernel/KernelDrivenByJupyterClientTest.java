@@ -28,6 +28,7 @@ class KernelDrivenByJupyterClientTest {
           "complete_magic",
           "is_complete",
           "inspect",
+          "inspect_javadoc",
           "history",
           "interrupt_tight_loop",
           "interrupt_sleep",

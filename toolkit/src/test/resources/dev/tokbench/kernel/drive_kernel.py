@@ -125,6 +125,8 @@ def checks(km, kc):
 
     i = kc.inspect("Math.max(", 9, reply=True)["content"]
     check("inspect", i["found"] and "max(int a, int b)" in i["data"]["text/plain"], i)
+    i = kc.inspect("Gguf.read(", 10, reply=True)["content"]
+    check("inspect_javadoc", i["found"] and "Gguf.read(Path path)\n    Parses one GGUF file." in i["data"]["text/plain"], i)
 
     h = kc.history(hist_access_type="tail", n=10, reply=True)["content"]
     check("history", h["history"][0][2] == "int x = 21;\nx * 2", h)
