@@ -35,7 +35,8 @@ import picocli.CommandLine.Parameters;
       "Examples:",
       "  tokbench gguf inspect model.gguf",
       "  tokbench gguf inspect --json models/*.gguf | jq .tensor_bytes",
-      "  tokbench gguf inspect --verify partial-download.gguf"
+      "  tokbench gguf inspect --verify partial-download.gguf",
+      "  tokbench gguf inspect --check-tensors model.gguf"
     })
 final class GgufInspectCommand implements Callable<Integer> {
   @CommandLine.ArgGroup(exclusive = true)
@@ -62,6 +63,14 @@ final class GgufInspectCommand implements Callable<Integer> {
         "missing). Problems are always reported, and in JSON always under \"problems\"."
       })
   boolean verify;
+
+  @Option(
+      names = "--check-tensors",
+      description = {
+        "Also read all tensor data and report NaN or infinite values and block scales, as",
+        "llama.cpp's --check-tensors does (ggml_validate_row_data). Implies --verify."
+      })
+  boolean checkTensors;
 
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "GGUF files.")
   List<Path> files;
@@ -90,8 +99,9 @@ final class GgufInspectCommand implements Callable<Integer> {
   }
 
   private String render(GgufModel model) {
-    List<String> problems = model.verify();
+    List<String> problems = new java.util.ArrayList<>(model.verify());
+    if (checkTensors) problems.addAll(model.checkTensors());
     if (format.json) return GgufJson.line(model, problems, tensors) + "\n";
-    return GgufText.render(model, problems, tensors, verify, format.markdown);
+    return GgufText.render(model, problems, tensors, verify || checkTensors, format.markdown);
   }
 }

@@ -150,6 +150,15 @@ public final class GgufFile {
     return GgufVerifier.problems(this);
   }
 
+  /**
+   * NaN and infinity in the tensor data, one line per tensor that has any, as llama.cpp's {@code
+   * --check-tensors} finds them: the values of float tensors and the scales of quantized blocks.
+   * Unlike {@link #verify()} this reads every byte of the data.
+   */
+  public List<String> checkTensors() {
+    return TensorValues.problems(this);
+  }
+
   /** One row per tensor: name, type, dims, elements, bytes, offset. */
   public Table tensorTable() {
     return GgufTables.tensors(path.getFileName() + " tensors", tensors);

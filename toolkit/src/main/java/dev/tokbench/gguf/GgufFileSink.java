@@ -100,6 +100,12 @@ final class GgufFileSink {
   private static String describe(IOException e) {
     String m = String.valueOf(e.getMessage());
     if (m.contains("No space left")) return "the disk is full (" + m + ")";
+    if (m.contains("File too large") || m.contains("quota exceeded")) {
+      return "the file system refused to grow the file ("
+          + m
+          + "): a size limit (ulimit -f), a quota"
+          + " or the file system's largest file";
+    }
     if (e instanceof AccessDeniedException) return "permission denied (" + m + ")";
     if (e instanceof NoSuchFileException) return "no such file or folder (" + m + ")";
     return e.getClass().getSimpleName() + ": " + m;

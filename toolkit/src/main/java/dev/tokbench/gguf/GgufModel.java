@@ -101,6 +101,16 @@ public record GgufModel(List<GgufFile> shards, List<Path> missing) {
     return List.copyOf(out);
   }
 
+  /** {@link GgufFile#checkTensors()} of every shard, prefixed by its file name when split. */
+  public List<String> checkTensors() {
+    List<String> out = new ArrayList<>();
+    for (GgufFile s : shards) {
+      String prefix = shards.size() + missing.size() > 1 ? s.path().getFileName() + ": " : "";
+      for (String problem : s.checkTensors()) out.add(prefix + problem);
+    }
+    return List.copyOf(out);
+  }
+
   private void splitConsistency(List<String> out) {
     Optional<GgufValue> total = first().metadata().get("split.tensors.count");
     if (total.isPresent() && missing.isEmpty() && total.get().isInteger()) {

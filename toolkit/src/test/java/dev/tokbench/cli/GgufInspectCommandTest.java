@@ -168,4 +168,28 @@ class GgufInspectCommandTest {
     assertThat(run("gguf", "inspect", "--help")).isZero();
     assertThat(out.toString()).contains("--json").contains("--verify").contains("Exit status");
   }
+
+  @Test
+  void checkTensorsReportsANanScaleInJsonProblemsAndStillExitsZero() throws Exception {
+    Path copy =
+        java.nio.file.Files.copy(
+            Path.of(fixture("small-llama-Q8_0.gguf")), tmp.resolve("nan.gguf"));
+    dev.tokbench.gguf.TensorInfo t =
+        dev.tokbench.gguf.Gguf.read(copy).tensors().stream()
+            .filter(x -> x.typeName().equals("Q8_0"))
+            .findFirst()
+            .orElseThrow();
+    try (var ch =
+        java.nio.channels.FileChannel.open(copy, java.nio.file.StandardOpenOption.WRITE)) {
+      ch.write(java.nio.ByteBuffer.wrap(new byte[] {0x00, 0x7e}), t.fileOffset()); // f16 NaN as d
+    }
+    assertThat(run("gguf", "inspect", "--json", copy.toString())).isZero();
+    assertThat(jsonLines().get(0).get("problems")).isEmpty();
+    out.getBuffer().setLength(0);
+
+    assertThat(run("gguf", "inspect", "--json", "--check-tensors", copy.toString())).isZero();
+    assertThat(jsonLines().get(0).get("problems").get(0).asText())
+        .startsWith("tensor " + t.name() + " (Q8_0): 1 blocks with a NaN or infinite scale")
+        .endsWith("block 0 at byte " + t.fileOffset());
+  }
 }

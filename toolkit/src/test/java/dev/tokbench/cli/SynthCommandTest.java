@@ -6,7 +6,11 @@ import dev.tokbench.gguf.Gguf;
 import dev.tokbench.gguf.GgufFile;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -98,5 +102,37 @@ class SynthCommandTest {
     Path nowhere = dir.resolve("missing/dir/m.gguf");
     assertThat(run("synth", "--shape", "tiny-llama", "--out", nowhere.toString())).isEqualTo(2);
     assertThat(err.toString()).contains("does not exist");
+  }
+
+  /**
+   * A real refused write, not a simulated one: the child JVM runs under {@code ulimit -f} (the JVM
+   * ignores SIGXFSZ, so the write fails with EFBIG, as a full disk fails with ENOSPC).
+   */
+  @Test
+  void aWriteTheOperatingSystemRefusesExitsTwoAndLeavesNoFileBehind() throws Exception {
+    Path target = dir.resolve("m.gguf");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String command =
+        "ulimit -f 64; exec \"$0\" -cp \"$1\" dev.tokbench.cli.Main synth --shape small-llama"
+            + " --type F16 --out \"$2\"";
+    Process p =
+        new ProcessBuilder(
+                "bash",
+                "-c",
+                command,
+                java,
+                System.getProperty("java.class.path"),
+                target.toString())
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(output).isEqualTo(2);
+    assertThat(output)
+        .contains(target.toString())
+        .contains("the file system refused to grow the file (File too large)");
+    try (Stream<Path> left = Files.list(dir)) {
+      assertThat(left).as("no temporary or partial file").isEmpty();
+    }
   }
 }

@@ -19,11 +19,11 @@ import jdk.incubator.foreign.SymbolLookup;
  * de.kherud:llama 4.2.0 ships, through Java 17's incubating foreign-function API. Test code only:
  * it needs {@code --add-modules jdk.incubator.foreign}, which the build passes to the tests.
  */
-final class LlamaCppReference {
+public final class LlamaCppReference {
   private LlamaCppReference() {}
 
   /** llama.cpp's bytes for {@code values} quantized to {@code type}. */
-  static byte[] quantize(GgmlType type, float[] values) throws Throwable {
+  public static byte[] quantize(GgmlType type, float[] values) throws Throwable {
     NativeLlama.load();
     String name =
         "quantize_row_" + type.name().toLowerCase(Locale.ROOT).replace("_k", "_K") + "_ref";
@@ -45,6 +45,31 @@ final class LlamaCppReference {
       MemorySegment dst = MemorySegment.allocateNative(type.bytesFor(values.length), scope);
       h.invokeExact(src.address(), dst.address(), (long) values.length);
       return dst.toByteArray();
+    }
+  }
+
+  /**
+   * {@code ggml_validate_row_data(type, data, nbytes)}: false when llama.cpp finds NaN or infinity
+   * where it looks (it prints what it found on stderr).
+   */
+  public static boolean validRowData(GgmlType type, byte[] data) throws Throwable {
+    NativeLlama.load();
+    MemoryAddress symbol =
+        SymbolLookup.loaderLookup()
+            .lookup("ggml_validate_row_data")
+            .orElseThrow(() -> new AssertionError("ggml_validate_row_data is not exported"));
+    MethodHandle h =
+        CLinker.getInstance()
+            .downcallHandle(
+                symbol,
+                MethodType.methodType(byte.class, int.class, MemoryAddress.class, long.class),
+                FunctionDescriptor.of(
+                    CLinker.C_CHAR, CLinker.C_INT, CLinker.C_POINTER, CLinker.C_LONG_LONG));
+    try (ResourceScope scope = ResourceScope.newConfinedScope()) {
+      MemorySegment buf = MemorySegment.allocateNative(Math.max(1, data.length), scope);
+      buf.copyFrom(MemorySegment.ofArray(data));
+      byte ok = (byte) h.invokeExact(type.id(), buf.address(), (long) data.length);
+      return ok != 0;
     }
   }
 }
