@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
@@ -17,10 +18,12 @@ import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
 final class CellAnalysis {
   private final SourceCodeAnalysis analysis;
   private final Supplier<List<String>> magicNames;
+  private final SourceDocs sources;
 
-  CellAnalysis(SourceCodeAnalysis analysis, Supplier<List<String>> magicNames) {
+  CellAnalysis(SourceCodeAnalysis analysis, Supplier<List<String>> magicNames, SourceDocs sources) {
     this.analysis = analysis;
     this.magicNames = magicNames;
+    this.sources = sources;
   }
 
   CellEngine.Completion complete(String cell, int cursor) {
@@ -71,13 +74,48 @@ final class CellAnalysis {
     if (docs.isEmpty()) {
       return Optional.empty();
     }
+    String snippet = cell.substring(start, cursor);
     return Optional.of(
-        docs.stream().map(CellAnalysis::describe).distinct().collect(Collectors.joining("\n\n")));
+        docs.stream()
+            .map(d -> describe(d, snippet))
+            .distinct()
+            .collect(Collectors.joining("\n\n")));
   }
 
-  private static String describe(SourceCodeAnalysis.Documentation doc) {
-    String summary = firstSentence(doc.javadoc());
+  private String describe(SourceCodeAnalysis.Documentation doc, String snippet) {
+    String javadoc = doc.javadoc();
+    if (javadoc == null || javadoc.isBlank()) {
+      // JShell finds only the JDK's src.zip; look in the toolkit's and the -sources.jar files
+      javadoc =
+          Signature.parse(doc.signature())
+              .flatMap(s -> qualified(s.className(), snippet).flatMap(c -> sources.javadoc(c, s)))
+              .orElse(null);
+    }
+    String summary = firstSentence(javadoc);
     return summary.isEmpty() ? doc.signature() : doc.signature() + "\n    " + summary;
+  }
+
+  /**
+   * The qualified name of a class the cell names: as given if qualified, else as the cells' imports
+   * resolve it (JShell's documentation of a type is its qualified name), else as the snippet spells
+   * it out ({@code new com.example.Foo(}).
+   */
+  private Optional<String> qualified(String className, String snippet) {
+    if (Character.isLowerCase(className.charAt(0)) && className.contains(".")) {
+      return Optional.of(className);
+    }
+    Optional<String> imported =
+        analysis.documentation(className, className.length(), false).stream()
+            .map(d -> Signature.eraseTypeArguments(d.signature()).strip())
+            .filter(n -> n.endsWith("." + className))
+            .findFirst();
+    if (imported.isPresent()) {
+      return imported;
+    }
+    var spelled =
+        Pattern.compile("((?:[a-z_][\\w]*\\.)+" + Pattern.quote(className) + ")\\b")
+            .matcher(snippet);
+    return spelled.find() ? Optional.of(spelled.group(1)) : Optional.empty();
   }
 
   /** The javadoc's summary: its text up to the first ". " or blank line, tags and HTML removed. */

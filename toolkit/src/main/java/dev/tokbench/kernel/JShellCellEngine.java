@@ -33,7 +33,11 @@ public final class JShellCellEngine implements CellEngine {
   public JShellCellEngine(Evaluator evaluator, Maven maven) {
     this.evaluator = evaluator;
     this.maven = maven;
-    this.analysis = new CellAnalysis(evaluator.analysis(), evaluator.magics()::names);
+    this.analysis =
+        new CellAnalysis(
+            evaluator.analysis(),
+            evaluator.magics()::names,
+            new SourceDocs(JShellCellEngine.class.getClassLoader(), evaluator::classpath));
     KernelMagics.registerInto(evaluator, maven);
   }
 

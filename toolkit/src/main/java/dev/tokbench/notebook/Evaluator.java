@@ -143,6 +143,11 @@ public final class Evaluator implements AutoCloseable {
     }
   }
 
+  /** The jars and directories added to the cells' class path so far, host's first. */
+  public synchronized List<Path> classpath() {
+    return List.copyOf(classpath);
+  }
+
   /** Completion, documentation and completeness of snippets, for a kernel. */
   public SourceCodeAnalysis analysis() {
     return jshell.sourceCodeAnalysis();
