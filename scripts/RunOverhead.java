@@ -1,10 +1,19 @@
-// Benchmark (not a test), run by scripts/bench-runs with the shaded jar on the class path:
-// the launcher's own cost (process launch through Launcher, streaming, jsonl parsing into
-// BenchResult rows with provenance) over the bare process replaying the same 10,000-row
-// llama-bench jsonl stream, read and discarded.
+// Benchmark (not a test), run by scripts/bench-runs with the shaded jar on the class path.
+// What it compares, stated plainly:
+//  1. in-process (the target): the same program replaying a 10,000-row llama-bench jsonl stream,
+//     (a) launched by a bare ProcessBuilder whose stdout is read in 64 KiB blocks and discarded,
+//     (b) launched through LlamaBench.run(): Launcher, line splitting, jsonl parsing into
+//     BenchResult rows with provenance, all rows kept. Same JVM, after one warm-up run of each;
+//     the first (cold: class loading, interpreter) run is printed separately. "cpu" is this JVM's
+//     CPU time during the run (the bare case reads a pipe and costs almost none), a figure that
+//     other load on the machine does not inflate the way it inflates wall time.
+//  2. end to end (what a user of the command line pays once per command): a fresh JVM running
+//     `tokbench run llama-bench --out F.jsonl` (JVM start, picocli, the machine probe with
+//     nvidia-smi, every row forced to disk by the store) against the same program run bare.
 import dev.tokbench.run.LlamaBench;
 import dev.tokbench.run.RunResult;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -15,10 +24,16 @@ import java.util.Locale;
 import java.util.Map;
 
 public class RunOverhead {
+  static final com.sun.management.OperatingSystemMXBean OS =
+      (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+  record Sample(double wallMs, double cpuMs) {}
+
   public static void main(String[] args) throws Exception {
     Path fixture = Path.of(args[0]);
     int rows = Integer.parseInt(args[1]);
     int reps = Integer.parseInt(args[2]);
+    Path jar = Path.of(args[3]);
     Path dir = Files.createTempDirectory("bench-runs");
     Path stream = dir.resolve("stream.jsonl");
     List<String> lines = Files.readAllLines(fixture);
@@ -29,8 +44,11 @@ public class RunOverhead {
     Path paced = script(dir, "paced.sh", "exec awk 'NR%100==0{fflush(); system(\"sleep 0.05\")} {print}' " + stream);
     Path flat = script(dir, "flat.sh", "exec cat " + stream);
     System.out.printf(Locale.ROOT, "stream: %d llama-bench jsonl rows, %.1f MiB; %d runs each, medians%n", rows, Files.size(stream) / 1048576.0, reps);
+    Sample cold = tokbench(flat, rows);
+    System.out.printf(Locale.ROOT, "in-process, first run in this JVM (cold, unpaced): %.1f ms wall, %.1f ms cpu%n", cold.wallMs, cold.cpuMs);
     compare("paced (100 rows per 50 ms, ~5 s)", paced, rows, reps);
     compare("unpaced (cat, worst case)", flat, rows, reps);
+    endToEnd(jar, paced, dir, rows, Math.max(1, reps / 2 + 1));
     Files.walk(dir).sorted(Collections.reverseOrder()).forEach(p -> p.toFile().delete());
   }
 
@@ -39,13 +57,35 @@ public class RunOverhead {
     tokbench(program, rows); // warm-up: class loading and JIT
     List<Double> b = new ArrayList<>();
     List<Double> t = new ArrayList<>();
+    List<Double> cpu = new ArrayList<>();
     for (int i = 0; i < reps; i++) {
       b.add(bare(program));
-      t.add(tokbench(program, rows));
+      Sample s = tokbench(program, rows);
+      t.add(s.wallMs);
+      cpu.add(s.cpuMs);
     }
-    double bm = median(b);
-    double tm = median(t);
-    System.out.printf(Locale.ROOT, "%-34s bare %8.1f ms, through tokbench %8.1f ms, overhead %+7.1f ms per run (%+.2f%%), %.2f us per row%n",
+    print("in-process " + name, median(b), median(t), rows);
+    System.out.printf(Locale.ROOT, "    launcher cpu %.1f ms per run (%.2f us per row)%n", median(cpu), 1000 * median(cpu) / rows);
+  }
+
+  static void endToEnd(Path jar, Path program, Path dir, int rows, int reps) throws Exception {
+    List<Double> start = new ArrayList<>();
+    List<Double> b = new ArrayList<>();
+    List<Double> t = new ArrayList<>();
+    for (int i = 0; i < reps; i++) {
+      start.add(wall(List.of("java", "-jar", jar.toString(), "--version")));
+      b.add(wall(List.of(program.toString())));
+      Path store = dir.resolve("store" + i + ".jsonl");
+      t.add(wall(List.of("java", "-jar", jar.toString(), "run", "llama-bench", "--binary", program.toString(), "--out", store.toString())));
+      long stored = Files.lines(store).count();
+      if (stored != rows) throw new IllegalStateException("expected " + rows + " stored rows, got " + stored);
+    }
+    System.out.printf(Locale.ROOT, "JVM start + picocli (tokbench --version): %.1f ms%n", median(start));
+    print("end to end: tokbench run llama-bench --out F.jsonl, paced", median(b), median(t), rows);
+  }
+
+  static void print(String name, double bm, double tm, int rows) {
+    System.out.printf(Locale.ROOT, "%-58s bare %8.1f ms, through tokbench %8.1f ms, overhead %+7.1f ms per run (%+.2f%%), %.2f us per row%n",
         name, bm, tm, tm - bm, 100 * (tm - bm) / bm, 1000 * (tm - bm) / rows);
   }
 
@@ -60,12 +100,22 @@ public class RunOverhead {
     return (System.nanoTime() - t0) / 1e6;
   }
 
-  static double tokbench(Path program, int rows) {
+  static Sample tokbench(Path program, int rows) {
+    long c0 = OS.getProcessCpuTime();
     long t0 = System.nanoTime();
     RunResult r = LlamaBench.at(program).machine(Map.of("host", "bench")).run();
     double ms = (System.nanoTime() - t0) / 1e6;
+    double cpu = (OS.getProcessCpuTime() - c0) / 1e6;
     if (r.rows().size() != rows || !r.allOk()) throw new IllegalStateException("expected " + rows + " ok rows, got " + r);
-    return ms;
+    return new Sample(ms, cpu);
+  }
+
+  static double wall(List<String> command) throws Exception {
+    long t0 = System.nanoTime();
+    Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    int code = p.waitFor();
+    if (code != 0) throw new IllegalStateException(command + " exited " + code);
+    return (System.nanoTime() - t0) / 1e6;
   }
 
   static Path script(Path dir, String name, String body) throws Exception {

@@ -12,7 +12,13 @@ import picocli.CommandLine.Command;
     name = "run",
     mixinStandardHelpOptions = true,
     description = "Launch a benchmark and append its normalised rows to a results file.",
-    subcommands = {RunLlamaBenchCommand.class, RunTinygradCommand.class, RunEmbeddedCommand.class})
+    subcommands = {
+      RunLlamaBenchCommand.class,
+      RunTinygradCommand.class,
+      RunEmbeddedCommand.class,
+      RunVllmCommand.class,
+      RunMlcCommand.class
+    })
 final class RunCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

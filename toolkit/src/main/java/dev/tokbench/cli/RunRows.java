@@ -3,12 +3,14 @@ package dev.tokbench.cli;
 import dev.tokbench.results.BenchResult;
 import dev.tokbench.results.ResultsCsv;
 import dev.tokbench.run.ResultsFile;
+import dev.tokbench.run.RunResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
+import picocli.CommandLine;
 
 /** Where the run and import commands put rows, and the exit status they imply. */
 final class RunRows {
@@ -24,6 +26,14 @@ final class RunRows {
 
   static Consumer<BenchResult> sink(ResultsFile f) {
     return f == null ? r -> {} : f;
+  }
+
+  /** Appends a finished run's rows to {@code out} (or prints them); returns the exit status. */
+  static int write(RunResult r, Path out, CommandLine.Model.CommandSpec spec) {
+    try (ResultsFile f = open(out)) {
+      r.rows().forEach(sink(f));
+    }
+    return finish(r.rows(), out, spec.commandLine().getOut(), spec.commandLine().getErr());
   }
 
   /** Prints rows as CSV when there is no output file; returns the exit status. */

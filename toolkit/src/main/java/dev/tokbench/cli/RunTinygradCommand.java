@@ -1,7 +1,5 @@
 package dev.tokbench.cli;
 
-import dev.tokbench.run.ResultsFile;
-import dev.tokbench.run.RunResult;
 import dev.tokbench.run.Tinygrad;
 import dev.tokbench.run.WarmupRule;
 import java.nio.file.Path;
@@ -78,10 +76,6 @@ final class RunTinygradCommand implements Callable<Integer> {
     if (beam != null) t.beam(beam);
     if (jitBeam != null) t.jitBeam(jitBeam);
     env.forEach(t::env);
-    RunResult r = t.run();
-    try (ResultsFile f = RunRows.open(out)) {
-      r.rows().forEach(RunRows.sink(f));
-    }
-    return RunRows.finish(r.rows(), out, spec.commandLine().getOut(), spec.commandLine().getErr());
+    return RunRows.write(t.run(), out, spec);
   }
 }

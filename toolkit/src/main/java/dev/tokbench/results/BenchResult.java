@@ -190,6 +190,6 @@ public record BenchResult(
   }
 
   private static Map<String, String> sortedCopy(Map<String, String> m) {
-    return m == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(m));
+    return SortedStringMap.copyOf(m);
   }
 }

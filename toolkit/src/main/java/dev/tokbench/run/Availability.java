@@ -24,12 +24,32 @@ public record Availability(String framework, String command, String version, Str
 
   /** Imports {@code module} with {@code python} and reads its {@code __version__}. */
   public static Availability ofPythonModule(String framework, String python, String module) {
+    return ofPythonModule(framework, python, module, Map.of());
+  }
+
+  /** The same with the run's environment ({@code PATH}, {@code PYTHONPATH}, a virtualenv …). */
+  public static Availability ofPythonModule(
+      String framework, String python, String module, Map<String, String> env) {
     String code = "import " + module + "; print(getattr(" + module + ", '__version__', ''))";
-    ProcessSpec spec = ProcessSpec.of(python, "-c", code).withTimeout(Duration.ofSeconds(120));
+    ProcessSpec spec = ProcessSpec.of(python, "-c", code).withEnv(env);
+    return probe(framework, spec, python + " -c 'import " + module + "'");
+  }
+
+  /**
+   * Runs a version command such as {@code vllm --version} with the run's environment: available
+   * when it exits 0, its last stdout line being the version.
+   */
+  public static Availability ofCommand(String framework, ProcessSpec versionCommand) {
+    return probe(framework, versionCommand, versionCommand.commandLine());
+  }
+
+  private static Availability probe(String framework, ProcessSpec spec, String shown) {
     StringBuilder out = new StringBuilder();
-    ProcessOutcome o = Launcher.run(spec, line -> out.append(line));
-    String shown = python + " -c 'import " + module + "'";
-    if (o.succeeded()) return new Availability(framework, shown, out.toString().trim(), "");
+    ProcessOutcome o =
+        Launcher.run(
+            spec.withTimeout(Duration.ofSeconds(120)),
+            line -> out.replace(0, out.length(), line.trim()));
+    if (o.succeeded()) return new Availability(framework, shown, out.toString(), "");
     String last =
         o.stderrTail().isEmpty()
             ? o.failureReason()

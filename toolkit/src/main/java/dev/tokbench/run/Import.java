@@ -1,6 +1,11 @@
 package dev.tokbench.run;
 
+import dev.tokbench.BadInputException;
 import dev.tokbench.results.BenchResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -13,24 +18,42 @@ import java.util.Locale;
 public final class Import {
   private Import() {}
 
-  /** Formats {@link #read} takes; {@code auto} recognises llama-bench output from content. */
+  /** Formats {@link #read} takes; {@code auto} recognises any of the others from content. */
   public static final List<String> FORMATS =
       List.of("auto", "json", "jsonl", "csv", "md", "sql", "tinygrad", "vllm", "mlc");
 
-  /** The rows of one file in the given format. */
+  /** The rows of one file, its format recognised from its content. */
+  public static List<BenchResult> read(Path file) {
+    return read(file, "auto");
+  }
+
+  /** The name of the format {@link #read(Path)} would use for this file. */
+  public static String detect(Path file) {
+    return ImportFormat.detect(text(file), file.toString());
+  }
+
+  /** The rows of one file in the given format ({@code auto}: recognised from content). */
   public static List<BenchResult> read(Path file, String format) {
     String f = format.toLowerCase(Locale.ROOT);
+    if (f.equals("auto")) f = detect(file);
     String model = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
     return switch (f) {
-      case "auto" -> LlamaBenchOutput.read(file);
       case "json", "jsonl", "csv", "md", "markdown", "sql" ->
           LlamaBenchOutput.read(file, LlamaBenchFormat.parse(f));
       case "tinygrad" -> List.of(Tinygrad.parse(file));
       case "vllm" -> List.of(Vllm.read(file, model, Vllm.LatencyShape.DEFAULT));
       case "mlc" -> MlcLlm.read(file, model);
       default ->
-          throw new IllegalArgumentException(
+          throw new BadInputException(
               "unknown import format '" + format + "', expected one of " + FORMATS);
     };
+  }
+
+  private static String text(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
   }
 }

@@ -1,9 +1,7 @@
 package dev.tokbench.run;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -123,10 +121,8 @@ public final class Launcher {
     Thread t =
         new Thread(
             () -> {
-              try (BufferedReader r =
-                  new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
-                for (String line = r.readLine(); line != null; line = r.readLine())
-                  sink.accept(line);
+              try (in) {
+                LineSplitter.forEachLine(in, sink);
               } catch (IOException e) {
                 // the stream closes under us when the tree is killed: nothing more to read
               }

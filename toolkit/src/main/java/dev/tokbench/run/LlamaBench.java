@@ -2,11 +2,9 @@ package dev.tokbench.run;
 
 import dev.tokbench.results.BenchResult;
 import dev.tokbench.results.FlashAttention;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,12 +86,7 @@ public final class LlamaBench {
   public static Optional<Path> find() {
     String named = System.getenv("LLAMA_BENCH");
     if (named != null && !named.isBlank()) return Optional.of(Path.of(named));
-    String path = Optional.ofNullable(System.getenv("PATH")).orElse("");
-    return Arrays.stream(path.split(java.io.File.pathSeparator))
-        .filter(d -> !d.isEmpty())
-        .map(d -> Path.of(d, "llama-bench"))
-        .filter(Files::isExecutable)
-        .findFirst();
+    return Executables.find("llama-bench", Map.of());
   }
 
   /** {@code -m}: one or more GGUF files. */

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Saved llama-bench output, in any of its five formats, as normalised rows: {@code
@@ -72,8 +73,13 @@ public final class LlamaBenchOutput {
   }
 
   static BenchResult toResult(LlamaBenchRecord r, String source) {
+    return toResult(r, source, Map.of());
+  }
+
+  /** The row of one record, with a launch's provenance; bad values name the source and line. */
+  static BenchResult toResult(LlamaBenchRecord r, String source, Map<String, String> provenance) {
     try {
-      return LlamaBenchRow.toResult(r);
+      return LlamaBenchRow.toResult(r, provenance);
     } catch (IllegalArgumentException e) {
       throw new LlamaBenchFormatException(source, r.line(), e.getMessage(), e);
     }

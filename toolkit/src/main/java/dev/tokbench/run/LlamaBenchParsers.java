@@ -1,15 +1,14 @@
 package dev.tokbench.run;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +38,7 @@ final class LlamaBenchParsers {
           throw new LlamaBenchFormatException(source, line, "expected a JSON object, got " + t);
         }
         inTest = true;
-        out.add(record(JSON.readTree(p), LlamaBenchFormat.JSON, line));
+        out.add(new LlamaBenchRecord(fields(p), LlamaBenchFormat.JSON, line));
         inTest = false;
       }
       return new Parsed(out, null);
@@ -71,31 +70,52 @@ final class LlamaBenchParsers {
 
   /** One line of {@code -o jsonl}: a whole test as one JSON object. */
   static LlamaBenchRecord jsonLine(String line, String source, long lineNo) {
-    try {
-      JsonNode node = JSON.readTree(line);
-      if (node == null || !node.isObject()) {
+    return new LlamaBenchRecord(
+        jsonLineFields(line, source, lineNo), LlamaBenchFormat.JSONL, lineNo);
+  }
+
+  /**
+   * The fields of one jsonl line, read with Jackson's streaming parser rather than a tree: a
+   * running llama-bench's stdout is parsed while it runs, and a tree per line was the launcher's
+   * largest cost per row.
+   */
+  static Map<String, String> jsonLineFields(String line, String source, long lineNo) {
+    try (JsonParser p = JSON.getFactory().createParser(line)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new LlamaBenchFormatException(source, lineNo, "expected a JSON object per line");
       }
-      return record(node, LlamaBenchFormat.JSONL, lineNo);
+      return fields(p);
     } catch (JsonProcessingException e) {
       throw new LlamaBenchFormatException(
           source, lineNo, "malformed JSON line: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
-  private static LlamaBenchRecord record(JsonNode node, LlamaBenchFormat format, long line) {
-    Map<String, String> fields = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      fields.put(e.getKey(), text(e.getValue()));
+  /**
+   * The object whose {@code START_OBJECT} the parser is on, as field name to printed text: numbers
+   * exactly as printed, {@code null} as empty, arrays ({@code samples_ts}) joined by {@code ;},
+   * nested objects as JSON text.
+   */
+  private static Map<String, String> fields(JsonParser p) throws IOException {
+    Map<String, String> fields = new LinkedHashMap<>(64); // llama-bench prints about 45 fields
+    for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+      String name = p.currentName();
+      fields.put(name, text(p, p.nextToken()));
     }
-    return new LlamaBenchRecord(fields, format, line);
+    return fields;
   }
 
-  private static String text(JsonNode v) {
-    if (!v.isArray()) return v.isNull() ? "" : v.asText();
+  private static String text(JsonParser p, JsonToken t) throws IOException {
+    if (t == JsonToken.VALUE_NULL) return "";
+    if (t == JsonToken.START_OBJECT) return JSON.readTree(p).toString();
+    if (t != JsonToken.START_ARRAY) return p.getText();
     StringBuilder b = new StringBuilder();
-    for (JsonNode item : v) b.append(b.length() == 0 ? "" : ";").append(item.asText());
+    for (JsonToken item = p.nextToken(); item != JsonToken.END_ARRAY; item = p.nextToken()) {
+      if (item == null) throw new JsonParseException(p, "Unexpected end-of-input in an array");
+      b.append(b.length() == 0 ? "" : ";").append(text(p, item));
+    }
     return b.toString();
   }
 

@@ -6,9 +6,9 @@ import dev.tokbench.results.Status;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Turns one llama-bench record into a normalised {@link BenchResult}, looking every field up by
@@ -85,14 +85,26 @@ public final class LlamaBenchRow {
 
   /** The normalised row for one test. */
   public static BenchResult toResult(LlamaBenchRecord r) {
-    Map<String, String> flags = new LinkedHashMap<>();
-    Map<String, String> provenance = new LinkedHashMap<>();
-    Map<String, String> extra = new LinkedHashMap<>();
+    return toResult(r, Map.of());
+  }
+
+  /**
+   * The normalised row for one test, with the launch's provenance added (replacing entries of the
+   * same name), built once rather than copied by {@link BenchResult#withProvenance}: a running
+   * llama-bench streams thousands of rows through here.
+   */
+  public static BenchResult toResult(LlamaBenchRecord r, Map<String, String> runProvenance) {
+    // sorted maps, so that BenchResult's sorted copies are linear
+    Map<String, String> flags = new TreeMap<>();
+    // the launch's entries win; copying a sorted map is linear, so callers streaming many rows
+    // pass one
+    Map<String, String> provenance = new TreeMap<>(runProvenance);
+    Map<String, String> extra = new TreeMap<>();
     sort(r, flags, provenance, extra);
     String backend = backend(r);
     provenance.putIfAbsent("backends", backend);
-    provenance.put("framework", "llama.cpp");
-    provenance.put("llama_bench_format", r.format().flag());
+    provenance.putIfAbsent("framework", "llama.cpp");
+    provenance.putIfAbsent("llama_bench_format", r.format().flag());
     if (r.format() == LlamaBenchFormat.MD) extra.put("md_precision", MD_NOTE);
     int nPrompt = count(r, "n_prompt");
     int nGen = count(r, "n_gen");
@@ -133,7 +145,7 @@ public final class LlamaBenchRow {
         .forEach(
             (k, v) -> {
               if (COLUMNS.contains(k) && !k.equals("flash_attn")) return;
-              if (PROVENANCE.contains(k)) provenance.put(k, v);
+              if (PROVENANCE.contains(k)) provenance.putIfAbsent(k, v);
               else if (FLAGS.contains(k) || k.equals("flash_attn")) flags.put(k, bool(k, v));
               else extra.put(k, OLD_BACKENDS.containsKey(k) ? bool("", v) : v);
             });
@@ -165,7 +177,8 @@ public final class LlamaBenchRow {
     if (modelType == null) return "";
     String[] parts = modelType.replace(" (guessed)", "").split(" ", 3);
     if (parts.length < 3) return "";
-    String ftype = parts[2].trim().replaceFirst("^mostly ", ""); // "mostly Q4_0" before 2024
+    String ftype = parts[2].trim();
+    if (ftype.startsWith("mostly ")) ftype = ftype.substring(7); // "mostly Q4_0" before 2024
     if (ftype.equals("all F32")) return "F32";
     if (ftype.equals("Q2_K - Medium")) return "Q2_K"; // llama_model_ftype_name's name for Q2_K
     int dash = ftype.indexOf(" - ");
@@ -190,17 +203,25 @@ public final class LlamaBenchRow {
     String type = r.get("model_type");
     if (file != null && !file.isBlank()) {
       String name = file.substring(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
-      if (name.toLowerCase(Locale.ROOT).endsWith(".gguf"))
-        name = name.substring(0, name.length() - 5);
+      name = withoutSuffix(name, ".gguf");
       String q = quant(type);
-      if (!q.isEmpty() && name.toLowerCase(Locale.ROOT).endsWith(q.toLowerCase(Locale.ROOT))) {
-        name = name.substring(0, name.length() - q.length()).replaceAll("[-_.]+$", "");
-      }
-      return name;
+      if (q.isEmpty()) return name;
+      String bare = withoutSuffix(name, q);
+      int end = bare.length();
+      while (end > 0 && "-_.".indexOf(bare.charAt(end - 1)) >= 0) end--;
+      return bare.length() == name.length() ? name : bare.substring(0, end);
     }
     if (type == null) return "";
     String[] parts = type.split(" ", 3);
     return parts.length >= 2 ? parts[0] + " " + parts[1] : type;
+  }
+
+  /** {@code name} without a case-insensitive {@code suffix}, or unchanged if it lacks it. */
+  private static String withoutSuffix(String name, String suffix) {
+    int at = name.length() - suffix.length();
+    return at >= 0 && name.regionMatches(true, at, suffix, 0, suffix.length())
+        ? name.substring(0, at)
+        : name;
   }
 
   // Older versions printed one boolean per backend; their get_backend() named the first one set.

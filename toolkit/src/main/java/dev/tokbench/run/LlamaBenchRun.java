@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,7 +30,11 @@ final class LlamaBenchRun {
   private final List<BenchResult> rows = new ArrayList<>();
   private final Set<String> unloaded = new LinkedHashSet<>();
   private final List<String> garbage = new ArrayList<>();
+  private static final String SOURCE = "llama-bench stdout";
+
   private Map<String, String> provenance;
+  private Map<String, String> previous = Map.of();
+  private Tegrastats tegrastats;
   private long lineNo;
 
   LlamaBenchRun(
@@ -44,8 +49,12 @@ final class LlamaBenchRun {
   }
 
   RunResult run() {
-    provenance = RunProvenance.of(spec, Instant.now(), machine);
-    ProcessOutcome outcome = Launcher.run(spec, new Listener());
+    provenance = new TreeMap<>(RunProvenance.of(spec, Instant.now(), machine));
+    ProcessOutcome outcome;
+    try (Tegrastats sampler = Tegrastats.start(spec.env())) {
+      tegrastats = sampler;
+      outcome = Launcher.run(spec, new Listener());
+    }
     for (BenchResult failed : failures(outcome)) emit(failed);
     return new RunResult(rows, outcome, spec.log());
   }
@@ -56,12 +65,31 @@ final class LlamaBenchRun {
       lineNo++;
       if (line.isBlank()) return;
       try {
-        emit(
-            LlamaBenchOutput.parseJsonLine(line, "llama-bench stdout", lineNo)
-                .withProvenance(provenance));
+        Map<String, String> fields = LlamaBenchParsers.jsonLineFields(line, SOURCE, lineNo);
+        fields.replaceAll(this::sameAsBefore);
+        previous = fields;
+        LlamaBenchRecord r = new LlamaBenchRecord(fields, LlamaBenchFormat.JSONL, lineNo);
+        emit(LlamaBenchOutput.toResult(r, SOURCE, withTelemetry()));
       } catch (RuntimeException e) {
         garbage.add("stdout line " + lineNo + ": " + e.getMessage());
       }
+    }
+
+    /**
+     * The previous test's string when the value is unchanged: consecutive tests differ in a few
+     * fields, and the rows of a long run are all kept, so most values are stored once.
+     */
+    private String sameAsBefore(String field, String value) {
+      String before = previous.get(field);
+      return value.equals(before) ? before : value;
+    }
+
+    /** On a Jetson, what tegrastats saw while this test ran (since the previous row). */
+    private Map<String, String> withTelemetry() {
+      if (!tegrastats.sampling()) return provenance;
+      Map<String, String> p = new TreeMap<>(provenance);
+      p.putAll(tegrastats.drain().provenance());
+      return p;
     }
 
     @Override
@@ -100,35 +128,13 @@ final class LlamaBenchRun {
   }
 
   private BenchResult failed(String model, String reason) {
-    BenchResult r = BenchResult.unavailable("llama.cpp", Status.FAILED, reason);
     Map<String, String> p = new java.util.LinkedHashMap<>(provenance);
     if (!model.isEmpty()) p.put("model_path", model);
-    return withModel(r, model).withProvenance(p);
-  }
-
-  private static BenchResult withModel(BenchResult r, String modelPath) {
-    if (modelPath.isEmpty()) return r;
-    String name = Path.of(modelPath).getFileName().toString().replaceFirst("(?i)\\.gguf$", "");
-    return new BenchResult(
-        r.framework(),
-        r.backend(),
-        name,
-        r.quant(),
-        r.test(),
-        0,
-        0,
-        0,
-        r.flashAttn(),
-        r.tokensPerSMean(),
-        r.tokensPerSStddev(),
-        r.samples(),
-        -1,
-        -1,
-        r.device(),
-        r.status(),
-        r.reason(),
-        r.flags(),
-        r.provenance(),
-        r.extra());
+    String name =
+        model.isEmpty()
+            ? ""
+            : Path.of(model).getFileName().toString().replaceFirst("(?i)\\.gguf$", "");
+    return new RunIdentity("llama.cpp", "", name, "", 0, 0, Map.of())
+        .failed(Status.FAILED, reason, p);
   }
 }

@@ -29,6 +29,11 @@ import org.apache.commons.csv.CSVRecord;
 public final class MlcLlm {
   private MlcLlm() {}
 
+  /** A benchmark run of a compiled model: its folder (weights, tokenizer) and model library. */
+  public static MlcRun bench(Path modelDir, Path modelLib) {
+    return new MlcRun(modelDir, modelLib);
+  }
+
   /** {@code python3 -c 'import mlc_llm'}, as a row-ready answer. */
   public static Availability check(String python) {
     return Availability.ofPythonModule("mlc-llm", python, "mlc_llm");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.tokbench.BadInputException;
+import dev.tokbench.results.BenchResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,13 +26,16 @@ import java.util.Map;
  *   model: [llama-3.2-1b-Q4_K_M.gguf, llama-3.2-1b-Q6_K.gguf]
  *   fa: ["0", "1"]
  * run:
- *   framework: llama-bench        # or embedded, or tinygrad
+ *   framework: llama-bench        # or embedded, tinygrad, vllm, mlc
  *   binary: /opt/llama.cpp/build/bin/llama-bench   # default: $LLAMA_BENCH, else PATH,
  *                                 # else the embedded llama.cpp (-m -p -n -r -t only)
  *   args: [-m, "${model}", -fa, "${fa}", -p, "512", -n, "128", -ngl, "99"]
  *   env: {CUDA_VISIBLE_DEVICES: "0"}
  *   timeout_s: 1800
  *   # tinygrad: checkout, model, backend, size, python, warmup_tokens
+ *   # vllm: model, bench (latency or throughput), binary, input_len, output_len, batch_size,
+ *   #   num_prompts
+ *   # mlc: model_dir, model_lib, python, input_len, output_len, num_requests
  * </pre>
  */
 public final class SweepFile {
@@ -73,10 +77,14 @@ public final class SweepFile {
         };
       }
       case "tinygrad" -> tinygrad(run, args, env, timeout, machine);
+      case "vllm" -> vllm(run, args, env, timeout, machine);
+      case "mlc", "mlc-llm" -> mlc(run, args, env, timeout, machine);
       default ->
           throw bad(
               file,
-              "run.framework must be llama-bench, embedded or tinygrad, got '" + framework + "'");
+              "run.framework must be llama-bench, embedded, tinygrad, vllm or mlc, got '"
+                  + framework
+                  + "'");
     };
   }
 
@@ -105,10 +113,68 @@ public final class SweepFile {
         t.warmup(WarmupRule.firstTokens(run.get("warmup_tokens").asInt()));
       args.forEach(a -> t.arg(cell.fill(a)));
       env.forEach((k, v) -> t.env(k, cell.fill(v)));
-      RunResult r = t.run();
-      r.rows().forEach(sink);
-      return r;
+      return emit(t.run(), sink);
     };
+  }
+
+  private static CellRunner vllm(
+      JsonNode run,
+      List<String> args,
+      Map<String, String> env,
+      Duration timeout,
+      Map<String, String> machine) {
+    return (cell, sink) -> {
+      String model = cell.fill(text(run, "model", ""));
+      boolean throughput = text(run, "bench", "latency").equals("throughput");
+      VllmRun v = throughput ? Vllm.throughput(model) : Vllm.latency(model);
+      v.binary(text(run, "binary", "vllm")).timeout(timeout).machine(machine);
+      whole(run, cell, "input_len").ifPresent(v::inputLen);
+      whole(run, cell, "output_len").ifPresent(v::outputLen);
+      whole(run, cell, "batch_size").ifPresent(v::batchSize);
+      whole(run, cell, "num_prompts").ifPresent(v::prompts);
+      args.forEach(a -> v.arg(cell.fill(a)));
+      env.forEach((k, val) -> v.env(k, cell.fill(val)));
+      return emit(v.run(), sink);
+    };
+  }
+
+  private static CellRunner mlc(
+      JsonNode run,
+      List<String> args,
+      Map<String, String> env,
+      Duration timeout,
+      Map<String, String> machine) {
+    return (cell, sink) -> {
+      MlcRun m =
+          MlcLlm.bench(
+                  Path.of(cell.fill(text(run, "model_dir", "."))),
+                  Path.of(cell.fill(text(run, "model_lib", ""))))
+              .python(text(run, "python", "python3"))
+              .timeout(timeout)
+              .machine(machine);
+      whole(run, cell, "input_len").ifPresent(m::inputLen);
+      whole(run, cell, "output_len").ifPresent(m::outputLen);
+      whole(run, cell, "num_requests").ifPresent(m::requests);
+      args.forEach(a -> m.arg(cell.fill(a)));
+      env.forEach((k, val) -> m.env(k, cell.fill(val)));
+      return emit(m.run(), sink);
+    };
+  }
+
+  private static RunResult emit(RunResult r, java.util.function.Consumer<BenchResult> sink) {
+    r.rows().forEach(sink);
+    return r;
+  }
+
+  /** A whole number from the run section, {@code ${axis}} filled in. */
+  private static java.util.OptionalInt whole(JsonNode run, SweepCell cell, String field) {
+    if (!run.has(field)) return java.util.OptionalInt.empty();
+    String v = cell.fill(run.get(field).asText());
+    try {
+      return java.util.OptionalInt.of(Integer.parseInt(v.trim()));
+    } catch (NumberFormatException e) {
+      throw new BadInputException("run." + field + " must be a whole number, got '" + v + "'");
+    }
   }
 
   private static JsonNode tree(Path file) {

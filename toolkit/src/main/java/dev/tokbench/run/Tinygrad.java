@@ -171,7 +171,11 @@ public final class Tinygrad {
       return new RunResult(List.of(failed(missing, flags, provenance)), none, log);
     }
     TinygradOutput out = new TinygradOutput();
-    ProcessOutcome outcome = Launcher.run(spec, out::accept);
+    ProcessOutcome outcome;
+    try (Tegrastats tegrastats = Tegrastats.start(spec.env())) {
+      outcome = Launcher.run(spec, out::accept);
+      provenance.putAll(tegrastats.drain().provenance());
+    }
     BenchResult row = TinygradRow.toResult(out, warmup, backend, model, flags, provenance);
     if (!outcome.succeeded()) row = row.withStatus(Status.FAILED, outcome.failureReason());
     return new RunResult(List.of(row), outcome, log);

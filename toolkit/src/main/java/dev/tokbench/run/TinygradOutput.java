@@ -62,6 +62,22 @@ public final class TinygradOutput {
     }
   }
 
+  /**
+   * True when the text is llama3.py's output: a {@code loaded weights}, {@code enqueue in} or
+   * {@code total} line in tinygrad's format, or a traceback through {@code examples/llama3.py} (a
+   * run that failed before its first token, such as the report's {@code CUDA=1} refused by v0.13).
+   */
+  public static boolean recognises(String text) {
+    TinygradOutput probe = new TinygradOutput();
+    for (String line : text.split("\r\n|\r|\n")) {
+      if (line.contains("examples/llama3.py\", line ")) return true;
+      probe.accept(line);
+      boolean timed = !Double.isNaN(probe.loadMs) || !Double.isNaN(probe.enqueueMs);
+      if (timed || !probe.tokens.isEmpty()) return true;
+    }
+    return false;
+  }
+
   private void token(Matcher m) {
     tokens.add(
         new TinygradToken(

@@ -39,6 +39,16 @@ public final class Vllm {
 
   private Vllm() {}
 
+  /** A {@code vllm bench latency} run of this model (a Hugging Face name or a local folder). */
+  public static VllmRun latency(String model) {
+    return new VllmRun(true, model);
+  }
+
+  /** A {@code vllm bench throughput} run of this model. */
+  public static VllmRun throughput(String model) {
+    return new VllmRun(false, model);
+  }
+
   /** {@code python3 -c 'import vllm'}, as a row-ready answer. */
   public static Availability check(String python) {
     return Availability.ofPythonModule("vllm", python, "vllm");

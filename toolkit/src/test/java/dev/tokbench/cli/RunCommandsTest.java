@@ -79,7 +79,9 @@ class RunCommandsTest {
     int code = run("import", junk.toString());
 
     assertThat(code).isEqualTo(Main.BAD_INPUT);
-    assertThat(err.toString()).contains("junk.txt:1").contains("not llama-bench output");
+    assertThat(err.toString())
+        .contains("junk.txt:1")
+        .contains("not a benchmark output tokbench recognises");
   }
 
   @Test
@@ -121,5 +123,65 @@ class RunCommandsTest {
 
     assertThat(code).isZero();
     assertThat(out.toString()).contains("llama-bench").contains("tinygrad");
+  }
+
+  /** A fake tool from resources/run/scripts, installed executable under {@code dir/bin}. */
+  private Path fake(String script, String as) throws Exception {
+    Path target = Files.createDirectories(dir.resolve("bin")).resolve(as);
+    Files.copy(resource("scripts/" + script), target);
+    Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
+    return target;
+  }
+
+  @Test
+  void runVllmAppendsItsLatencyRowAndPassesArgumentsThrough() throws Exception {
+    Path vllm = fake("vllm", "vllm");
+    Path results = dir.resolve("results.jsonl");
+
+    int code =
+        run(
+            "run",
+            "vllm",
+            "--binary",
+            vllm.toString(),
+            "--model",
+            "meta-llama/Llama-3.2-1B-Instruct",
+            "--batch-size",
+            "8",
+            "--env",
+            "FAKE_RESULT=" + resource("vllm/latency.json"),
+            "--out",
+            results.toString(),
+            "--",
+            "--enforce-eager");
+
+    assertThat(code).isZero();
+    List<String> lines = Files.readAllLines(results);
+    assertThat(lines).hasSize(1);
+    assertThat(lines.get(0)).contains("\"framework\":\"vllm\"").contains("--enforce-eager");
+  }
+
+  @Test
+  void runMlcWithoutMlcLlmExitsThreeWithANotInstalledRow() throws Exception {
+    Path python = fake("python3-mlc", "python3");
+
+    int code =
+        run(
+            "run",
+            "mlc",
+            "--python",
+            python.toString(),
+            "--model-dir",
+            dir.resolve("Llama-3.2-1B-Instruct-q4f16_1-MLC").toString(),
+            "--model-lib",
+            "lib.so",
+            "--env",
+            "FAKE_THEN=missing");
+
+    assertThat(code).isEqualTo(RunRows.SOME_ROWS_FAILED);
+    List<BenchResult> rows = ResultsCsv.read(new StringReader(out.toString()), "stdout");
+    assertThat(rows).hasSize(1);
+    assertThat(rows.get(0).reason()).contains("mlc-llm not installed");
+    assertThat(err.toString()).contains("1 rows, 1 not ok");
   }
 }

@@ -11,7 +11,12 @@ final class Scripts {
   private Scripts() {}
 
   static Path install(Path dir, String name) throws IOException {
-    Path target = dir.resolve(name);
+    return install(dir, name, name);
+  }
+
+  /** Installs a script under another name, such as a fake {@code python3}. */
+  static Path install(Path dir, String name, String as) throws IOException {
+    Path target = dir.resolve(as);
     Files.copy(RunFixtures.path("scripts/" + name), target, StandardCopyOption.REPLACE_EXISTING);
     Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
     return target;

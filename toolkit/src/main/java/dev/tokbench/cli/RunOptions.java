@@ -1,0 +1,30 @@
+package dev.tokbench.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** Options every {@code run FRAMEWORK} command with an output file shares (a picocli mixin). */
+final class RunOptions {
+  @Option(names = "--env", description = "more variables, NAME=VALUE (repeatable)")
+  Map<String, String> env = new LinkedHashMap<>();
+
+  @Option(
+      names = "--out",
+      description = "results file to append to (.csv or .jsonl); default: CSV on stdout")
+  Path out;
+
+  @Option(names = "--log", description = "file for both output streams")
+  Path log;
+
+  @Option(
+      names = "--timeout",
+      description = "seconds before the process tree is killed (default: 3600)")
+  long timeoutS = 3600;
+
+  Duration timeout() {
+    return Duration.ofSeconds(timeoutS);
+  }
+}

@@ -1,0 +1,49 @@
+package dev.tokbench.run;
+
+import dev.tokbench.results.BenchResult;
+import dev.tokbench.results.FlashAttention;
+import dev.tokbench.results.Status;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a run was meant to measure, so that a row for a run that measured nothing (not installed,
+ * crashed, hung) still names its framework, model and test, and a sweep or report can place it.
+ */
+record RunIdentity(
+    String framework,
+    String backend,
+    String model,
+    String test,
+    int nPrompt,
+    int nGen,
+    Map<String, String> flags) {
+  RunIdentity {
+    flags = Map.copyOf(flags);
+  }
+
+  /** The row standing for this run when it measured nothing. */
+  BenchResult failed(Status status, String reason, Map<String, String> provenance) {
+    return new BenchResult(
+        framework,
+        backend,
+        model,
+        "",
+        test,
+        nPrompt,
+        nGen,
+        0,
+        FlashAttention.NA,
+        Double.NaN,
+        Double.NaN,
+        List.of(),
+        -1,
+        -1,
+        "",
+        status,
+        reason,
+        flags,
+        provenance,
+        Map.of());
+  }
+}
