@@ -1,5 +1,7 @@
 package dev.tokbench.cli;
 
+import dev.tokbench.kernel.KernelMagics;
+import dev.tokbench.kernel.maven.Maven;
 import dev.tokbench.notebook.NotebookRunner;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -74,14 +76,17 @@ final class NotebookCommand implements Runnable {
           new NotebookRunner.Options(parsed(), Duration.ofSeconds(timeoutSeconds));
       PrintWriter err = spec.commandLine().getErr();
       int failed = 0;
-      for (Path nb : notebooks) {
-        long start = System.nanoTime();
-        NotebookRunner.Result result = NotebookRunner.run(nb, options);
-        Path target = inPlace ? nb : out.resolve(nb.getFileName());
-        result.notebook().write(target);
-        long ms = (System.nanoTime() - start) / 1_000_000;
-        err.printf("%s (%d ms) -> %s%n", result, ms, target);
-        failed += result.ok() ? 0 : 1;
+      try (Maven maven = Maven.fromSettings()) {
+        for (Path nb : notebooks) {
+          long start = System.nanoTime();
+          NotebookRunner.Result result =
+              NotebookRunner.run(nb, options, ev -> KernelMagics.registerInto(ev, maven));
+          Path target = inPlace ? nb : out.resolve(nb.getFileName());
+          result.notebook().write(target);
+          long ms = (System.nanoTime() - start) / 1_000_000;
+          err.printf("%s (%d ms) -> %s%n", result, ms, target);
+          failed += result.ok() ? 0 : 1;
+        }
       }
       err.flush();
       return failed == 0 ? 0 : 1;

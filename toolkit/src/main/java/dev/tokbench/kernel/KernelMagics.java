@@ -12,11 +12,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-/** The line magics the kernel adds to the evaluator's: {@code %time} and {@code %maven}. */
-final class KernelMagics {
+/**
+ * The line magics the kernel adds to the evaluator's: {@code %time} and {@code %maven}. {@code
+ * tokbench notebook run} registers them too, so a notebook runs alike in both.
+ */
+public final class KernelMagics {
   private KernelMagics() {}
 
-  static void registerInto(Evaluator evaluator, Maven maven) {
+  /** Registers {@code %time} and {@code %maven} (resolving with {@code maven}). */
+  public static void registerInto(Evaluator evaluator, Maven maven) {
     evaluator.magics().register("time", KernelMagics::time);
     evaluator.magics().register("maven", (ev, args, out) -> maven(ev, args, maven));
   }

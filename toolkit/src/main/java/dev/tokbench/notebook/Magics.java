@@ -12,7 +12,8 @@ import java.util.TreeMap;
 /**
  * The line magics an evaluator understands: {@code %jars} and {@code %classpath} (paths or globs
  * such as {@code lib/*.jar}, relative to the notebook's directory) and {@code %load file.jsh}, as
- * IJava has them. The kernel registers more ({@code %maven}, {@code %time}).
+ * IJava has them. The kernel (and {@code tokbench notebook run}) registers more: {@code %maven},
+ * {@code %time}.
  */
 public final class Magics {
   /**

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Executes a notebook's code cells in order in one fresh {@link Evaluator}, as {@code jupyter
@@ -82,10 +83,19 @@ public final class NotebookRunner {
 
   /** Reads and executes a notebook; write the result with {@code result.notebook().write(to)}. */
   public static Result run(Path path, Options options) {
+    return run(path, options, ev -> {});
+  }
+
+  /**
+   * As {@link #run(Path, Options)}, with {@code setup} applied to the evaluator before the first
+   * cell (the command line registers the kernel's magics there, so notebooks run alike in both).
+   */
+  public static Result run(Path path, Options options, Consumer<Evaluator> setup) {
     NotebookFile nb = NotebookFile.read(path);
     Parameters.inject(nb, options.parameters());
     Path dir = path.toAbsolutePath().getParent();
     try (Evaluator ev = Evaluator.in(dir)) {
+      setup.accept(ev);
       return execute(nb, ev, options.cellTimeout());
     }
   }
