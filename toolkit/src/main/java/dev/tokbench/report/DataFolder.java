@@ -24,6 +24,9 @@ import java.util.Optional;
  *   <li>{@code *.json}: llama-bench's own JSON output, as it came
  *   <li>{@code tinygrad-runs.csv}: saved tinygrad benchmark logs, with model, backend and label
  *   <li>{@code quoted.csv}, {@code ascii-bars.csv}: figures of the prose, the hand-drawn bars
+ *   <li>{@code runs/}: any file {@code tokbench run}, {@code sweep} or {@code import} wrote, or a
+ *       saved llama-bench, tinygrad, vLLM or MLC output, recognised by content
+ *   <li>{@code devices.csv}: catalogue rows for a device the built-in catalogue lacks
  * </ul>
  *
  * @param dir the folder
@@ -50,9 +53,14 @@ public record DataFolder(
     drawnBars = List.copyOf(drawnBars);
   }
 
-  /** Reads a folder, finding its device in the built-in catalogue. */
+  /**
+   * Reads a folder, finding its device in the built-in catalogue plus the folder's own {@code
+   * devices.csv} (same columns as {@code data/devices.csv}), for a machine the catalogue lacks.
+   */
   public static DataFolder read(Path dir) {
-    return read(dir, DeviceCatalog.builtin());
+    Path own = dir.resolve("devices.csv");
+    DeviceCatalog builtin = DeviceCatalog.builtin();
+    return read(dir, Files.exists(own) ? builtin.with(DeviceCatalog.read(own)) : builtin);
   }
 
   /** Reads a folder, finding its device in {@code catalog}. */
@@ -72,6 +80,7 @@ public record DataFolder(
         dir.resolve("tinygrad-runs.csv"),
         f -> results.addAll(TinygradRuns.read(f, device.device().name())));
     ifExists(dir.resolve("frameworks.csv"), f -> results.addAll(t.unavailable(f)));
+    results.addAll(RunsFolder.read(dir.resolve("runs")));
     return new DataFolder(dir, device, models, results, quoted(dir), drawnBars(dir));
   }
 

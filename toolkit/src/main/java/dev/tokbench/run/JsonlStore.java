@@ -43,6 +43,13 @@ final class JsonlStore implements ResultStore {
     return s;
   }
 
+  /** The rows of the done cells of a store file, read only. */
+  static List<BenchResult> read(Path path) {
+    JsonlStore s = new JsonlStore(path, null);
+    s.scan(s::markDone, (n, row) -> {});
+    return s.rows();
+  }
+
   @Override
   public Set<String> doneCells() {
     return Set.copyOf(doneAttempts.keySet());
@@ -119,7 +126,7 @@ final class JsonlStore implements ResultStore {
 
   @Override
   public void close() {
-    file.close();
+    if (file != null) file.close();
   }
 
   @Override

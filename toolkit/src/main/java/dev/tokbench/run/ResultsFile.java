@@ -5,7 +5,10 @@ import dev.tokbench.results.ResultsCsv;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -41,6 +44,47 @@ public final class ResultsFile implements Consumer<BenchResult>, AutoCloseable {
   public static void append(Path path, List<BenchResult> rows) {
     try (ResultsFile f = append(path)) {
       rows.forEach(f);
+    }
+  }
+
+  /**
+   * True when {@code file} is one tokbench writes: a results CSV or JSONL ({@code run --out},
+   * {@code import --out}) or a sweep store; judged by its first line, not its name.
+   */
+  public static boolean isResultsFile(Path file) {
+    String first = firstLine(file).strip();
+    if (first.startsWith(String.join(",", ResultsCsv.COLUMNS.subList(0, 4)))) return true;
+    return first.startsWith("{")
+        && (first.contains("\"row\"") && first.contains("\"attempt\"")
+            || first.contains("\"framework\"") && first.contains("\"tokens_per_s_mean\""));
+  }
+
+  /**
+   * The rows of a file tokbench wrote: a results CSV (a CSV sweep store is one), a results JSONL,
+   * or a JSONL sweep store (only its finished cells, as the sweep itself counts them).
+   */
+  public static List<BenchResult> read(Path file) {
+    String first = firstLine(file).strip();
+    if (!first.startsWith("{")) return ResultsCsv.read(file);
+    if (first.contains("\"attempt\"")) return JsonlStore.read(file);
+    List<BenchResult> rows = new ArrayList<>();
+    long lineNo = 0;
+    try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
+      for (String line : (Iterable<String>) lines::iterator) {
+        lineNo++;
+        if (!line.isBlank()) rows.add(ResultsJsonl.parse(line, file.toString(), lineNo));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+    return rows;
+  }
+
+  private static String firstLine(Path file) {
+    try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
+      return lines.filter(l -> !l.isBlank()).findFirst().orElse("");
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return ""; // unreadable or not UTF-8: not one of ours
     }
   }
 
