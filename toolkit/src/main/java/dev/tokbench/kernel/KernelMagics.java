@@ -43,7 +43,9 @@ public final class KernelMagics {
     } catch (BadInputException e) {
       throw new MagicException("%maven: " + e.getMessage());
     }
-    jars.forEach(evaluator::addToClasspath);
+    // a pom (%maven group:bom:1.0@pom) brings its dependencies; the pom itself is no class path
+    // entry
+    jars.stream().filter(p -> p.toString().endsWith(".jar")).forEach(evaluator::addToClasspath);
     return null;
   }
 

@@ -58,6 +58,23 @@ class MavenMagicTest {
   }
 
   @Test
+  void pomCoordinateBringsItsDependenciesButNotThePomItself() {
+    requireInLocalRepository();
+    try (var engine = new JShellCellEngine(Evaluator.in(dir), Maven.with(OFFLINE))) {
+      CellEngine.CellOutcome outcome =
+          engine.run(
+              "%maven " + ARTIFACT + "@pom\nnew com.thoughtworks.qdox.JavaProjectBuilder() != null",
+              new Collected());
+      assertThat(outcome.error()).isEmpty();
+      assertThat(outcome.result()).containsEntry("text/plain", "true");
+      CellEngine.CellOutcome jarClass =
+          engine.run(
+              "org.codehaus.plexus.languages.java.jpms.LocationManager.class", new Collected());
+      assertThat(jarClass.error()).as("the pom's own jar is not on the class path").isPresent();
+    }
+  }
+
+  @Test
   void badCoordinateFailsTheCellSayingWhatAFormIsExpected() {
     try (var engine = new JShellCellEngine(Evaluator.in(dir), Maven.with(OFFLINE))) {
       CellEngine.CellOutcome outcome = engine.run("%maven gson:2.11.0", new Collected());
