@@ -3,7 +3,7 @@
 //  1. in-process (the target): the same program replaying a 10,000-row llama-bench jsonl stream,
 //     (a) launched by a bare ProcessBuilder whose stdout is read in 64 KiB blocks and discarded,
 //     (b) launched through LlamaBench.run(): Launcher, line splitting, jsonl parsing into
-//     BenchResult rows with provenance, all rows kept. Same JVM, after one warm-up run of each;
+//     BenchResult rows with provenance, all rows kept. Same JVM, after three warm-up runs;
 //     the first (cold: class loading, interpreter) run is printed separately. "cpu" is this JVM's
 //     CPU time during the run (the bare case reads a pipe and costs almost none), a figure that
 //     other load on the machine does not inflate the way it inflates wall time.
@@ -54,7 +54,8 @@ public class RunOverhead {
 
   static void compare(String name, Path program, int rows, int reps) throws Exception {
     bare(program);
-    tokbench(program, rows); // warm-up: class loading and JIT
+    // warm-up: class loading and JIT; the JIT keeps compiling for about three runs of 10,000 rows
+    for (int i = 0; i < 3; i++) tokbench(program, rows);
     List<Double> b = new ArrayList<>();
     List<Double> t = new ArrayList<>();
     List<Double> cpu = new ArrayList<>();
