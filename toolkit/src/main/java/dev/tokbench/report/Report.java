@@ -72,6 +72,7 @@ public final class Report {
     r.summary().ifPresent(out::add);
     out.addAll(r.tinygrad());
     r.llamaCpp().ifPresent(out::add);
+    r.embeddedLlamaCpp().ifPresent(out::add);
     b.utilisation().ifPresent(out::add);
     b.ceiling().ifPresent(out::add);
     b.prefill().ifPresent(out::add);

@@ -52,7 +52,11 @@ final class ReportMarkdown {
     List<ReportTable> match =
         tables.stream()
             .filter(
-                t -> prefix.endsWith(" ") ? t.name().startsWith(prefix) : t.name().equals(prefix))
+                t ->
+                    prefix.endsWith(" ")
+                        ? t.name().startsWith(prefix)
+                        // "llama.cpp (embedded)" belongs with "llama.cpp"
+                        : t.name().equals(prefix) || t.name().startsWith(prefix + " ("))
             .toList();
     if (match.isEmpty()) return;
     out.append("## ").append(heading).append("\n\n");

@@ -125,9 +125,21 @@ final class ResultTables {
 
   /** Every llama.cpp test at depth 0: one row per model, quantization and FA setting. */
   Optional<ReportTable> llamaCpp() {
+    return llamaCpp("llama.cpp", "Full Results Table");
+  }
+
+  /**
+   * The same table for runs of the llama.cpp embedded in tokbench (CPU, in-process): the same
+   * engine under a different harness, so its own table, not mixed with llama-bench's figures.
+   */
+  Optional<ReportTable> embeddedLlamaCpp() {
+    return llamaCpp("llama.cpp (embedded)", "Embedded llama.cpp (tokbench, CPU, in-process)");
+  }
+
+  private Optional<ReportTable> llamaCpp(String framework, String title) {
     List<BenchResult> rs =
         data.measured().stream()
-            .filter(r -> r.framework().equals("llama.cpp") && r.nDepth() == 0)
+            .filter(r -> r.framework().equals(framework) && r.nDepth() == 0)
             .toList();
     if (rs.isEmpty()) return Optional.empty();
     List<String> tests = rs.stream().map(BenchResult::test).distinct().toList();
@@ -143,7 +155,7 @@ final class ResultTables {
       for (String t : tests) row.add(meanStddev(rs, key, t));
       rows.add(row);
     }
-    return Optional.of(new ReportTable("llama.cpp", "Full Results Table", headers, rows, ""));
+    return Optional.of(new ReportTable(framework, title, headers, rows, ""));
   }
 
   private static String config(BenchResult r) {

@@ -2,7 +2,6 @@ package dev.tokbench.report;
 
 import dev.tokbench.results.BenchResult;
 import dev.tokbench.run.Import;
-import dev.tokbench.run.ResultsFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,7 +28,7 @@ final class RunsFolder {
     if (!Files.isDirectory(runs)) return List.of();
     List<BenchResult> out = new ArrayList<>();
     for (Path f : files(runs)) {
-      out.addAll(ResultsFile.isResultsFile(f) ? ResultsFile.read(f) : Import.read(f, "auto"));
+      out.addAll(Import.read(f));
     }
     return out;
   }

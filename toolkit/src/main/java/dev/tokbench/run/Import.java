@@ -13,14 +13,14 @@ import java.util.Locale;
 /**
  * Saved outputs of any supported tool as normalised rows: llama-bench in its five formats
  * (recognised from content), a tinygrad benchmark log, a vLLM {@code --output-json}, an MLC LLM
- * bench CSV.
+ * bench CSV, and tokbench's own results files and sweep stores (to merge them).
  */
 public final class Import {
   private Import() {}
 
   /** Formats {@link #read} takes; {@code auto} recognises any of the others from content. */
   public static final List<String> FORMATS =
-      List.of("auto", "json", "jsonl", "csv", "md", "sql", "tinygrad", "vllm", "mlc");
+      List.of("auto", "json", "jsonl", "csv", "md", "sql", "tinygrad", "vllm", "mlc", "tokbench");
 
   /** The rows of one file, its format recognised from its content. */
   public static List<BenchResult> read(Path file) {
@@ -29,6 +29,7 @@ public final class Import {
 
   /** The name of the format {@link #read(Path)} would use for this file. */
   public static String detect(Path file) {
+    if (ResultsFile.isResultsFile(file)) return "tokbench";
     return ImportFormat.detect(text(file), file.toString());
   }
 
@@ -43,6 +44,7 @@ public final class Import {
       case "tinygrad" -> List.of(Tinygrad.parse(file));
       case "vllm" -> List.of(Vllm.read(file, model, Vllm.LatencyShape.DEFAULT));
       case "mlc" -> MlcLlm.read(file, model);
+      case "tokbench" -> ResultsFile.read(file);
       default ->
           throw new BadInputException(
               "unknown import format '" + format + "', expected one of " + FORMATS);

@@ -79,6 +79,12 @@ class NewRunsReachTheReportTest {
     assertThat(report)
         .containsPattern("\\| tiny-llama \\| Q8_0 +\\| off \\| [0-9.]+ ± [0-9.]+ +\\|");
     assertThat(report).contains("| llama.cpp (embedded) | tiny-llama Q8_0 |");
+    assertThat(report)
+        .contains("### Embedded llama.cpp (tokbench, CPU, in-process)")
+        .containsPattern(
+            "\\| Model +\\| Quant \\| FA +\\| pp16 \\(tok/s\\) +\\| tg4 \\(tok/s\\) +\\|")
+        .containsPattern(
+            "\\| tiny-llama \\| Q8_0 +\\| off \\| [0-9.]+ ± [0-9.]+ +\\| \\*\\*[0-9.]+ ± [0-9.]+\\*\\* +\\|");
     List<BenchResult> rows = ResultsCsv.read(out.resolve("results.csv"));
     assertThat(rows)
         .filteredOn(r -> r.framework().equals("llama.cpp (embedded)"))

@@ -184,4 +184,28 @@ class RunCommandsTest {
     assertThat(rows.get(0).reason()).contains("mlc-llm not installed");
     assertThat(err.toString()).contains("1 rows, 1 not ok");
   }
+
+  @Test
+  void importMergesTokbenchsOwnResultsFilesInEitherFormat() throws Exception {
+    Path jsonl = dir.resolve("first.jsonl");
+    Path csv = dir.resolve("second.csv");
+    assertThat(
+            run(
+                "import",
+                "--out",
+                jsonl.toString(),
+                resource("llama-bench/cpu-tiny.json").toString()))
+        .isZero();
+    assertThat(
+            run("import", "--out", csv.toString(), resource("llama-bench/cpu-tiny.sql").toString()))
+        .isZero();
+    out.getBuffer().setLength(0);
+
+    assertThat(run("import", jsonl.toString(), csv.toString())).as(err.toString()).isZero();
+
+    List<BenchResult> merged = ResultsCsv.read(new StringReader(out.toString()), "stdout");
+    assertThat(merged).hasSize(16);
+    assertThat(merged.subList(0, 8)).isEqualTo(dev.tokbench.run.ResultsFile.read(jsonl));
+    assertThat(dev.tokbench.run.Import.detect(csv)).isEqualTo("tokbench");
+  }
 }
