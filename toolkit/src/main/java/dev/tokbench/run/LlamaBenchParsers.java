@@ -99,7 +99,7 @@ final class LlamaBenchParsers {
    * nested objects as JSON text.
    */
   private static Map<String, String> fields(JsonParser p) throws IOException {
-    Map<String, String> fields = new LinkedHashMap<>(64); // llama-bench prints about 45 fields
+    Map<String, String> fields = new LlamaBenchRecord.Parsed();
     for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
       String name = p.currentName();
       fields.put(name, text(p, p.nextToken()));

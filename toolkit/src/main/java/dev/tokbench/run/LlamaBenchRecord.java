@@ -17,7 +17,19 @@ import java.util.Objects;
 public record LlamaBenchRecord(Map<String, String> fields, LlamaBenchFormat format, long line) {
   public LlamaBenchRecord {
     Objects.requireNonNull(format, "format");
-    fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+    fields =
+        Collections.unmodifiableMap(
+            fields instanceof Parsed ? fields : new LinkedHashMap<>(fields));
+  }
+
+  /**
+   * A field map a parser built and hands over, never written again: wrapped instead of copied, as a
+   * running llama-bench streams thousands of records.
+   */
+  static final class Parsed extends LinkedHashMap<String, String> {
+    Parsed() {
+      super(64); // llama-bench prints about 45 fields
+    }
   }
 
   /** The printed value of a field, or {@code null} when this version of llama-bench lacks it. */

@@ -175,9 +175,12 @@ public final class LlamaBenchRow {
    */
   public static String quant(String modelType) {
     if (modelType == null) return "";
-    String[] parts = modelType.replace(" (guessed)", "").split(" ", 3);
-    if (parts.length < 3) return "";
-    String ftype = parts[2].trim();
+    // "<arch> <size> <file type>", e.g. "llama 1B Q4_K - Medium"
+    String type = modelType.replace(" (guessed)", "");
+    int first = type.indexOf(' ');
+    int second = first < 0 ? -1 : type.indexOf(' ', first + 1);
+    if (second < 0) return "";
+    String ftype = type.substring(second + 1).trim();
     if (ftype.startsWith("mostly ")) ftype = ftype.substring(7); // "mostly Q4_0" before 2024
     if (ftype.equals("all F32")) return "F32";
     if (ftype.equals("Q2_K - Medium")) return "Q2_K"; // llama_model_ftype_name's name for Q2_K
@@ -280,7 +283,12 @@ public final class LlamaBenchRow {
   private static List<Double> samples(String joined) {
     List<Double> out = new ArrayList<>();
     if (joined == null || joined.isBlank()) return out;
-    for (String s : joined.split(";")) out.add(Double.parseDouble(s.trim()));
+    for (int from = 0; from < joined.length(); ) {
+      int end = joined.indexOf(';', from);
+      if (end < 0) end = joined.length();
+      out.add(Double.parseDouble(joined.substring(from, end).trim()));
+      from = end + 1;
+    }
     return out;
   }
 
