@@ -11,6 +11,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The line magics the kernel adds to the evaluator's: {@code %time} and {@code %maven}. {@code
@@ -36,17 +40,57 @@ public final class KernelMagics {
           "%maven needs at least one group:artifact:version, e.g. %maven"
               + " org.apache.commons:commons-math3:3.6.1");
     }
-    List<Path> jars;
+    List<Coordinate> coordinates;
     try {
-      jars =
-          maven.resolve(Arrays.stream(args.trim().split("\\s+")).map(Coordinate::parse).toList());
+      coordinates = Arrays.stream(args.trim().split("\\s+")).map(Coordinate::parse).toList();
     } catch (BadInputException e) {
       throw new MagicException("%maven: " + e.getMessage());
     }
+    List<Path> jars = resolveUnlessStopped(evaluator, maven, coordinates);
     // a pom (%maven group:bom:1.0@pom) brings its dependencies; the pom itself is no class path
     // entry
     jars.stream().filter(p -> p.toString().endsWith(".jar")).forEach(evaluator::addToClasspath);
     return null;
+  }
+
+  /**
+   * Resolves on a thread of its own and waits for it, giving up when the cell is interrupted: a
+   * download runs outside JShell, where its stop cannot reach. (A blocked socket read ignores
+   * thread interrupts, so the abandoned resolution ends when its request times out.)
+   */
+  private static List<Path> resolveUnlessStopped(
+      Evaluator evaluator, Maven maven, List<Coordinate> coordinates) {
+    CompletableFuture<List<Path>> resolving = new CompletableFuture<>();
+    Thread worker =
+        new Thread(
+            () -> {
+              try {
+                resolving.complete(maven.resolve(coordinates));
+              } catch (RuntimeException | Error e) {
+                resolving.completeExceptionally(e);
+              }
+            },
+            "tokbench-maven");
+    worker.setDaemon(true);
+    worker.start();
+    while (true) {
+      try {
+        return resolving.get(50, TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        if (evaluator.stopping()) {
+          worker.interrupt();
+          throw new MagicException("%maven: stopped while resolving " + coordinates);
+        }
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof BadInputException bad) {
+          throw new MagicException("%maven: " + bad.getMessage());
+        }
+        throw new IllegalStateException("%maven failed: " + e.getCause(), e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new MagicException("%maven: interrupted while resolving " + coordinates);
+      }
+    }
   }
 
   /**

@@ -185,7 +185,11 @@ public final class Evaluator implements AutoCloseable {
     return "Evaluator[" + workingDirectory + ", " + cellNumber + " cells]";
   }
 
-  boolean stopping() {
+  /**
+   * Whether the running cell has been asked to stop (interrupt or timeout): a magic that waits
+   * outside JShell, where {@link #stop} cannot reach, polls this to give up.
+   */
+  public boolean stopping() {
     return stopper.stopping();
   }
 

@@ -7,11 +7,18 @@ import dev.tokbench.kernel.maven.Maven;
 import dev.tokbench.kernel.maven.MavenSettings;
 import dev.tokbench.kernel.maven.UnresolvedArtifactException;
 import dev.tokbench.notebook.Evaluator;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -71,6 +78,36 @@ class MavenMagicTest {
           engine.run(
               "org.codehaus.plexus.languages.java.jpms.LocationManager.class", new Collected());
       assertThat(jarClass.error()).as("the pom's own jar is not on the class path").isPresent();
+    }
+  }
+
+  /**
+   * A repository on loopback that accepts connections and never answers: without the interrupt the
+   * download would wait for the resolver's 30-minute request timeout (the test's own limit fails it
+   * first).
+   */
+  @Test
+  @Timeout(120)
+  void interruptStopsAMavenMagicWaitingOnAHungRepository() throws Exception {
+    try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      MavenSettings hung =
+          new MavenSettings(
+              dir.resolve("empty-repo"),
+              false,
+              "silent",
+              URI.create("http://127.0.0.1:" + silent.getLocalPort() + "/"));
+      ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+      try (var engine = new JShellCellEngine(Evaluator.in(dir), Maven.with(hung))) {
+        timer.scheduleAtFixedRate(engine::interrupt, 1000, 500, TimeUnit.MILLISECONDS);
+        CellEngine.CellOutcome outcome =
+            engine.run("%maven dev.tokbench.absent:nothing:1.0", new Collected());
+        timer.shutdownNow();
+        assertThat(outcome.error()).isPresent();
+        assertThat(outcome.error().get().name()).isEqualTo("Interrupted");
+        assertThat(engine.run("1 + 1", new Collected()).result()).containsEntry("text/plain", "2");
+      } finally {
+        timer.shutdownNow();
+      }
     }
   }
 

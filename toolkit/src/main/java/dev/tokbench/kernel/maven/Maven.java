@@ -50,13 +50,15 @@ public final class Maven implements AutoCloseable {
     return resolve(List.of(coordinates).stream().map(Coordinate::parse).toList());
   }
 
-  public synchronized List<Path> resolve(List<Coordinate> coordinates) {
+  /**
+   * As {@link #resolve(String...)}. Thread-safe: a resolution abandoned on a hung download does not
+   * hold up the next.
+   */
+  public List<Path> resolve(List<Coordinate> coordinates) {
     if (coordinates.isEmpty()) {
       throw new BadCoordinateException("no Maven coordinate given");
     }
-    if (system == null) {
-      system = new RepositorySystemSupplier().get(); // builds some 60 components: only on first use
-    }
+    RepositorySystem system = system();
     CollectRequest collect = new CollectRequest();
     coordinates.forEach(
         c ->
@@ -69,7 +71,7 @@ public final class Maven implements AutoCloseable {
     DependencyRequest request =
         new DependencyRequest(collect, DependencyFilterUtils.classpathFilter(JavaScopes.RUNTIME));
     try {
-      return system.resolveDependencies(session(), request).getArtifactResults().stream()
+      return system.resolveDependencies(session(system), request).getArtifactResults().stream()
           .map(ArtifactResult::getArtifact)
           .map(a -> a.getFile().toPath())
           .toList();
@@ -78,7 +80,14 @@ public final class Maven implements AutoCloseable {
     }
   }
 
-  private DefaultRepositorySystemSession session() {
+  private synchronized RepositorySystem system() {
+    if (system == null) {
+      system = new RepositorySystemSupplier().get(); // builds some 60 components: only on first use
+    }
+    return system;
+  }
+
+  private DefaultRepositorySystemSession session(RepositorySystem system) {
     DefaultRepositorySystemSession session = MavenRepositorySystemUtils.newSession();
     LocalRepository local = new LocalRepository(settings.localRepository().toFile());
     session.setLocalRepositoryManager(system.newLocalRepositoryManager(session, local));
