@@ -44,7 +44,8 @@ public record Kernelspec(
   /** Kernel names are directory names: "ASCII letters, numbers, and the simple separators". */
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
 
-  private static final String MAIN = "dev.tokbench.cli.Main";
+  // not dev.tokbench.cli.Main kernel launch: see KernelLauncher.main
+  private static final String MAIN = "dev.tokbench.kernel.KernelLauncher";
 
   public Kernelspec {
     if (!NAME.matcher(name).matches()) {
@@ -111,7 +112,7 @@ public record Kernelspec(
     argv.addAll(jvmOptions);
     argv.add("-cp");
     argv.add(String.join(File.pathSeparator, cp));
-    argv.addAll(List.of(MAIN, "kernel", "launch", "{connection_file}"));
+    argv.addAll(List.of(MAIN, "{connection_file}"));
     return argv;
   }
 

@@ -35,8 +35,8 @@ class KernelspecTest {
     assertThat(json.getAsJsonArray("argv").toString())
         .isEqualTo(
             "[\"/opt/java/bin/java\",\"-XX:+UseSerialGC\",\"-XX:TieredStopAtLevel=1\",\"-Djava.awt.headless=true\","
-                + "\"-Xmx8g\",\"-cp\",\"{resource_dir}/tokbench-all.jar\",\"dev.tokbench.cli.Main\","
-                + "\"kernel\",\"launch\",\"{connection_file}\"]");
+                + "\"-Xmx8g\",\"-cp\",\"{resource_dir}/tokbench-all.jar\","
+                + "\"dev.tokbench.kernel.KernelLauncher\",\"{connection_file}\"]");
     assertThat(dir.resolve("tokbench-all.jar")).hasContent("not really a jar");
     assertThat(dir.resolve("logo-64x64.png")).isNotEmptyFile();
     assertThat(dir.resolve("logo-32x32.png")).isNotEmptyFile();
