@@ -4,7 +4,6 @@ import dev.tokbench.run.LlamaBench;
 import dev.tokbench.run.ResultsFile;
 import dev.tokbench.run.RunResult;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -29,18 +28,7 @@ final class RunLlamaBenchCommand implements Callable<Integer> {
   @Option(names = "--binary", description = "llama-bench to run (default: $LLAMA_BENCH, else PATH)")
   Path binary;
 
-  @Option(
-      names = "--out",
-      description = "results file to append to (.csv or .jsonl); default: CSV on stdout")
-  Path out;
-
-  @Option(names = "--log", description = "file for both output streams")
-  Path log;
-
-  @Option(
-      names = "--timeout",
-      description = "seconds before the process tree is killed (default: 3600)")
-  long timeoutS = 3600;
+  @CommandLine.Mixin RunOptions options;
 
   @Option(
       names = "--embedded",
@@ -58,11 +46,13 @@ final class RunLlamaBenchCommand implements Callable<Integer> {
             : binary != null ? LlamaBench.at(binary) : LlamaBench.auto();
     if (engine.isEmbedded()) spec.commandLine().getErr().println("running " + engine.engine());
     LlamaBench bench =
-        engine.arg(flags.toArray(String[]::new)).timeout(Duration.ofSeconds(timeoutS)).log(log);
+        engine.arg(flags.toArray(String[]::new)).timeout(options.timeout()).log(options.log);
+    options.env.forEach(bench::env);
     RunResult r;
-    try (ResultsFile f = RunRows.open(out)) {
+    try (ResultsFile f = RunRows.open(options.out)) {
       r = bench.run(RunRows.sink(f));
     }
-    return RunRows.finish(r.rows(), out, spec.commandLine().getOut(), spec.commandLine().getErr());
+    return RunRows.finish(
+        r.rows(), options.out, spec.commandLine().getOut(), spec.commandLine().getErr());
   }
 }

@@ -21,10 +21,15 @@ final class RunOptions {
 
   @Option(
       names = "--timeout",
-      description = "seconds before the process tree is killed (default: 3600)")
-  long timeoutS = 3600;
+      description = "seconds before the process tree is killed (default: 3600; tinygrad 1800)")
+  Long timeoutS;
 
   Duration timeout() {
-    return Duration.ofSeconds(timeoutS);
+    return timeout(3600);
+  }
+
+  /** The timeout given, else {@code defaultS} seconds. */
+  Duration timeout(long defaultS) {
+    return Duration.ofSeconds(timeoutS != null ? timeoutS : defaultS);
   }
 }

@@ -3,9 +3,6 @@ package dev.tokbench.cli;
 import dev.tokbench.run.Tinygrad;
 import dev.tokbench.run.WarmupRule;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -46,21 +43,7 @@ final class RunTinygradCommand implements Callable<Integer> {
   @Option(names = "--warmup", description = "leading tokens discarded as JIT warm-up (default: 2)")
   int warmup = 2;
 
-  @Option(names = "--env", description = "more variables, NAME=VALUE (repeatable)")
-  Map<String, String> env = new LinkedHashMap<>();
-
-  @Option(
-      names = "--out",
-      description = "results file to append to (.csv or .jsonl); default: CSV on stdout")
-  Path out;
-
-  @Option(names = "--log", description = "file for both output streams")
-  Path log;
-
-  @Option(
-      names = "--timeout",
-      description = "seconds before the process tree is killed (default: 1800)")
-  long timeoutS = 1800;
+  @CommandLine.Mixin RunOptions options;
 
   @Override
   public Integer call() {
@@ -71,11 +54,11 @@ final class RunTinygradCommand implements Callable<Integer> {
             .size(size)
             .python(python)
             .warmup(WarmupRule.firstTokens(warmup))
-            .timeout(Duration.ofSeconds(timeoutS))
-            .log(log);
+            .timeout(options.timeout(1800))
+            .log(options.log);
     if (beam != null) t.beam(beam);
     if (jitBeam != null) t.jitBeam(jitBeam);
-    env.forEach(t::env);
-    return RunRows.write(t.run(), out, spec);
+    options.env.forEach(t::env);
+    return RunRows.write(t.run(), options.out, spec);
   }
 }

@@ -95,8 +95,8 @@ final class TensorValues {
   }
 
   /**
-   * Checks whole units (values or blocks) of {@code type} in {@code data}, numbering them from
-   * {@code first}; returns the number of the first bad one, or -1.
+   * Checks whole units (values or blocks) of {@code type} in {@code data}: the first bad one, or
+   * -1.
    */
   static long firstBad(GgmlType type, ByteBuffer data) {
     Layout l = layout(type);

@@ -66,19 +66,19 @@ public final class SweepFile {
     Duration timeout =
         Duration.ofSeconds(run.path("timeout_s").asLong(ProcessSpec.DEFAULT_TIMEOUT.toSeconds()));
     Map<String, String> machine = Machine.describe();
+    RunBlock block = new RunBlock(run, args, env, timeout, machine);
     return switch (framework) {
       case "llama-bench", "llama.cpp", "embedded" -> {
         Path binary = run.has("binary") ? Path.of(run.get("binary").asText()) : null;
         yield (cell, sink) -> {
           LlamaBench b = engine(framework, binary).timeout(timeout).machine(machine);
-          args.forEach(a -> b.arg(cell.fill(a)));
-          env.forEach((k, v) -> b.env(k, cell.fill(v)));
+          block.apply(cell, b::arg, b::env);
           return b.run(sink);
         };
       }
-      case "tinygrad" -> tinygrad(run, args, env, timeout, machine);
-      case "vllm" -> vllm(run, args, env, timeout, machine);
-      case "mlc", "mlc-llm" -> mlc(run, args, env, timeout, machine);
+      case "tinygrad" -> tinygrad(block);
+      case "vllm" -> vllm(block);
+      case "mlc", "mlc-llm" -> mlc(block);
       default ->
           throw bad(
               file,
@@ -88,18 +88,33 @@ public final class SweepFile {
     };
   }
 
+  /** The {@code run:} block: its framework-specific fields, and what every framework shares. */
+  private record RunBlock(
+      JsonNode run,
+      List<String> args,
+      Map<String, String> env,
+      Duration timeout,
+      Map<String, String> machine) {
+    /** Hands the cell's arguments and environment, {@code ${axis}} filled in, to a run. */
+    void apply(
+        SweepCell cell,
+        java.util.function.Consumer<String> arg,
+        java.util.function.BiConsumer<String, String> envVar) {
+      args.forEach(a -> arg.accept(cell.fill(a)));
+      env.forEach((k, v) -> envVar.accept(k, cell.fill(v)));
+    }
+  }
+
   /** A named binary; else llama-bench if configured, else the embedded llama.cpp. */
   private static LlamaBench engine(String framework, Path binary) {
     if (framework.equals("embedded")) return LlamaBench.embedded();
     return binary != null ? LlamaBench.at(binary) : LlamaBench.auto();
   }
 
-  private static CellRunner tinygrad(
-      JsonNode run,
-      List<String> args,
-      Map<String, String> env,
-      Duration timeout,
-      Map<String, String> machine) {
+  private static CellRunner tinygrad(RunBlock b) {
+    JsonNode run = b.run();
+    Duration timeout = b.timeout();
+    Map<String, String> machine = b.machine();
     return (cell, sink) -> {
       Tinygrad t =
           Tinygrad.at(Path.of(cell.fill(text(run, "checkout", "."))))
@@ -111,18 +126,15 @@ public final class SweepFile {
       if (run.has("model")) t.model(Path.of(cell.fill(run.get("model").asText())));
       if (run.has("warmup_tokens"))
         t.warmup(WarmupRule.firstTokens(run.get("warmup_tokens").asInt()));
-      args.forEach(a -> t.arg(cell.fill(a)));
-      env.forEach((k, v) -> t.env(k, cell.fill(v)));
+      b.apply(cell, t::arg, t::env);
       return emit(t.run(), sink);
     };
   }
 
-  private static CellRunner vllm(
-      JsonNode run,
-      List<String> args,
-      Map<String, String> env,
-      Duration timeout,
-      Map<String, String> machine) {
+  private static CellRunner vllm(RunBlock b) {
+    JsonNode run = b.run();
+    Duration timeout = b.timeout();
+    Map<String, String> machine = b.machine();
     return (cell, sink) -> {
       String model = cell.fill(text(run, "model", ""));
       boolean throughput = text(run, "bench", "latency").equals("throughput");
@@ -132,18 +144,15 @@ public final class SweepFile {
       whole(run, cell, "output_len").ifPresent(v::outputLen);
       whole(run, cell, "batch_size").ifPresent(v::batchSize);
       whole(run, cell, "num_prompts").ifPresent(v::prompts);
-      args.forEach(a -> v.arg(cell.fill(a)));
-      env.forEach((k, val) -> v.env(k, cell.fill(val)));
+      b.apply(cell, v::arg, v::env);
       return emit(v.run(), sink);
     };
   }
 
-  private static CellRunner mlc(
-      JsonNode run,
-      List<String> args,
-      Map<String, String> env,
-      Duration timeout,
-      Map<String, String> machine) {
+  private static CellRunner mlc(RunBlock b) {
+    JsonNode run = b.run();
+    Duration timeout = b.timeout();
+    Map<String, String> machine = b.machine();
     return (cell, sink) -> {
       MlcRun m =
           MlcLlm.bench(
@@ -155,8 +164,7 @@ public final class SweepFile {
       whole(run, cell, "input_len").ifPresent(m::inputLen);
       whole(run, cell, "output_len").ifPresent(m::outputLen);
       whole(run, cell, "num_requests").ifPresent(m::requests);
-      args.forEach(a -> m.arg(cell.fill(a)));
-      env.forEach((k, val) -> m.env(k, cell.fill(val)));
+      b.apply(cell, m::arg, m::env);
       return emit(m.run(), sink);
     };
   }

@@ -68,15 +68,15 @@ class LlamaBenchFieldDriftTest {
 
   @Test
   void quantizationNamesFollowLlamaQuantize() {
-    assertThat(LlamaBenchRow.quant("llama 1B Q4_K - Medium")).isEqualTo("Q4_K_M");
-    assertThat(LlamaBenchRow.quant("llama 8B Q3_K - Large")).isEqualTo("Q3_K_L");
-    assertThat(LlamaBenchRow.quant("llama 8B Q5_K - Small")).isEqualTo("Q5_K_S");
-    assertThat(LlamaBenchRow.quant("llama 8B Q2_K - Medium")).isEqualTo("Q2_K");
-    assertThat(LlamaBenchRow.quant("llama 8B IQ2_XXS - 2.0625 bpw")).isEqualTo("IQ2_XXS");
-    assertThat(LlamaBenchRow.quant("llama 8B all F32")).isEqualTo("F32");
-    assertThat(LlamaBenchRow.quant("llama 7B mostly Q4_0")).isEqualTo("Q4_0");
-    assertThat(LlamaBenchRow.quant("qwen3 ?B BF16")).isEqualTo("BF16");
-    assertThat(LlamaBenchRow.quant("llama 1B Q4_K - Medium (guessed)")).isEqualTo("Q4_K_M");
+    assertThat(LlamaBenchNames.quant("llama 1B Q4_K - Medium")).isEqualTo("Q4_K_M");
+    assertThat(LlamaBenchNames.quant("llama 8B Q3_K - Large")).isEqualTo("Q3_K_L");
+    assertThat(LlamaBenchNames.quant("llama 8B Q5_K - Small")).isEqualTo("Q5_K_S");
+    assertThat(LlamaBenchNames.quant("llama 8B Q2_K - Medium")).isEqualTo("Q2_K");
+    assertThat(LlamaBenchNames.quant("llama 8B IQ2_XXS - 2.0625 bpw")).isEqualTo("IQ2_XXS");
+    assertThat(LlamaBenchNames.quant("llama 8B all F32")).isEqualTo("F32");
+    assertThat(LlamaBenchNames.quant("llama 7B mostly Q4_0")).isEqualTo("Q4_0");
+    assertThat(LlamaBenchNames.quant("qwen3 ?B BF16")).isEqualTo("BF16");
+    assertThat(LlamaBenchNames.quant("llama 1B Q4_K - Medium (guessed)")).isEqualTo("Q4_K_M");
   }
 
   @Test

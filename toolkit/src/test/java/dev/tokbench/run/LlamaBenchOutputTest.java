@@ -174,7 +174,7 @@ class LlamaBenchOutputTest {
     assertThat(rows.get(0).flashAttn()).isEqualTo(FlashAttention.AUTO);
     assertThat(rows.stream().map(r -> r.flags().get("n_threads")))
         .containsExactly("1", "1", "2", "2");
-    assertThat(LlamaBenchRow.testName(512, 128, 0)).isEqualTo("pp512+tg128");
+    assertThat(LlamaBenchNames.testName(512, 128, 0)).isEqualTo("pp512+tg128");
   }
 
   @Test
