@@ -29,6 +29,11 @@ public class RunOverhead {
 
   record Sample(double wallMs, double cpuMs) {}
 
+  static final String PERL_PACER =
+      "open(F, \"<\", $ARGV[0]) or die; my $b = \"\"; while (<F>) { $b .= $_;"
+          + " if ($. % 100 == 0) { syswrite(STDOUT, $b); $b = \"\"; select(undef, undef, undef, 0.05) } }"
+          + " syswrite(STDOUT, $b)";
+
   public static void main(String[] args) throws Exception {
     Path fixture = Path.of(args[0]);
     int rows = Integer.parseInt(args[1]);
@@ -41,7 +46,10 @@ public class RunOverhead {
     for (int i = 0; i < rows; i++) out.add(lines.get(i % lines.size()));
     Files.write(stream, out);
     // the same program stands in for llama-bench in both cases; it ignores llama-bench's flags
-    Path paced = script(dir, "paced.sh", "exec awk 'NR%100==0{fflush(); system(\"sleep 0.05\")} {print}' " + stream);
+    // Paced like a process that works between rows: 100 rows in one write, then 50 ms of sleep in
+    // the same process. (An awk pacer that forked `sleep` 100 times per run made the bare runs
+    // themselves vary by +-100 ms, more than the overhead to be measured.)
+    Path paced = script(dir, "paced.sh", "exec perl -e '" + PERL_PACER + "' " + stream);
     Path flat = script(dir, "flat.sh", "exec cat " + stream);
     System.out.printf(Locale.ROOT, "stream: %d llama-bench jsonl rows, %.1f MiB; %d runs each, medians%n", rows, Files.size(stream) / 1048576.0, reps);
     Sample cold = tokbench(flat, rows);
@@ -59,13 +67,17 @@ public class RunOverhead {
     List<Double> b = new ArrayList<>();
     List<Double> t = new ArrayList<>();
     List<Double> cpu = new ArrayList<>();
-    for (int i = 0; i < reps; i++) {
+    for (int i = 0; i < reps; i++) { // interleaved, so drift in the machine hits both alike
       b.add(bare(program));
       Sample s = tokbench(program, rows);
       t.add(s.wallMs);
       cpu.add(s.cpuMs);
     }
     print("in-process " + name, median(b), median(t), rows);
+    List<Double> aa = new ArrayList<>();
+    for (int i = 1; i < b.size(); i++) aa.add(Math.abs(b.get(i) - b.get(i - 1)));
+    System.out.printf(Locale.ROOT, "    noise: bare runs differ from the one before by %.1f ms (median); bare min %.1f ms, through tokbench min %.1f ms%n",
+        median(aa), Collections.min(b), Collections.min(t));
     System.out.printf(Locale.ROOT, "    launcher cpu %.1f ms per run (%.2f us per row)%n", median(cpu), 1000 * median(cpu) / rows);
   }
 

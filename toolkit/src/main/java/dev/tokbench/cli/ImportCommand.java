@@ -2,7 +2,6 @@ package dev.tokbench.cli;
 
 import dev.tokbench.results.BenchResult;
 import dev.tokbench.run.Import;
-import dev.tokbench.run.ResultsFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +40,6 @@ final class ImportCommand implements Callable<Integer> {
   public Integer call() {
     List<BenchResult> rows = new ArrayList<>();
     for (Path f : files) rows.addAll(Import.read(f, format));
-    if (out != null) ResultsFile.append(out, rows);
-    return RunRows.finish(rows, out, spec.commandLine().getOut(), spec.commandLine().getErr());
+    return RunRows.write(rows, out, spec);
   }
 }

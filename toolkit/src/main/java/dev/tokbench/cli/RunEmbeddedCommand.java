@@ -1,10 +1,7 @@
 package dev.tokbench.cli;
 
-import dev.tokbench.results.BenchResult;
 import dev.tokbench.run.EmbeddedLlama;
-import dev.tokbench.run.ResultsFile;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,10 +52,6 @@ final class RunEmbeddedCommand implements Callable<Integer> {
     EmbeddedLlama bench =
         EmbeddedLlama.model(model).prompt(prompt).generate(generate).repetitions(repetitions);
     if (threads != null) bench = bench.threads(threads);
-    List<BenchResult> rows = bench.run();
-    try (ResultsFile f = RunRows.open(out)) {
-      rows.forEach(RunRows.sink(f));
-    }
-    return RunRows.finish(rows, out, spec.commandLine().getOut(), spec.commandLine().getErr());
+    return RunRows.write(bench.run(), out, spec);
   }
 }

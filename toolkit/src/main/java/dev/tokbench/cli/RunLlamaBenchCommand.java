@@ -1,8 +1,6 @@
 package dev.tokbench.cli;
 
 import dev.tokbench.run.LlamaBench;
-import dev.tokbench.run.ResultsFile;
-import dev.tokbench.run.RunResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,11 +46,9 @@ final class RunLlamaBenchCommand implements Callable<Integer> {
     LlamaBench bench =
         engine.arg(flags.toArray(String[]::new)).timeout(options.timeout()).log(options.log);
     options.env.forEach(bench::env);
-    RunResult r;
-    try (ResultsFile f = RunRows.open(options.out)) {
-      r = bench.run(RunRows.sink(f));
+    try (RunRows.Output out = RunRows.Output.open(options.out, spec)) {
+      bench.run(out);
+      return out.finish(spec);
     }
-    return RunRows.finish(
-        r.rows(), options.out, spec.commandLine().getOut(), spec.commandLine().getErr());
   }
 }

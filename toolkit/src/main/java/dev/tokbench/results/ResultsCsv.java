@@ -47,7 +47,6 @@ public final class ResultsCsv {
           "provenance",
           "extra");
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<Map<String, String>> MAP = new TypeReference<>() {};
 
   private ResultsCsv() {}
@@ -212,7 +211,7 @@ public final class ResultsCsv {
   private static Map<String, String> parseMap(String s) {
     if (s.isBlank()) return Map.of();
     try {
-      return JSON.readValue(s, MAP);
+      return Json.MAPPER.readValue(s, MAP);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("not a JSON object of strings: " + s);
     }
@@ -236,9 +235,14 @@ public final class ResultsCsv {
   private static String json(Map<String, String> m) {
     if (m.isEmpty()) return "";
     try {
-      return JSON.writeValueAsString(m);
+      return Json.MAPPER.writeValueAsString(m);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Jackson's databind, loaded when a JSON cell is first read or written, not with the header. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
   }
 }

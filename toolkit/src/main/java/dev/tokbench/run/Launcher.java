@@ -1,7 +1,6 @@
 package dev.tokbench.run;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +25,9 @@ public final class Launcher {
 
   private static final Duration GRACE = Duration.ofSeconds(2);
 
+  /** How long output is still read after the process exited or was killed. */
+  private static final Duration DRAIN = Duration.ofSeconds(10);
+
   private Launcher() {}
 
   /** Runs the process to the end (or its timeout), feeding its output to {@code listener}. */
@@ -39,41 +41,89 @@ public final class Launcher {
       return new ProcessOutcome(
           spec.commandLine(), started, since(t0), -1, false, e.getMessage(), List.of());
     }
-    try (RunLog log = RunLog.open(spec.log())) {
+    try (RunLog log = RunLog.open(spec.log());
+        OutputDrain drain = OutputDrain.start(process)) {
       Deque<String> tail = new ArrayDeque<>();
-      Object lock = new Object();
-      Thread out =
-          pump(
-              process.getInputStream(),
-              "out",
+      LineSplitter out =
+          new LineSplitter(
               line -> {
-                synchronized (lock) {
-                  log.line("out", line);
-                  listener.stdout(line);
-                }
+                log.line("out", line);
+                listener.stdout(line);
               });
-      Thread err =
-          pump(
-              process.getErrorStream(),
-              "err",
+      LineSplitter err =
+          new LineSplitter(
               line -> {
-                synchronized (lock) {
-                  log.line("err", line);
-                  if (tail.size() == STDERR_TAIL_LINES) tail.removeFirst();
-                  tail.addLast(line);
-                  listener.stderr(line);
-                }
+                log.line("err", line);
+                if (tail.size() == STDERR_TAIL_LINES) tail.removeFirst();
+                tail.addLast(line);
+                listener.stderr(line);
               });
-      boolean timedOut = !waitFor(process, spec.timeout());
-      if (timedOut) killTree(process.toHandle());
-      join(out);
-      join(err);
-      synchronized (lock) {
-        int code = timedOut ? -1 : process.exitValue();
-        return new ProcessOutcome(
-            spec.commandLine(), started, since(t0), code, timedOut, "", new ArrayList<>(tail));
+      boolean timedOut;
+      try {
+        timedOut = consume(process, drain, spec.timeout(), out, err, log);
+      } catch (RuntimeException | Error e) {
+        killTree(process.toHandle()); // the listener failed: nothing would take the output
+        throw e;
       }
+      int code = timedOut ? -1 : process.exitValue();
+      return new ProcessOutcome(
+          spec.commandLine(), started, since(t0), code, timedOut, "", new ArrayList<>(tail));
     }
+  }
+
+  /**
+   * Splits and hands on the drained output until both streams end and the process has exited; true
+   * when the timeout (or an interrupt) killed the process tree. A grandchild that inherited a pipe
+   * can keep it open after the process exits: then the rest is given up after a grace period.
+   */
+  private static boolean consume(
+      Process p,
+      OutputDrain drain,
+      Duration timeout,
+      LineSplitter out,
+      LineSplitter err,
+      RunLog log) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long giveUpAt = 0;
+    boolean gone = false; // exited or killed
+    boolean killed = false;
+    boolean interrupted = false;
+    int open = 2;
+    while (open > 0) {
+      OutputDrain.Chunk c;
+      try {
+        c = drain.poll(100);
+      } catch (InterruptedException e) {
+        interrupted = true;
+        c = null;
+        deadline = System.nanoTime();
+      }
+      if (c != null) {
+        LineSplitter s = c.stderr() ? err : out;
+        if (c.end()) {
+          s.finish();
+          open--;
+        } else s.accept(c.bytes(), c.bytes().length);
+        log.flush();
+      }
+      // checked after every chunk too: a process that never stops printing must still time out
+      long now = System.nanoTime();
+      if (!killed && now - deadline >= 0) {
+        killTree(p.toHandle());
+        killed = true;
+      }
+      if (!gone && (killed || !p.isAlive())) {
+        gone = true;
+        giveUpAt = now + DRAIN.toNanos();
+      }
+      // what is queued is still read; a stray holder of the pipe is not waited for beyond DRAIN,
+      // nor followed for long if it keeps printing
+      boolean idle = c == null;
+      if (gone && now - giveUpAt >= 0 && (idle || now - giveUpAt >= 5 * DRAIN.toNanos())) break;
+    }
+    if (!killed) killed = !waitFor(p, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+    if (interrupted) Thread.currentThread().interrupt();
+    return killed;
   }
 
   /** Kills a process and every descendant: politely first, then forcibly after a grace period. */
@@ -116,33 +166,6 @@ public final class Launcher {
     }
   }
 
-  private static Thread pump(
-      InputStream in, String name, java.util.function.Consumer<String> sink) {
-    Thread t =
-        new Thread(
-            () -> {
-              try (in) {
-                LineSplitter.forEachLine(in, sink);
-              } catch (IOException e) {
-                // the stream closes under us when the tree is killed: nothing more to read
-              }
-            },
-            "tokbench-" + name);
-    t.setDaemon(true);
-    t.start();
-    return t;
-  }
-
-  // A grandchild that inherited the pipe can keep it open after the process exits; do not wait
-  // for it forever.
-  private static void join(Thread t) {
-    try {
-      t.join(GRACE.toMillis() * 5);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
   private static Duration since(long t0) {
     return Duration.ofNanos(System.nanoTime() - t0);
   }
@@ -167,6 +190,15 @@ public final class Launcher {
                 StandardOpenOption.APPEND));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot open run log " + file, e);
+      }
+    }
+
+    void flush() {
+      if (w == null) return;
+      try {
+        w.flush();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write run log", e);
       }
     }
 

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -250,7 +251,11 @@ public final class LlamaBench {
       a.subList(a.size() - 2, a.size()).clear(); // the "-o jsonl" only a process needs
       return EmbeddedBench.of(a).run(engine(), sink);
     }
-    Map<String, String> where = machine != null ? machine : Machine.describe();
+    // described while llama-bench starts, not before: nvidia-smi -q alone can take a second
+    CompletableFuture<Map<String, String>> where =
+        machine != null
+            ? CompletableFuture.completedFuture(machine)
+            : CompletableFuture.supplyAsync(Machine::describe);
     return new LlamaBenchRun(spec(), models, where, sink).run();
   }
 

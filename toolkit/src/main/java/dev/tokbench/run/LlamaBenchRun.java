@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,13 +26,14 @@ final class LlamaBenchRun {
 
   private final ProcessSpec spec;
   private final List<Path> models;
-  private final Map<String, String> machine;
+  private final CompletableFuture<Map<String, String>> machine;
   private final Consumer<BenchResult> sink;
   private final List<BenchResult> rows = new ArrayList<>();
   private final Set<String> unloaded = new LinkedHashSet<>();
   private final List<String> garbage = new ArrayList<>();
   private static final String SOURCE = "llama-bench stdout";
 
+  private Instant started;
   private Map<String, String> provenance;
   private Map<String, String> previous = Map.of();
   private Tegrastats tegrastats;
@@ -40,7 +42,7 @@ final class LlamaBenchRun {
   LlamaBenchRun(
       ProcessSpec spec,
       List<Path> models,
-      Map<String, String> machine,
+      CompletableFuture<Map<String, String>> machine,
       Consumer<BenchResult> sink) {
     this.spec = spec;
     this.models = models;
@@ -48,8 +50,12 @@ final class LlamaBenchRun {
     this.sink = sink;
   }
 
+  /**
+   * Launches llama-bench. The machine description may still be in the making (nvidia-smi takes a
+   * while): the first row waits for it, the launch does not.
+   */
   RunResult run() {
-    provenance = new TreeMap<>(RunProvenance.of(spec, Instant.now(), machine));
+    started = Instant.now();
     ProcessOutcome outcome;
     try (Tegrastats sampler = Tegrastats.start(spec.env())) {
       tegrastats = sampler;
@@ -86,8 +92,8 @@ final class LlamaBenchRun {
 
     /** On a Jetson, what tegrastats saw while this test ran (since the previous row). */
     private Map<String, String> withTelemetry() {
-      if (!tegrastats.sampling()) return provenance;
-      Map<String, String> p = new TreeMap<>(provenance);
+      if (!tegrastats.sampling()) return provenance();
+      Map<String, String> p = new TreeMap<>(provenance());
       p.putAll(tegrastats.drain().provenance());
       return p;
     }
@@ -97,6 +103,12 @@ final class LlamaBenchRun {
       Matcher m = LOAD_FAILED.matcher(line);
       if (m.find()) unloaded.add(m.group(1));
     }
+  }
+
+  private Map<String, String> provenance() {
+    if (provenance == null)
+      provenance = new TreeMap<>(RunProvenance.of(spec, started, machine.join()));
+    return provenance;
   }
 
   private void emit(BenchResult row) {
@@ -128,7 +140,7 @@ final class LlamaBenchRun {
   }
 
   private BenchResult failed(String model, String reason) {
-    Map<String, String> p = new java.util.LinkedHashMap<>(provenance);
+    Map<String, String> p = new java.util.LinkedHashMap<>(provenance());
     if (!model.isEmpty()) p.put("model_path", model);
     String name =
         model.isEmpty()

@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -115,6 +117,37 @@ class RunCommandsTest {
     List<BenchResult> rows = ResultsCsv.read(results);
     assertThat(rows).hasSize(8);
     assertThat(rows.get(0).provenance().get("command")).endsWith("-m m.gguf -p 64 -o jsonl");
+  }
+
+  @Test
+  void runLlamaBenchWithoutOutPrintsEachRowOnStdoutAsItsTestFinishes() throws Exception {
+    // three tests finish, then llama-bench hangs until the timeout kills it: the three rows must
+    // be on stdout while it hangs, not only when the command ends
+    Path replay = dir.resolve("llama-bench");
+    Files.writeString(
+        replay,
+        "#!/bin/sh\nREPLAY_STDOUT='"
+            + resource("llama-bench/cpu-tiny.jsonl")
+            + "' REPLAY_DELAY=0 REPLAY_LINES=3 REPLAY_THEN=hang exec sh '"
+            + resource("scripts/replay.sh")
+            + "'\n");
+    Files.setPosixFilePermissions(replay, PosixFilePermissions.fromString("rwxr-xr-x"));
+    CompletableFuture<Integer> code =
+        CompletableFuture.supplyAsync(
+            () -> run("run", "llama-bench", "--binary", replay.toString(), "--timeout", "8"));
+
+    boolean printedWhileHanging = false;
+    while (!code.isDone() && !printedWhileHanging) {
+      printedWhileHanging = out.toString().lines().count() == 1 + 3;
+      Thread.sleep(20);
+    }
+
+    assertThat(printedWhileHanging).isTrue();
+    assertThat(code.get(60, TimeUnit.SECONDS)).isEqualTo(RunRows.SOME_ROWS_FAILED);
+    List<BenchResult> rows = ResultsCsv.read(new StringReader(out.toString()), "stdout");
+    assertThat(rows).hasSize(4);
+    assertThat(rows.subList(0, 3)).allMatch(BenchResult::ok);
+    assertThat(rows.get(3).reason()).startsWith("timed out after").contains("still computing");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.tokbench.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,5 +95,79 @@ class LauncherTest {
     assertThat(out).containsExactly("CUDA 2", dir.toString());
     assertThat(spec.commandLine())
         .isEqualTo("DEV=CUDA JITBEAM=2 sh -c 'echo \"$DEV $JITBEAM\"; pwd'");
+  }
+
+  @Test
+  void aSlowListenerDoesNotHoldUpTheProcess() {
+    // 2.2 MB is far more than a pipe holds: the process can only finish writing and touch the file
+    // while the listener is stuck on the first line if the launcher keeps emptying the pipe.
+    Path done = dir.resolve("done");
+    ProcessSpec spec =
+        ProcessSpec.of("sh", "-c", "yes 0123456789 | head -n 200000; touch '" + done + "'");
+    List<Boolean> finishedBeforeFirstLineWasHandled = new ArrayList<>();
+    int[] lines = {0};
+
+    ProcessOutcome o =
+        Launcher.run(
+            spec,
+            line -> {
+              if (lines[0]++ == 0) finishedBeforeFirstLineWasHandled.add(waitFor(done));
+            });
+
+    assertThat(o.succeeded()).isTrue();
+    assertThat(finishedBeforeFirstLineWasHandled).containsExactly(true);
+    assertThat(lines[0]).isEqualTo(200000);
+  }
+
+  @Test
+  void aFailingListenerKillsTheTreeAndItsErrorReachesTheCaller() throws Exception {
+    Path script = Scripts.install(dir, "spawn-sleeper.sh");
+    long[] child = {0};
+
+    assertThatThrownBy(
+            () ->
+                Launcher.run(
+                    ProcessSpec.of(script.toString()),
+                    line -> {
+                      child[0] = Long.parseLong(line.substring("child ".length()));
+                      throw new IllegalStateException("results store: disk full");
+                    }))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("results store: disk full");
+    Optional<ProcessHandle> h = ProcessHandle.of(child[0]);
+    if (h.isPresent()) h.get().onExit().get(5, TimeUnit.SECONDS);
+    assertThat(ProcessHandle.of(child[0]).map(ProcessHandle::isAlive))
+        .isIn(Optional.empty(), Optional.of(false));
+  }
+
+  @Test
+  void endlessOutputWithoutANewlineIsCutNotHeldWhole() {
+    List<String> out = new ArrayList<>();
+
+    ProcessOutcome o =
+        Launcher.run(
+            ProcessSpec.of("sh", "-c", "yes | tr -d '\\n'").withTimeout(Duration.ofSeconds(1)),
+            out::add);
+
+    assertThat(o.timedOut()).isTrue();
+    assertThat(out).hasSize(1);
+    assertThat(out.get(0))
+        .startsWith("y".repeat(1000))
+        .matches(
+            "(?s)y{"
+                + LineSplitter.MAX_LINE_BYTES
+                + "} \\[tokbench: \\d+ more bytes of this line dropped]");
+  }
+
+  private static boolean waitFor(Path file) {
+    for (int i = 0; i < 600 && !Files.exists(file); i++) {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return Files.exists(file);
   }
 }

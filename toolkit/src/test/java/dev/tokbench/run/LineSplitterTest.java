@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +39,23 @@ class LineSplitterTest {
 
     assertThat(split(text.getBytes(StandardCharsets.UTF_8), 7))
         .containsExactly("first", generated, "last");
+  }
+
+  @Test
+  void aLineBeyondTheLimitKeepsItsStartAndSaysHowMuchWasDropped() {
+    List<String> lines = new ArrayList<>();
+    LineSplitter s = new LineSplitter(lines::add, 10);
+    byte[] bytes = "0123456789abcdef\nnext\nno end 0123456789".getBytes(StandardCharsets.UTF_8);
+
+    s.accept(bytes, 12); // the long line arrives in two reads
+    s.accept(Arrays.copyOfRange(bytes, 12, bytes.length), bytes.length - 12);
+    s.finish();
+
+    assertThat(lines)
+        .containsExactly(
+            "0123456789 [tokbench: 6 more bytes of this line dropped]",
+            "next",
+            "no end 012 [tokbench: 7 more bytes of this line dropped]");
   }
 
   /** Splits {@code bytes} delivered {@code chunk} bytes per read, as a slow pipe would. */
