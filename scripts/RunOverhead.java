@@ -7,8 +7,8 @@
 //     the first (cold: class loading, interpreter) run is printed separately. "cpu" is this JVM's
 //     CPU time during the run (the bare case reads a pipe and costs almost none), a figure that
 //     other load on the machine does not inflate the way it inflates wall time.
-//  2. end to end (what a user of the command line pays once per command): a fresh JVM running
-//     `tokbench run llama-bench --out F.jsonl` (JVM start, picocli, the machine probe with
+//  2. end to end (what a user of the command line pays once per command): scripts/tokbench
+//     starting a fresh JVM running `run llama-bench`, printing CSV or with `--out F.jsonl` (JVM start, picocli, the machine probe with
 //     nvidia-smi, every row forced to disk by the store) against the same program run bare.
 import dev.tokbench.run.LlamaBench;
 import dev.tokbench.run.RunResult;
@@ -38,7 +38,7 @@ public class RunOverhead {
     Path fixture = Path.of(args[0]);
     int rows = Integer.parseInt(args[1]);
     int reps = Integer.parseInt(args[2]);
-    Path jar = Path.of(args[3]);
+    Path tokbench = Path.of(args[3]); // scripts/tokbench, as a user runs it
     Path dir = Files.createTempDirectory("bench-runs");
     Path stream = dir.resolve("stream.jsonl");
     List<String> lines = Files.readAllLines(fixture);
@@ -56,7 +56,7 @@ public class RunOverhead {
     System.out.printf(Locale.ROOT, "in-process, first run in this JVM (cold, unpaced): %.1f ms wall, %.1f ms cpu%n", cold.wallMs, cold.cpuMs);
     compare("paced (100 rows per 50 ms, ~5 s)", paced, rows, reps);
     compare("unpaced (cat, worst case)", flat, rows, reps);
-    endToEnd(jar, paced, dir, rows, Math.max(1, reps / 2 + 1));
+    endToEnd(tokbench, paced, dir, rows, Math.max(1, reps / 2 + 1));
     Files.walk(dir).sorted(Collections.reverseOrder()).forEach(p -> p.toFile().delete());
   }
 
@@ -81,14 +81,14 @@ public class RunOverhead {
     System.out.printf(Locale.ROOT, "    launcher cpu %.1f ms per run (%.2f us per row)%n", median(cpu), 1000 * median(cpu) / rows);
   }
 
-  static void endToEnd(Path jar, Path program, Path dir, int rows, int reps) throws Exception {
+  static void endToEnd(Path tokbench, Path program, Path dir, int rows, int reps) throws Exception {
     List<Double> start = new ArrayList<>();
     List<Double> b = new ArrayList<>();
     List<Double> printed = new ArrayList<>();
     List<Double> stored = new ArrayList<>();
-    List<String> cli = List.of("java", "-jar", jar.toString(), "run", "llama-bench", "--binary", program.toString());
+    List<String> cli = List.of(tokbench.toString(), "run", "llama-bench", "--binary", program.toString());
     for (int i = 0; i < reps; i++) {
-      start.add(wall(List.of("java", "-jar", jar.toString(), "--version")));
+      start.add(wall(List.of(tokbench.toString(), "--version")));
       b.add(wall(List.of(program.toString())));
       printed.add(wall(cli)); // rows printed as CSV when the run ends, no store
       Path store = dir.resolve("store" + i + ".jsonl");
@@ -98,7 +98,7 @@ public class RunOverhead {
       long n = Files.lines(store).count();
       if (n != rows) throw new IllegalStateException("expected " + rows + " stored rows, got " + n);
     }
-    System.out.printf(Locale.ROOT, "JVM start + picocli (tokbench --version): %.1f ms%n", median(start));
+    System.out.printf(Locale.ROOT, "scripts/tokbench --version (JVM start, picocli): %.1f ms%n", median(start));
     print("end to end, paced: run llama-bench (CSV on stdout)", median(b), median(printed), rows);
     print("end to end, paced: run llama-bench --out F.jsonl (fsync/row)", median(b), median(stored), rows);
   }

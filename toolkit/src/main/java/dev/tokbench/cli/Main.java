@@ -35,9 +35,20 @@ public final class Main implements Runnable {
     return cl;
   }
 
+  /**
+   * The command line that {@code args} need: only the subcommand they name, or every one (for
+   * {@code --help}, a misspelt name's suggestions, no arguments).
+   */
+  static CommandLine commandLine(String... args) {
+    CommandLine cl = new CommandLine(new Main());
+    if (args.length == 0 || !Subcommands.registerOnly(cl, args[0])) return commandLine();
+    cl.setExecutionExceptionHandler(Main::handle);
+    return cl;
+  }
+
   /** Runs the command line and returns its exit status, without exiting. */
   public static int execute(String... args) {
-    return commandLine().execute(args);
+    return commandLine(args).execute(args);
   }
 
   public static void main(String[] args) {
