@@ -159,6 +159,39 @@ class LauncherTest {
                 + "} \\[tokbench: \\d+ more bytes of this line dropped]");
   }
 
+  @Test
+  void anInterruptedCallerGetsTheTreeKilledAndKeepsItsInterruptFlag() throws Exception {
+    // a notebook cell's interrupt reaches the thread that runs the benchmark
+    Path script = Scripts.install(dir, "spawn-sleeper.sh");
+    List<String> out = new ArrayList<>();
+    ProcessOutcome[] outcome = {null};
+    boolean[] flag = {false};
+    Thread caller =
+        new Thread(
+            () -> {
+              outcome[0] =
+                  Launcher.run(
+                      ProcessSpec.of(script.toString()),
+                      line -> {
+                        out.add(line);
+                        Thread.currentThread().interrupt(); // as if the user pressed stop now
+                      });
+              flag[0] = Thread.currentThread().isInterrupted();
+            });
+
+    caller.start();
+    caller.join(TimeUnit.SECONDS.toMillis(60));
+
+    assertThat(caller.isAlive()).isFalse();
+    assertThat(outcome[0].timedOut()).isTrue();
+    assertThat(flag[0]).isTrue();
+    long childPid = Long.parseLong(out.get(0).substring("child ".length()));
+    Optional<ProcessHandle> child = ProcessHandle.of(childPid);
+    if (child.isPresent()) child.get().onExit().get(5, TimeUnit.SECONDS);
+    assertThat(ProcessHandle.of(childPid).map(ProcessHandle::isAlive))
+        .isIn(Optional.empty(), Optional.of(false));
+  }
+
   private static boolean waitFor(Path file) {
     for (int i = 0; i < 600 && !Files.exists(file); i++) {
       try {
