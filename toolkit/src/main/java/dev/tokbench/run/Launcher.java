@@ -58,16 +58,23 @@ public final class Launcher {
                 tail.addLast(line);
                 listener.stderr(line);
               });
-      boolean timedOut;
+      End end;
       try {
-        timedOut = consume(process, drain, spec.timeout(), out, err, log);
+        end = consume(process, drain, spec.timeout(), out, err, log);
       } catch (RuntimeException | Error e) {
         killTree(process.toHandle()); // the listener failed: nothing would take the output
         throw e;
       }
-      int code = timedOut ? -1 : process.exitValue();
+      int code = end == End.EXITED ? process.exitValue() : -1;
       return new ProcessOutcome(
-          spec.commandLine(), started, since(t0), code, timedOut, "", new ArrayList<>(tail));
+          spec.commandLine(),
+          started,
+          since(t0),
+          code,
+          end == End.TIMED_OUT,
+          end == End.INTERRUPTED,
+          "",
+          new ArrayList<>(tail));
     }
   }
 
@@ -76,7 +83,13 @@ public final class Launcher {
    * when the timeout (or an interrupt) killed the process tree. A grandchild that inherited a pipe
    * can keep it open after the process exits: then the rest is given up after a grace period.
    */
-  private static boolean consume(
+  private enum End {
+    EXITED,
+    TIMED_OUT,
+    INTERRUPTED
+  }
+
+  private static End consume(
       Process p,
       OutputDrain drain,
       Duration timeout,
@@ -122,8 +135,11 @@ public final class Launcher {
       if (gone && now - giveUpAt >= 0 && (idle || now - giveUpAt >= 5 * DRAIN.toNanos())) break;
     }
     if (!killed) killed = !waitFor(p, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-    if (interrupted) Thread.currentThread().interrupt();
-    return killed;
+    if (interrupted || Thread.currentThread().isInterrupted()) {
+      Thread.currentThread().interrupt();
+      return End.INTERRUPTED;
+    }
+    return killed ? End.TIMED_OUT : End.EXITED;
   }
 
   /** Kills a process and every descendant: politely first, then forcibly after a grace period. */

@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param elapsed wall time until it ended (or was killed)
  * @param exitCode its exit status; -1 when it never started or was killed
  * @param timedOut true when the timeout killed its process tree
+ * @param interrupted true when the launching thread was interrupted (a stopped notebook cell) and
+ *     its process tree killed
  * @param startError why it could not start (missing binary, not executable); empty if it started
  * @param stderrTail the last lines of stderr, for failure reasons
  */
@@ -22,6 +24,7 @@ public record ProcessOutcome(
     Duration elapsed,
     int exitCode,
     boolean timedOut,
+    boolean interrupted,
     String startError,
     List<String> stderrTail) {
   public ProcessOutcome {
@@ -32,9 +35,21 @@ public record ProcessOutcome(
     stderrTail = List.copyOf(stderrTail);
   }
 
+  /** An outcome whose process was not interrupted. */
+  public ProcessOutcome(
+      String commandLine,
+      Instant started,
+      Duration elapsed,
+      int exitCode,
+      boolean timedOut,
+      String startError,
+      List<String> stderrTail) {
+    this(commandLine, started, elapsed, exitCode, timedOut, false, startError, stderrTail);
+  }
+
   /** True when it started, was not killed and exited 0. */
   public boolean succeeded() {
-    return startError.isEmpty() && !timedOut && exitCode == 0;
+    return startError.isEmpty() && !timedOut && !interrupted && exitCode == 0;
   }
 
   /**
@@ -46,6 +61,7 @@ public record ProcessOutcome(
     String why;
     if (!startError.isEmpty()) why = "could not start: " + startError;
     else if (timedOut) why = "timed out after " + seconds() + ", process tree killed";
+    else if (interrupted) why = "interrupted after " + seconds() + ", process tree killed";
     else why = "exit " + exitCode + (exitCode > 128 ? " (signal " + (exitCode - 128) + ")" : "");
     return stderrTail.isEmpty() ? why : why + "; stderr tail:\n" + String.join("\n", stderrTail);
   }

@@ -183,7 +183,9 @@ class LauncherTest {
     caller.join(TimeUnit.SECONDS.toMillis(60));
 
     assertThat(caller.isAlive()).isFalse();
-    assertThat(outcome[0].timedOut()).isTrue();
+    assertThat(outcome[0].interrupted()).isTrue();
+    assertThat(outcome[0].timedOut()).isFalse();
+    assertThat(outcome[0].failureReason()).startsWith("interrupted after").contains("killed");
     assertThat(flag[0]).isTrue();
     long childPid = Long.parseLong(out.get(0).substring("child ".length()));
     Optional<ProcessHandle> child = ProcessHandle.of(childPid);
