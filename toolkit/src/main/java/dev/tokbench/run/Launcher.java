@@ -78,17 +78,18 @@ public final class Launcher {
     }
   }
 
-  /**
-   * Splits and hands on the drained output until both streams end and the process has exited; true
-   * when the timeout (or an interrupt) killed the process tree. A grandchild that inherited a pipe
-   * can keep it open after the process exits: then the rest is given up after a grace period.
-   */
+  /** How a launch ended. */
   private enum End {
     EXITED,
     TIMED_OUT,
     INTERRUPTED
   }
 
+  /**
+   * Splits and hands on the drained output until both streams end and the process has exited, or
+   * the timeout or an interrupt killed the process tree. A grandchild that inherited a pipe can
+   * keep it open after the process exits: then the rest is given up after a grace period.
+   */
   private static End consume(
       Process p,
       OutputDrain drain,
