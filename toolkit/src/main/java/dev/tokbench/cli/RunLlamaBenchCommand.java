@@ -43,9 +43,7 @@ final class RunLlamaBenchCommand implements Callable<Integer> {
             ? LlamaBench.embedded()
             : binary != null ? LlamaBench.at(binary) : LlamaBench.auto();
     if (engine.isEmbedded()) spec.commandLine().getErr().println("running " + engine.engine());
-    LlamaBench bench =
-        engine.arg(flags.toArray(String[]::new)).timeout(options.timeout()).log(options.log);
-    options.env.forEach(bench::env);
+    LlamaBench bench = options.applyTo(engine.arg(flags.toArray(String[]::new)));
     try (RunRows.Output out = RunRows.Output.open(options.out, spec)) {
       bench.run(out);
       return out.finish(spec);

@@ -62,11 +62,8 @@ final class RunMlcCommand implements Callable<Integer> {
             .inputLen(inputLen)
             .outputLen(outputLen)
             .arg(args.toArray(String[]::new))
-            .output(output)
-            .log(options.log)
-            .timeout(options.timeout());
+            .output(output);
     if (name != null) run.model(name);
-    options.env.forEach(run::env);
-    return RunRows.write(run.run(), options.out, spec);
+    return RunRows.write(options.applyTo(run).run(), options.out, spec);
   }
 }

@@ -1,5 +1,6 @@
 package dev.tokbench.cli;
 
+import dev.tokbench.run.RunSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -24,12 +25,11 @@ final class RunOptions {
       description = "seconds before the process tree is killed (default: 3600; tinygrad 1800)")
   Long timeoutS;
 
-  Duration timeout() {
-    return timeout(3600);
-  }
-
-  /** The timeout given, else {@code defaultS} seconds. */
-  Duration timeout(long defaultS) {
-    return Duration.ofSeconds(timeoutS != null ? timeoutS : defaultS);
+  /** Gives a run the log, the timeout when one was given (else the run's own), the variables. */
+  <R extends RunSettings<R>> R applyTo(R run) {
+    run.log(log);
+    if (timeoutS != null) run.timeout(Duration.ofSeconds(timeoutS));
+    env.forEach(run::env);
+    return run;
   }
 }

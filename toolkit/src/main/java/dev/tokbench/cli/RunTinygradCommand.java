@@ -53,12 +53,9 @@ final class RunTinygradCommand implements Callable<Integer> {
             .backend(backend)
             .size(size)
             .python(python)
-            .warmup(WarmupRule.firstTokens(warmup))
-            .timeout(options.timeout(1800))
-            .log(options.log);
+            .warmup(WarmupRule.firstTokens(warmup));
     if (beam != null) t.beam(beam);
     if (jitBeam != null) t.jitBeam(jitBeam);
-    options.env.forEach(t::env);
-    return RunRows.write(t.run(), options.out, spec);
+    return RunRows.write(options.applyTo(t).run(), options.out, spec);
   }
 }

@@ -67,8 +67,7 @@ final class RunVllmCommand implements Callable<Integer> {
                   spec.commandLine(), "--bench is latency or throughput, not '" + bench + "'");
         };
     run.binary(binary).inputLen(inputLen).outputLen(outputLen).arg(args.toArray(String[]::new));
-    run.outputJson(outputJson).log(options.log).timeout(options.timeout());
-    options.env.forEach(run::env);
-    return RunRows.write(run.run(), options.out, spec);
+    run.outputJson(outputJson);
+    return RunRows.write(options.applyTo(run).run(), options.out, spec);
   }
 }

@@ -29,7 +29,7 @@ import java.util.stream.IntStream;
  *
  * Several values per parameter make llama-bench test every combination, as on its command line.
  */
-public final class LlamaBench {
+public final class LlamaBench implements RunSettings<LlamaBench> {
   private final Path binary;
   private final List<Path> models = new ArrayList<>();
   private final Map<String, String> params = new LinkedHashMap<>();

@@ -19,7 +19,7 @@ import java.util.Map;
  *     .inputLen(512).outputLen(128).requests(16).run();
  * }</pre>
  */
-public final class MlcRun {
+public final class MlcRun implements RunSettings<MlcRun> {
   private final Path modelDir;
   private final Path modelLib;
   private String python = "python3";

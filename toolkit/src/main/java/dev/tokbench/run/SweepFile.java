@@ -71,8 +71,8 @@ public final class SweepFile {
       case "llama-bench", "llama.cpp", "embedded" -> {
         Path binary = run.has("binary") ? Path.of(run.get("binary").asText()) : null;
         yield (cell, sink) -> {
-          LlamaBench b = engine(framework, binary).timeout(timeout).machine(machine);
-          block.apply(cell, b::arg, b::env);
+          LlamaBench b = engine(framework, binary);
+          block.apply(cell, b);
           return b.run(sink);
         };
       }
@@ -95,13 +95,14 @@ public final class SweepFile {
       Map<String, String> env,
       Duration timeout,
       Map<String, String> machine) {
-    /** Hands the cell's arguments and environment, {@code ${axis}} filled in, to a run. */
-    void apply(
-        SweepCell cell,
-        java.util.function.Consumer<String> arg,
-        java.util.function.BiConsumer<String, String> envVar) {
-      args.forEach(a -> arg.accept(cell.fill(a)));
-      env.forEach((k, v) -> envVar.accept(k, cell.fill(v)));
+    /**
+     * Gives a run the block's timeout and machine, and the cell's arguments and environment with
+     * {@code ${axis}} filled in.
+     */
+    void apply(SweepCell cell, RunSettings<?> r) {
+      r.timeout(timeout).machine(machine);
+      args.forEach(a -> r.arg(cell.fill(a)));
+      env.forEach((k, v) -> r.env(k, cell.fill(v)));
     }
   }
 
@@ -113,58 +114,48 @@ public final class SweepFile {
 
   private static CellRunner tinygrad(RunBlock b) {
     JsonNode run = b.run();
-    Duration timeout = b.timeout();
-    Map<String, String> machine = b.machine();
     return (cell, sink) -> {
       Tinygrad t =
           Tinygrad.at(Path.of(cell.fill(text(run, "checkout", "."))))
               .backend(cell.fill(text(run, "backend", "CUDA")))
               .size(cell.fill(text(run, "size", "1B")))
-              .python(text(run, "python", "python3"))
-              .timeout(timeout)
-              .machine(machine);
+              .python(text(run, "python", "python3"));
       if (run.has("model")) t.model(Path.of(cell.fill(run.get("model").asText())));
       if (run.has("warmup_tokens"))
         t.warmup(WarmupRule.firstTokens(run.get("warmup_tokens").asInt()));
-      b.apply(cell, t::arg, t::env);
+      b.apply(cell, t);
       return emit(t.run(), sink);
     };
   }
 
   private static CellRunner vllm(RunBlock b) {
     JsonNode run = b.run();
-    Duration timeout = b.timeout();
-    Map<String, String> machine = b.machine();
     return (cell, sink) -> {
       String model = cell.fill(text(run, "model", ""));
       boolean throughput = text(run, "bench", "latency").equals("throughput");
       VllmRun v = throughput ? Vllm.throughput(model) : Vllm.latency(model);
-      v.binary(text(run, "binary", "vllm")).timeout(timeout).machine(machine);
+      v.binary(text(run, "binary", "vllm"));
       whole(run, cell, "input_len").ifPresent(v::inputLen);
       whole(run, cell, "output_len").ifPresent(v::outputLen);
       whole(run, cell, "batch_size").ifPresent(v::batchSize);
       whole(run, cell, "num_prompts").ifPresent(v::prompts);
-      b.apply(cell, v::arg, v::env);
+      b.apply(cell, v);
       return emit(v.run(), sink);
     };
   }
 
   private static CellRunner mlc(RunBlock b) {
     JsonNode run = b.run();
-    Duration timeout = b.timeout();
-    Map<String, String> machine = b.machine();
     return (cell, sink) -> {
       MlcRun m =
           MlcLlm.bench(
                   Path.of(cell.fill(text(run, "model_dir", "."))),
                   Path.of(cell.fill(text(run, "model_lib", ""))))
-              .python(text(run, "python", "python3"))
-              .timeout(timeout)
-              .machine(machine);
+              .python(text(run, "python", "python3"));
       whole(run, cell, "input_len").ifPresent(m::inputLen);
       whole(run, cell, "output_len").ifPresent(m::outputLen);
       whole(run, cell, "num_requests").ifPresent(m::requests);
-      b.apply(cell, m::arg, m::env);
+      b.apply(cell, m);
       return emit(m.run(), sink);
     };
   }

@@ -23,7 +23,7 @@ import java.util.Map;
  *     .backend("CUDA").jitBeam(2).run();
  * }</pre>
  */
-public final class Tinygrad {
+public final class Tinygrad implements RunSettings<Tinygrad> {
   private final TinygradCheckout checkout;
   private Path model;
   private String size = "1B";

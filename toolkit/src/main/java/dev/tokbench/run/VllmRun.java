@@ -18,7 +18,7 @@ import java.util.Map;
  * Vllm.latency("meta-llama/Llama-3.2-1B-Instruct").inputLen(512).outputLen(128).batchSize(1).run();
  * }</pre>
  */
-public final class VllmRun {
+public final class VllmRun implements RunSettings<VllmRun> {
   private final boolean latency;
   private final String model;
   private String binary = "vllm";

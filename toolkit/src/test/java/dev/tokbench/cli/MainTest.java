@@ -12,8 +12,7 @@ import picocli.CommandLine;
 class MainTest {
   @Test
   void eachSubcommandIsRegisteredUnderItsOwnCommandName() {
-    List<String> names = new ArrayList<>();
-    Subcommands.names().forEach(names::add);
+    List<String> names = Subcommands.names();
 
     assertThat(Main.commandLine().getSubcommands().keySet())
         .containsExactlyInAnyOrderElementsOf(concat(names, "help"));
