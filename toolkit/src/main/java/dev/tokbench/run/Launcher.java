@@ -166,7 +166,12 @@ public final class Launcher {
   }
 
   private static ProcessBuilder builder(ProcessSpec spec) {
-    ProcessBuilder pb = new ProcessBuilder(spec.command());
+    List<String> command = new ArrayList<>(spec.command());
+    // Java looks a bare name up in its own PATH; a run that sets PATH (a virtualenv's bin) means
+    // that one
+    if (spec.env().containsKey("PATH"))
+      command.set(0, Executables.resolve(command.get(0), spec.env()));
+    ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().putAll(spec.env());
     if (spec.workDir() != null) pb.directory(spec.workDir().toFile());
     pb.redirectInput(ProcessBuilder.Redirect.PIPE);

@@ -194,6 +194,24 @@ class LauncherTest {
         .isIn(Optional.empty(), Optional.of(false));
   }
 
+  @Test
+  void aBareNameIsFoundInThePathTheRunSets() throws Exception {
+    // tinygrad's "python3" from a virtualenv: PATH is set for the run, not for this JVM
+    Path bin = Files.createDirectories(dir.resolve("venv/bin"));
+    Path fake = Files.writeString(bin.resolve("tokbench-fake-python"), "#!/bin/sh\necho venv\n");
+    fake.toFile().setExecutable(true);
+    List<String> out = new ArrayList<>();
+
+    ProcessOutcome o =
+        Launcher.run(
+            ProcessSpec.of("tokbench-fake-python")
+                .withEnv("PATH", bin + ":" + System.getenv("PATH")),
+            out::add);
+
+    assertThat(o.succeeded()).as(o.toString()).isTrue();
+    assertThat(out).containsExactly("venv");
+  }
+
   private static boolean waitFor(Path file) {
     for (int i = 0; i < 600 && !Files.exists(file); i++) {
       try {
