@@ -10,7 +10,7 @@
 //  2. end to end (what a user of the command line pays once per command): scripts/tokbench
 //     starting a fresh JVM running `run llama-bench`, printing CSV or with `--out F.jsonl` (JVM start, picocli, the machine probe with
 //     nvidia-smi, every row forced to disk by the store) against the same program run bare.
-import dev.tokbench.run.LlamaBench;
+import dev.tokbench.run.llamacpp.LlamaBench;
 import dev.tokbench.run.RunResult;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;

@@ -7,6 +7,6 @@ var a = Path.of(Optional.ofNullable(System.getenv("A")).orElse("build/report/res
 var b = Path.of(Optional.ofNullable(System.getenv("B")).orElse("build/report-h100/results.csv"));
 java.util.function.Function<BenchResult, String> sameModel = r -> r.nParams() + "|" + r.quant() + "|" + r.flashAttn().label() + "|" + r.test() + "|" + r.nDepth();
 var comparison = Comparison.of(a.toString(), ResultsCsv.read(a), b.toString(), ResultsCsv.read(b), sameModel);
-System.out.println(comparison.table().printAll());
+System.out.println(Tables.comparison(comparison).printAll());
 System.out.println("speed-up range: " + comparison.speedupRange());
 /exit

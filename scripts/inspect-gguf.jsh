@@ -7,8 +7,8 @@ for (Path file : files) {
   var gguf = Gguf.read(file);
   System.out.println("== " + gguf);
   System.out.println(gguf.summary());
-  System.out.println(gguf.typeTable().printAll());
-  System.out.println(gguf.tensorTable().print(12));
+  System.out.println(Tables.types(gguf).printAll());
+  System.out.println(Tables.tensors(gguf).print(12));
   gguf.verify().forEach(problem -> System.out.println("problem: " + problem));
 }
 /exit

@@ -2,11 +2,7 @@ package dev.tokbench.bandwidth;
 
 import dev.tokbench.gguf.GgmlType;
 import dev.tokbench.gguf.ModelSummary;
-import java.util.List;
 import java.util.Locale;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.Table;
 
 /**
  * The upper bound on decode speed that memory bandwidth sets: each token reads the weights and the
@@ -63,19 +59,6 @@ public record DecodeCeiling(Bandwidth bandwidth, Bytes weights, Bytes kvPerToken
   /** The most tokens per second at context depth {@code depth}. */
   public double tokensPerS(int depth) {
     return bandwidth.tokensPerSCeiling(bytesPerToken(depth));
-  }
-
-  /** Columns {@code depth}, {@code bytes_per_token_gb}, {@code ceiling_tokens_per_s}. */
-  public Table table(List<Integer> depths) {
-    IntColumn d = IntColumn.create("depth");
-    DoubleColumn bytes = DoubleColumn.create("bytes_per_token_gb");
-    DoubleColumn ceiling = DoubleColumn.create("ceiling_tokens_per_s");
-    for (int depth : depths) {
-      d.append(depth);
-      bytes.append(bytesPerToken(depth).in(ByteUnit.GB));
-      ceiling.append(tokensPerS(depth));
-    }
-    return Table.create("decode ceiling at " + bandwidth, d, bytes, ceiling);
   }
 
   @Override

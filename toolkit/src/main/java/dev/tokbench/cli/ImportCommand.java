@@ -1,7 +1,7 @@
 package dev.tokbench.cli;
 
+import dev.tokbench.formats.Import;
 import dev.tokbench.results.BenchResult;
-import dev.tokbench.run.Import;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

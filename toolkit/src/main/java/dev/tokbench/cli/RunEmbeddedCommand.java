@@ -1,6 +1,6 @@
 package dev.tokbench.cli;
 
-import dev.tokbench.run.EmbeddedLlama;
+import dev.tokbench.run.llamacpp.embedded.EmbeddedLlama;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

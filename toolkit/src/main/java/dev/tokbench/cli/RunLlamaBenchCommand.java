@@ -1,6 +1,6 @@
 package dev.tokbench.cli;
 
-import dev.tokbench.run.LlamaBench;
+import dev.tokbench.run.llamacpp.LlamaBench;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

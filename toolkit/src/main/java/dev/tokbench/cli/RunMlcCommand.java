@@ -1,7 +1,7 @@
 package dev.tokbench.cli;
 
-import dev.tokbench.run.MlcLlm;
-import dev.tokbench.run.MlcRun;
+import dev.tokbench.run.mlc.MlcLlm;
+import dev.tokbench.run.mlc.MlcRun;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.tokbench.cli;
 
 import dev.tokbench.results.BenchResult;
 import dev.tokbench.results.ResultsCsv;
-import dev.tokbench.run.ResultsFile;
+import dev.tokbench.results.ResultsFile;
 import dev.tokbench.run.RunResult;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,7 +1,7 @@
 package dev.tokbench.cli;
 
-import dev.tokbench.run.Tinygrad;
-import dev.tokbench.run.WarmupRule;
+import dev.tokbench.formats.tinygrad.WarmupRule;
+import dev.tokbench.run.tinygrad.Tinygrad;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;

@@ -1,7 +1,8 @@
 package dev.tokbench.cli;
 
-import dev.tokbench.run.Vllm;
-import dev.tokbench.run.VllmRun;
+import dev.tokbench.formats.vllm.LatencyShape;
+import dev.tokbench.run.vllm.Vllm;
+import dev.tokbench.run.vllm.VllmRun;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,13 +35,13 @@ final class RunVllmCommand implements Callable<Integer> {
   String binary = "vllm";
 
   @Option(names = "--input-len", description = "prompt tokens (default: 32)")
-  int inputLen = Vllm.LatencyShape.DEFAULT.inputLen();
+  int inputLen = LatencyShape.DEFAULT.inputLen();
 
   @Option(names = "--output-len", description = "generated tokens (default: 128)")
-  int outputLen = Vllm.LatencyShape.DEFAULT.outputLen();
+  int outputLen = LatencyShape.DEFAULT.outputLen();
 
   @Option(names = "--batch-size", description = "latency: sequences per batch (default: 8)")
-  int batchSize = Vllm.LatencyShape.DEFAULT.batchSize();
+  int batchSize = LatencyShape.DEFAULT.batchSize();
 
   @Option(names = "--iters", description = "latency: timed iterations (default: 30)")
   int iters = 30;

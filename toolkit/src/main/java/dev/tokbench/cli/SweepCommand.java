@@ -1,7 +1,7 @@
 package dev.tokbench.cli;
 
-import dev.tokbench.run.SweepFile;
-import dev.tokbench.run.SweepReport;
+import dev.tokbench.sweep.SweepFile;
+import dev.tokbench.sweep.SweepReport;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import tech.tablesaw.api.Table;
 
 /**
  * One parsed GGUF file: header, metadata and tensor infos. Immutable; holds no open file. Get one
@@ -157,21 +156,6 @@ public final class GgufFile {
    */
   public List<String> checkTensors() {
     return TensorValues.problems(this);
-  }
-
-  /** One row per tensor: name, type, dims, elements, bytes, offset. */
-  public Table tensorTable() {
-    return GgufTables.tensors(path.getFileName() + " tensors", tensors);
-  }
-
-  /** One row per metadata key. */
-  public Table metadataTable() {
-    return metadata.toTable();
-  }
-
-  /** One row per ggml type: tensors, parameters, bytes. */
-  public Table typeTable() {
-    return summary().typeTable();
   }
 
   @Override

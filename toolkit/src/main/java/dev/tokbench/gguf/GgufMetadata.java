@@ -9,9 +9,6 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
 
 /**
  * The key-value metadata of a GGUF file, in file order, with typed look-ups: {@code
@@ -77,29 +74,6 @@ public final class GgufMetadata {
   /** The file this metadata came from. */
   public Path path() {
     return path;
-  }
-
-  /** One row per key: key, type, offset, and a short rendering of the value. */
-  public Table toTable() {
-    StringColumn key = StringColumn.create("key");
-    StringColumn type = StringColumn.create("type");
-    LongColumn offset = LongColumn.create("offset");
-    StringColumn value = StringColumn.create("value");
-    values.forEach(
-        (k, v) -> {
-          key.append(k);
-          type.append(typeName(v));
-          offset.append(v.offset());
-          value.append(v.toString());
-        });
-    return Table.create("metadata of " + path.getFileName(), key, type, offset, value);
-  }
-
-  /** {@code UINT32}, {@code STRING}, or {@code ARRAY[STRING]}. */
-  static String typeName(GgufValue v) {
-    return v.type() == GgufValueType.ARRAY
-        ? "ARRAY[" + v.asArray().elementType() + "]"
-        : v.type().name();
   }
 
   @Override

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import tech.tablesaw.api.Table;
 
 /**
  * A model as llama.cpp loads it: one GGUF file, or every shard of a split model ({@code
@@ -120,10 +119,6 @@ public record GgufModel(List<GgufFile> shards, List<Path> missing) {
         out.add("split.tensors.count is " + expected + " but the shards hold " + actual);
       }
     }
-  }
-
-  public Table tensorTable() {
-    return GgufTables.tensors(first().path().getFileName() + " tensors", tensors());
   }
 
   @Override

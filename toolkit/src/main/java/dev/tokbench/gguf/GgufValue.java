@@ -32,6 +32,11 @@ public final class GgufValue {
     return offset;
   }
 
+  /** {@code UINT32}, {@code STRING}, or {@code ARRAY[STRING]}. */
+  public String typeName() {
+    return type == GgufValueType.ARRAY ? "ARRAY[" + asArray().elementType() + "]" : type.name();
+  }
+
   /** True for any integer type. */
   public boolean isInteger() {
     return type.isInteger();

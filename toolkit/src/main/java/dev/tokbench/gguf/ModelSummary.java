@@ -3,10 +3,6 @@ package dev.tokbench.gguf;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
 
 /**
  * A GGUF model at a glance, as llama-bench and llama.cpp's loader see it. Shape fields read {@code
@@ -140,23 +136,6 @@ public record ModelSummary(
   /** The KV cache at the model's trained context length with an f16 cache. */
   public long kvCacheBytes() {
     return kvCacheBytes(GgmlType.F16, contextLength);
-  }
-
-  /** One row per ggml type: type, tensors, params, bytes, bits per weight. */
-  public Table typeTable() {
-    StringColumn type = StringColumn.create("type");
-    LongColumn tensors = LongColumn.create("tensors");
-    LongColumn params = LongColumn.create("params");
-    LongColumn bytes = LongColumn.create("bytes");
-    DoubleColumn bpw = DoubleColumn.create("bits_per_weight");
-    for (TypeStats s : types) {
-      type.append(s.type());
-      tensors.append(s.tensors());
-      params.append(s.params());
-      bytes.append(s.bytes());
-      bpw.append(s.bitsPerWeight());
-    }
-    return Table.create(path.getFileName() + " types", type, tensors, params, bytes, bpw);
   }
 
   @Override

@@ -26,7 +26,11 @@ import jdk.jshell.SourceCodeAnalysis;
  * instead of the JVM.
  */
 public final class Evaluator implements AutoCloseable {
-  /** Imports every cell sees; those of toolkit packages not (yet) present are skipped. */
+  /**
+   * Imports every cell sees: the JDK's collections, paths and streams, Tablesaw and XChart, and the
+   * toolkit's entry points (each package's facade, not every type in it). Those of toolkit packages
+   * not (yet) present are skipped.
+   */
   public static final List<String> DEFAULT_IMPORTS =
       List.of(
           "java.util.*",
@@ -36,15 +40,40 @@ public final class Evaluator implements AutoCloseable {
           "tech.tablesaw.api.*",
           "org.knowm.xchart.*",
           "org.knowm.xchart.style.*",
-          "dev.tokbench.display.*",
+          "dev.tokbench.display.Display",
+          "dev.tokbench.display.MimeBundle",
           "static dev.tokbench.display.Display.display",
           "dev.tokbench.notebook.Notebook",
-          "dev.tokbench.gguf.*",
-          "dev.tokbench.bandwidth.*",
-          "dev.tokbench.results.*",
-          "dev.tokbench.report.*",
-          "dev.tokbench.run.*",
-          "dev.tokbench.synth.*");
+          "dev.tokbench.gguf.Gguf",
+          "dev.tokbench.gguf.GgmlType",
+          "dev.tokbench.gguf.quant.Quantizer",
+          "dev.tokbench.bandwidth.Bandwidth",
+          "dev.tokbench.bandwidth.Bytes",
+          "dev.tokbench.bandwidth.DecodeCeiling",
+          "dev.tokbench.bandwidth.KvCache",
+          "dev.tokbench.device.DeviceCatalog",
+          "dev.tokbench.device.Machine",
+          "dev.tokbench.results.BenchResult",
+          "dev.tokbench.results.Comparison",
+          "dev.tokbench.results.FlashAttention",
+          "dev.tokbench.results.ResultsCsv",
+          "dev.tokbench.results.ResultsFile",
+          "dev.tokbench.results.Status",
+          "dev.tokbench.tables.BenchTable",
+          "dev.tokbench.tables.Tables",
+          "dev.tokbench.formats.Import",
+          "dev.tokbench.run.RunResult",
+          "dev.tokbench.run.llamacpp.LlamaBench",
+          "dev.tokbench.run.llamacpp.embedded.EmbeddedLlama",
+          "dev.tokbench.run.tinygrad.Tinygrad",
+          "dev.tokbench.run.vllm.Vllm",
+          "dev.tokbench.run.mlc.MlcLlm",
+          "dev.tokbench.sweep.Sweep",
+          "dev.tokbench.sweep.SweepFile",
+          "dev.tokbench.report.Report",
+          "dev.tokbench.report.Charts",
+          "dev.tokbench.report.Verdict",
+          "dev.tokbench.synth.Synth");
 
   private final JShell jshell;
   private final CellControl control;

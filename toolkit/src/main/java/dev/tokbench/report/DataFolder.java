@@ -1,10 +1,10 @@
 package dev.tokbench.report;
 
+import dev.tokbench.TidyCsv;
 import dev.tokbench.bandwidth.Bandwidth;
-import dev.tokbench.bandwidth.Device;
-import dev.tokbench.bandwidth.DeviceCatalog;
-import dev.tokbench.bandwidth.TidyCsv;
-import dev.tokbench.bandwidth.UnknownDeviceException;
+import dev.tokbench.device.Device;
+import dev.tokbench.device.DeviceCatalog;
+import dev.tokbench.device.UnknownDeviceException;
 import dev.tokbench.results.BenchResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,7 +87,7 @@ public record DataFolder(
   private static DeviceSpec device(Path file, DeviceCatalog catalog) {
     List<TidyCsv.Row> rows = TidyCsv.read(file, DEVICE_COLUMNS).rows();
     if (rows.size() != 1) {
-      throw new dev.tokbench.bandwidth.DataFileException(
+      throw new dev.tokbench.DataFileException(
           file.toString(), 1, "expected one device row, found " + rows.size());
     }
     TidyCsv.Row r = rows.get(0);

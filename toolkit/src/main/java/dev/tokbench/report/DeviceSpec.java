@@ -1,7 +1,7 @@
 package dev.tokbench.report;
 
 import dev.tokbench.bandwidth.Bandwidth;
-import dev.tokbench.bandwidth.Device;
+import dev.tokbench.device.Device;
 import java.util.Optional;
 
 /**

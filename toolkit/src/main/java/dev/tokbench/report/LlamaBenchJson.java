@@ -1,7 +1,7 @@
 package dev.tokbench.report;
 
+import dev.tokbench.formats.llamabench.LlamaBenchOutput;
 import dev.tokbench.results.BenchResult;
-import dev.tokbench.run.LlamaBenchOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package dev.tokbench.report;
 
+import dev.tokbench.TidyCsv;
 import dev.tokbench.bandwidth.ByteUnit;
 import dev.tokbench.bandwidth.Bytes;
-import dev.tokbench.bandwidth.TidyCsv;
 import java.util.List;
 
 /**

@@ -1,8 +1,8 @@
 package dev.tokbench.report;
 
 import dev.tokbench.results.BenchResult;
-import dev.tokbench.results.BenchTable;
 import dev.tokbench.results.Comparison;
+import dev.tokbench.tables.BenchTable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +40,7 @@ public final class Report {
   }
 
   /** The report of a folder whose device is in {@code catalog} (e.g. with devices of your own). */
-  public static Report from(Path dir, dev.tokbench.bandwidth.DeviceCatalog catalog) {
+  public static Report from(Path dir, dev.tokbench.device.DeviceCatalog catalog) {
     return new Report(DataFolder.read(dir, catalog));
   }
 

@@ -1,8 +1,8 @@
 package dev.tokbench.report;
 
-import dev.tokbench.bandwidth.TidyCsv;
+import dev.tokbench.TidyCsv;
+import dev.tokbench.formats.tinygrad.TinygradLog;
 import dev.tokbench.results.BenchResult;
-import dev.tokbench.run.Tinygrad;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ final class TinygradRuns {
     for (TidyCsv.Row r : TidyCsv.read(list, COLUMNS).rows()) {
       Path log = list.resolveSibling(r.required("log"));
       if (!Files.isRegularFile(log)) throw r.error("no log file " + log);
-      out.add(Transcribed.guarded(r, () -> row(r, Tinygrad.parse(log), device)));
+      out.add(Transcribed.guarded(r, () -> row(r, TinygradLog.read(log), device)));
     }
     return out;
   }

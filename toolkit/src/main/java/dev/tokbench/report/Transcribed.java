@@ -1,6 +1,6 @@
 package dev.tokbench.report;
 
-import dev.tokbench.bandwidth.TidyCsv;
+import dev.tokbench.TidyCsv;
 import dev.tokbench.results.BenchResult;
 import dev.tokbench.results.FlashAttention;
 import dev.tokbench.results.Status;

@@ -1,6 +1,6 @@
 package dev.tokbench.report;
 
-import dev.tokbench.bandwidth.TidyCsv;
+import dev.tokbench.TidyCsv;
 import dev.tokbench.bandwidth.UnknownUnitException;
 import java.util.List;
 

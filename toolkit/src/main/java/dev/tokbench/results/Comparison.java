@@ -6,9 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
 
 /**
  * Two result sets side by side in the manner of llama.cpp's {@code scripts/compare-llama-bench.py}:
@@ -84,21 +81,6 @@ public record Comparison(String baselineName, String candidateName, List<Pair> r
   /** The smallest and largest speedup; there must be at least one pair. */
   public Range speedupRange() {
     return Range.of(rows.stream().map(Pair::speedup).toList());
-  }
-
-  /** Columns Model, Quant, FA, Test, t/s baseline, t/s candidate, Speedup. */
-  public Table table() {
-    return Table.create(
-        "compare " + baselineName + " vs " + candidateName,
-        StringColumn.create("Model", rows.stream().map(p -> p.baseline().model())),
-        StringColumn.create("Quant", rows.stream().map(p -> p.baseline().quant())),
-        StringColumn.create("FA", rows.stream().map(p -> p.baseline().flashAttn().label())),
-        StringColumn.create("Test", rows.stream().map(p -> p.baseline().test())),
-        DoubleColumn.create(
-            "t/s " + baselineName, rows.stream().mapToDouble(p -> p.baseline().tokensPerSMean())),
-        DoubleColumn.create(
-            "t/s " + candidateName, rows.stream().mapToDouble(p -> p.candidate().tokensPerSMean())),
-        DoubleColumn.create("Speedup", rows.stream().mapToDouble(Pair::speedup)));
   }
 
   @Override

@@ -1,5 +1,8 @@
 package dev.tokbench.run;
 
+import dev.tokbench.process.Launcher;
+import dev.tokbench.process.ProcessOutcome;
+import dev.tokbench.process.ProcessSpec;
 import dev.tokbench.results.BenchResult;
 import dev.tokbench.results.Status;
 import java.time.Duration;

@@ -1,7 +1,13 @@
 package dev.tokbench.run;
 
 import dev.tokbench.BadInputException;
+import dev.tokbench.device.Tegrastats;
+import dev.tokbench.process.Launcher;
+import dev.tokbench.process.OutputListener;
+import dev.tokbench.process.ProcessOutcome;
+import dev.tokbench.process.ProcessSpec;
 import dev.tokbench.results.BenchResult;
+import dev.tokbench.results.RunIdentity;
 import dev.tokbench.results.Status;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,10 +26,10 @@ import java.util.function.Function;
  * {@code --output} CSV): check that the tool is there, launch it, read the file, and turn every way
  * that can go wrong into a row with status and reason, never an exception.
  */
-final class OutputFileRun {
+public final class OutputFileRun {
   private OutputFileRun() {}
 
-  static RunResult run(
+  public static RunResult run(
       RunIdentity id,
       Availability tool,
       ProcessSpec spec,
@@ -62,7 +68,7 @@ final class OutputFileRun {
   }
 
   /** A temporary file for the tool's output when the caller names none. */
-  static Path temporary(String prefix, String suffix) {
+  public static Path temporary(String prefix, String suffix) {
     try {
       return Files.createTempDirectory("tokbench-" + prefix).resolve(prefix + suffix);
     } catch (IOException e) {
@@ -70,7 +76,7 @@ final class OutputFileRun {
     }
   }
 
-  static Map<String, String> flags(Map<String, String> env, Object... namesAndValues) {
+  public static Map<String, String> flags(Map<String, String> env, Object... namesAndValues) {
     Map<String, String> f = new LinkedHashMap<>(env);
     for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
       f.put(namesAndValues[i].toString(), namesAndValues[i + 1].toString());

@@ -1,6 +1,7 @@
 package dev.tokbench.run;
 
 import dev.tokbench.Version;
+import dev.tokbench.process.ProcessSpec;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,10 +11,11 @@ import java.util.stream.Collectors;
  * The per-launch part of provenance, known when the launch starts so that rows streamed out during
  * the run carry it: exact command line, environment set, start time, log, toolkit version.
  */
-final class RunProvenance {
+public final class RunProvenance {
   private RunProvenance() {}
 
-  static Map<String, String> of(ProcessSpec spec, Instant started, Map<String, String> machine) {
+  public static Map<String, String> of(
+      ProcessSpec spec, Instant started, Map<String, String> machine) {
     Map<String, String> p = new LinkedHashMap<>(machine);
     p.put("command", spec.commandLine());
     p.put(

@@ -1,5 +1,6 @@
 package dev.tokbench.run;
 
+import dev.tokbench.process.ProcessOutcome;
 import dev.tokbench.results.BenchResult;
 import java.nio.file.Path;
 import java.util.List;

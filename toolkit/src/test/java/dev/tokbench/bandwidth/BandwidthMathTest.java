@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.tokbench.gguf.GgmlType;
+import dev.tokbench.tables.Tables;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +41,7 @@ class BandwidthMathTest {
     double bytesAt4096 = 1.04e9 + 4096 * 32768.0;
     assertThat(c.tokensPerS(4096)).isCloseTo(205e9 / bytesAt4096, within(1e-6));
     assertThat(c.tokensPerS(0)).isGreaterThan(c.tokensPerS(4096));
-    assertThat(c.table(List.of(0, 4096)).rowCount()).isEqualTo(2);
+    assertThat(Tables.ceiling(c, List.of(0, 4096)).rowCount()).isEqualTo(2);
   }
 
   @Test

@@ -238,7 +238,7 @@ class RunCommandsTest {
 
     List<BenchResult> merged = ResultsCsv.read(new StringReader(out.toString()), "stdout");
     assertThat(merged).hasSize(16);
-    assertThat(merged.subList(0, 8)).isEqualTo(dev.tokbench.run.ResultsFile.read(jsonl));
-    assertThat(dev.tokbench.run.Import.detect(csv)).isEqualTo("tokbench");
+    assertThat(merged.subList(0, 8)).isEqualTo(dev.tokbench.results.ResultsFile.read(jsonl));
+    assertThat(dev.tokbench.formats.Import.detect(csv)).isEqualTo("tokbench");
   }
 }

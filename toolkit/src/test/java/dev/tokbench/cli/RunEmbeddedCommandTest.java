@@ -74,7 +74,7 @@ class RunEmbeddedCommandTest {
     List<String> args =
         new java.util.ArrayList<>(List.of("run", "llama-bench", "--out", results.toString()));
     // --embedded forces the fallback even on a machine that has a llama-bench
-    if (dev.tokbench.run.LlamaBench.find().isPresent()) args.add("--embedded");
+    if (dev.tokbench.run.llamacpp.LlamaBench.find().isPresent()) args.add("--embedded");
     args.add("--");
     args.addAll(List.of(flags));
     int status = cl.execute(args.toArray(String[]::new));

@@ -2,6 +2,7 @@ package dev.tokbench.gguf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tokbench.tables.Tables;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -54,8 +55,8 @@ class GgufFuzzTest {
     f.summary().toString();
     f.verify();
     if (tables) {
-      f.tensorTable();
-      f.metadataTable();
+      Tables.tensors(f);
+      Tables.metadata(f);
     }
     for (GgufValue v : f.metadata().asMap().values()) {
       if (arrays && v.type() == GgufValueType.ARRAY && v.asArray().size() < 5_000) {

@@ -3,9 +3,9 @@ package dev.tokbench.report;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tokbench.BadInputException;
-import dev.tokbench.bandwidth.DataFileException;
-import dev.tokbench.bandwidth.UnknownDeviceException;
+import dev.tokbench.DataFileException;
 import dev.tokbench.bandwidth.UnknownUnitException;
+import dev.tokbench.device.UnknownDeviceException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

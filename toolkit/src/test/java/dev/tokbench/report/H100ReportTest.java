@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokbench.results.BenchResult;
 import dev.tokbench.results.Comparison;
+import dev.tokbench.tables.Tables;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class H100ReportTest {
     Comparison.Pair tg = c.rows().get(1);
     assertThat(tg.baseline().test()).isEqualTo("tg128");
     assertThat(tg.speedup()).isEqualTo(633.682095 / 25.59);
-    assertThat(c.table().columnNames())
+    assertThat(Tables.comparison(c).columnNames())
         .containsExactly(
             "Model",
             "Quant",

@@ -2,7 +2,7 @@ package dev.tokbench.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokbench.bandwidth.TidyCsv;
+import dev.tokbench.TidyCsv;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -2,8 +2,10 @@ package dev.tokbench.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tokbench.formats.llamabench.LlamaBenchOutput;
 import dev.tokbench.report.TestData;
-import dev.tokbench.run.LlamaBenchOutput;
+import dev.tokbench.tables.BenchTable;
+import dev.tokbench.tables.Tables;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
@@ -18,7 +20,7 @@ class ComparisonTest {
     List<BenchResult> on = h100.stream().filter(r -> r.flashAttn() == FlashAttention.ON).toList();
     Comparison c = Comparison.of("fa off", off, "fa on", on, Comparison.IGNORING_FLASH_ATTENTION);
     assertThat(c.rows()).hasSize(6);
-    Table t = c.table();
+    Table t = Tables.comparison(c);
     assertThat(t.columnNames())
         .containsExactly("Model", "Quant", "FA", "Test", "t/s fa off", "t/s fa on", "Speedup");
     // 1B Q6_K tg128: 745.042702 / 633.682095

@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokbench.results.BenchResult;
 import dev.tokbench.results.Status;
+import dev.tokbench.run.mlc.MlcLlm;
+import dev.tokbench.run.mlc.MlcRun;
+import dev.tokbench.run.vllm.Vllm;
+import dev.tokbench.run.vllm.VllmRun;
+import dev.tokbench.testing.RunFixtures;
+import dev.tokbench.testing.Scripts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

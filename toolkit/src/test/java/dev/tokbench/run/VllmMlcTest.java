@@ -5,8 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.tokbench.BadInputException;
+import dev.tokbench.formats.mlc.MlcOutput;
+import dev.tokbench.formats.vllm.LatencyShape;
+import dev.tokbench.formats.vllm.VllmOutput;
 import dev.tokbench.results.BenchResult;
 import dev.tokbench.results.Status;
+import dev.tokbench.run.mlc.MlcLlm;
+import dev.tokbench.run.vllm.Vllm;
+import dev.tokbench.testing.RunFixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +26,8 @@ class VllmMlcTest {
   @Test
   void vllmLatencyBecomesOutputTokensPerSecondPerIteration() {
     BenchResult r =
-        Vllm.read(RunFixtures.path("vllm/latency.json"), "llama-3.2-1b", Vllm.LatencyShape.DEFAULT);
+        VllmOutput.read(
+            RunFixtures.path("vllm/latency.json"), "llama-3.2-1b", LatencyShape.DEFAULT);
 
     assertThat(r.framework()).isEqualTo("vllm");
     assertThat(r.test()).isEqualTo("pp32+tg128");
@@ -36,7 +43,7 @@ class VllmMlcTest {
   @Test
   void vllmThroughputKeepsItsTotalTokenBasis() {
     BenchResult r =
-        Vllm.read(RunFixtures.path("vllm/throughput.json"), "m", Vllm.LatencyShape.DEFAULT);
+        VllmOutput.read(RunFixtures.path("vllm/throughput.json"), "m", LatencyShape.DEFAULT);
 
     assertThat(r.test()).isEqualTo("throughput");
     assertThat(r.tokensPerSMean()).isCloseTo(49844.24, within(0.01));
@@ -45,7 +52,7 @@ class VllmMlcTest {
 
   @Test
   void mlcBenchCsvGivesOutputThroughputAndKeepsEveryColumn() {
-    List<BenchResult> rows = MlcLlm.read(RunFixtures.path("mlc/bench.csv"), "llama-3.2-1b");
+    List<BenchResult> rows = MlcOutput.read(RunFixtures.path("mlc/bench.csv"), "llama-3.2-1b");
 
     assertThat(rows).hasSize(1);
     BenchResult r = rows.get(0);
@@ -59,7 +66,7 @@ class VllmMlcTest {
   @Test
   void otherJsonIsNotMistakenForAVllmResult() throws Exception {
     Path f = Files.writeString(Files.createTempFile("x", ".json"), "{\"hello\": 1}");
-    assertThatThrownBy(() -> Vllm.read(f, "m", Vllm.LatencyShape.DEFAULT))
+    assertThatThrownBy(() -> VllmOutput.read(f, "m", LatencyShape.DEFAULT))
         .isInstanceOf(BadInputException.class)
         .hasMessageContaining("not a vLLM latency or throughput result");
   }
@@ -68,7 +75,7 @@ class VllmMlcTest {
   void commandsAreBuiltWithTheDocumentedFlags() {
     assertThat(
             Vllm.latencyCommand(
-                "meta-llama/Llama-3.2-1B", Vllm.LatencyShape.DEFAULT, 30, Path.of("l.json")))
+                "meta-llama/Llama-3.2-1B", LatencyShape.DEFAULT, 30, Path.of("l.json")))
         .containsSequence("vllm", "bench", "latency")
         .containsSequence("--batch-size", "8")
         .containsSequence("--output-json", "l.json");

@@ -1,7 +1,7 @@
 package dev.tokbench.gguf.quant;
 
 import dev.tokbench.gguf.GgmlType;
-import dev.tokbench.run.NativeLlama;
+import dev.tokbench.run.llamacpp.embedded.NativeLlama;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodType;
 import java.util.Locale;

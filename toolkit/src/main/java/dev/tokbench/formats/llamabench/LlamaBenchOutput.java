@@ -1,0 +1,95 @@
+package dev.tokbench.formats.llamabench;
+
+import dev.tokbench.results.BenchResult;
+import dev.tokbench.results.Status;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Saved llama-bench output, in any of its five formats, as normalised rows: {@code
+ * LlamaBenchOutput.read(Path.of("h100-report-matrix.json"))}.
+ *
+ * <p>A JSON array cut short (a killed run) keeps every finished test and ends with one {@code
+ * failed} row that says where the output stopped, so no measured row is lost and the loss is not
+ * hidden.
+ */
+public final class LlamaBenchOutput {
+  private LlamaBenchOutput() {}
+
+  /** Reads a file, recognising the format from its content. */
+  public static List<BenchResult> read(Path file) {
+    return parse(text(file), file.toString());
+  }
+
+  /** Reads a file in the given format. */
+  public static List<BenchResult> read(Path file, LlamaBenchFormat format) {
+    return parse(text(file), format, file.toString());
+  }
+
+  /** Parses printed output, recognising the format; {@code source} names it in error messages. */
+  public static List<BenchResult> parse(String text, String source) {
+    return parse(text, LlamaBenchFormat.detect(text, source), source);
+  }
+
+  /** Parses printed output in the given format. */
+  public static List<BenchResult> parse(String text, LlamaBenchFormat format, String source) {
+    LlamaBenchParsers.Parsed parsed = split(text, format, source);
+    List<BenchResult> rows = new ArrayList<>();
+    for (LlamaBenchRecord r : parsed.records()) rows.add(toResult(r, source));
+    if (parsed.truncation() != null) {
+      rows.add(
+          BenchResult.unavailable("llama.cpp", Status.FAILED, source + ": " + parsed.truncation()));
+    }
+    return rows;
+  }
+
+  /** The tests of a file as printed, every field by name, before normalisation. */
+  public static List<LlamaBenchRecord> records(Path file) {
+    String text = text(file);
+    String source = file.toString();
+    return split(text, LlamaBenchFormat.detect(text, source), source).records();
+  }
+
+  private static LlamaBenchParsers.Parsed split(
+      String text, LlamaBenchFormat format, String source) {
+    return switch (format) {
+      case JSON -> LlamaBenchParsers.json(text, source);
+      case JSONL -> new LlamaBenchParsers.Parsed(LlamaBenchParsers.jsonl(text, source), null);
+      case CSV -> new LlamaBenchParsers.Parsed(LlamaBenchParsers.csv(text, source), null);
+      case SQL -> new LlamaBenchParsers.Parsed(LlamaBenchParsers.sql(text, source), null);
+      case MD -> new LlamaBenchParsers.Parsed(LlamaBenchMarkdown.parse(text, source), null);
+    };
+  }
+
+  /** One line of {@code -o jsonl} as it streams from a running llama-bench. */
+  public static BenchResult parseJsonLine(String line, String source, long lineNo) {
+    return toResult(LlamaBenchParsers.jsonLine(line, source, lineNo), source);
+  }
+
+  static BenchResult toResult(LlamaBenchRecord r, String source) {
+    return toResult(r, source, Map.of());
+  }
+
+  /** The row of one record, with a launch's provenance; bad values name the source and line. */
+  static BenchResult toResult(LlamaBenchRecord r, String source, Map<String, String> provenance) {
+    try {
+      return LlamaBenchRow.toResult(r, provenance);
+    } catch (IllegalArgumentException e) {
+      throw new LlamaBenchFormatException(source, r.line(), e.getMessage(), e);
+    }
+  }
+
+  private static String text(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+}

@@ -1,0 +1,247 @@
+package dev.tokbench.formats.llamabench;
+
+import dev.tokbench.results.BenchResult;
+import dev.tokbench.results.FlashAttention;
+import dev.tokbench.results.Status;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Turns one llama-bench record into a normalised {@link BenchResult}, looking every field up by
+ * name so that it reads any version: {@code flash_attn} as a bool (before May 2026) or -1/0/1,
+ * backend booleans ({@code cuda}, {@code metal} …) or {@code backends}, {@code use_mmap} or {@code
+ * load_mode}. Nothing printed is dropped: configuration goes to {@code flags}, build and machine to
+ * {@code provenance}, everything else (unknown fields included) to {@code extra}.
+ */
+public final class LlamaBenchRow {
+  /** Fields that become columns of the result. */
+  private static final Set<String> COLUMNS =
+      Set.of(
+          "n_prompt",
+          "n_gen",
+          "n_depth",
+          "flash_attn",
+          "avg_ts",
+          "stddev_ts",
+          "samples_ts",
+          "model_size",
+          "model_n_params");
+
+  private static final Set<String> PROVENANCE =
+      Set.of("build_commit", "build_number", "cpu_info", "gpu_info", "backends", "test_time");
+
+  /** Test configuration, current and older names. */
+  private static final Set<String> FLAGS =
+      Set.of(
+          "n_batch",
+          "n_ubatch",
+          "n_threads",
+          "cpu_mask",
+          "cpu_strict",
+          "poll",
+          "type_k",
+          "type_v",
+          "n_gpu_layers",
+          "n_cpu_moe",
+          "split_mode",
+          "main_gpu",
+          "no_kv_offload",
+          "devices",
+          "tensor_split",
+          "tensor_buft_overrides",
+          "use_mmap",
+          "load_mode",
+          "use_direct_io",
+          "embeddings",
+          "no_op_offload",
+          "no_host",
+          "fit_target",
+          "fit_min_ctx",
+          "f16_kv",
+          "mul_mat_q");
+
+  /**
+   * llama-bench's BOOL fields, printed 0/1 in csv/sql and false/true in json; kept as true/false.
+   */
+  private static final Set<String> BOOLEANS =
+      Set.of(
+          "cpu_strict",
+          "no_kv_offload",
+          "embeddings",
+          "no_host",
+          "use_mmap",
+          "use_direct_io",
+          "f16_kv",
+          "mul_mat_q");
+
+  /** Backend booleans of older versions, in the order they were printed, with ggml's names. */
+  private static final Map<String, String> OLD_BACKENDS = oldBackends();
+
+  private LlamaBenchRow() {}
+
+  /** The normalised row for one test. */
+  public static BenchResult toResult(LlamaBenchRecord r) {
+    return toResult(r, Map.of());
+  }
+
+  /**
+   * The normalised row for one test, with the launch's provenance added (replacing entries of the
+   * same name), built once rather than copied by {@link BenchResult#withProvenance}: a running
+   * llama-bench streams thousands of rows through here.
+   */
+  public static BenchResult toResult(LlamaBenchRecord r, Map<String, String> runProvenance) {
+    // sorted maps, so that BenchResult's sorted copies are linear
+    Map<String, String> flags = new TreeMap<>();
+    // the launch's entries win; copying a sorted map is linear, so callers streaming many rows
+    // pass one
+    Map<String, String> provenance = new TreeMap<>(runProvenance);
+    Map<String, String> extra = new TreeMap<>();
+    sort(r, flags, provenance, extra);
+    String backend = backend(r);
+    provenance.putIfAbsent("backends", backend);
+    provenance.putIfAbsent("framework", "llama.cpp");
+    provenance.putIfAbsent("llama_bench_format", r.format().flag());
+    if (r.format() == LlamaBenchFormat.MD) extra.put("md_precision", MD_NOTE);
+    int nPrompt = count(r, "n_prompt");
+    int nGen = count(r, "n_gen");
+    int nDepth = count(r, "n_depth");
+    return new BenchResult(
+        "llama.cpp",
+        backend,
+        LlamaBenchNames.modelName(r),
+        LlamaBenchNames.quant(r.get("model_type")),
+        LlamaBenchNames.testName(nPrompt, nGen, nDepth),
+        nPrompt,
+        nGen,
+        nDepth,
+        flashAttention(r),
+        number(r, "avg_ts"),
+        number(r, "stddev_ts"),
+        samples(r.get("samples_ts")),
+        whole(r, "model_size"),
+        whole(r, "model_n_params"),
+        device(r),
+        Status.OK,
+        "",
+        flags,
+        provenance,
+        extra);
+  }
+
+  private static final String MD_NOTE =
+      "read from the Markdown table: size and params rounded (md_size, md_params), t/s to 2"
+          + " decimals, no samples, columns at their default not printed";
+
+  private static void sort(
+      LlamaBenchRecord r,
+      Map<String, String> flags,
+      Map<String, String> provenance,
+      Map<String, String> extra) {
+    r.fields()
+        .forEach(
+            (k, v) -> {
+              if (COLUMNS.contains(k) && !k.equals("flash_attn")) return;
+              if (PROVENANCE.contains(k)) provenance.putIfAbsent(k, v);
+              else if (FLAGS.contains(k) || k.equals("flash_attn")) flags.put(k, bool(k, v));
+              else extra.put(k, OLD_BACKENDS.containsKey(k) ? bool("", v) : v);
+            });
+  }
+
+  private static String bool(String field, String v) {
+    if (!BOOLEANS.contains(field) && !field.isEmpty()) return v;
+    return switch (v) {
+      case "1" -> "true";
+      case "0" -> "false";
+      default -> v;
+    };
+  }
+
+  // Older versions printed one boolean per backend; their get_backend() named the first one set.
+  private static String backend(LlamaBenchRecord r) {
+    String b = r.get("backends");
+    if (b != null && !b.isBlank()) return b;
+    for (Map.Entry<String, String> e : OLD_BACKENDS.entrySet()) {
+      String v = r.get(e.getKey());
+      if ("true".equals(v) || "1".equals(v)) return e.getValue();
+    }
+    return OLD_BACKENDS.keySet().stream().anyMatch(r::has) ? "CPU" : "";
+  }
+
+  private static FlashAttention flashAttention(LlamaBenchRecord r) {
+    String v = r.get("flash_attn");
+    return v == null ? FlashAttention.NA : FlashAttention.parse(v);
+  }
+
+  private static String device(LlamaBenchRecord r) {
+    String gpu = r.get("gpu_info");
+    if (gpu != null && !gpu.isBlank()) return gpu;
+    String cpu = r.get("cpu_info");
+    return cpu == null ? "" : cpu;
+  }
+
+  private static int count(LlamaBenchRecord r, String field) {
+    String v = r.get(field);
+    if (v == null || v.isBlank()) return 0;
+    try {
+      return Integer.parseInt(v.trim());
+    } catch (NumberFormatException e) {
+      throw bad(r, field, v, "a whole number");
+    }
+  }
+
+  private static long whole(LlamaBenchRecord r, String field) {
+    String v = r.get(field);
+    if (v == null || v.isBlank()) return -1;
+    try {
+      return Long.parseLong(v.trim());
+    } catch (NumberFormatException e) {
+      throw bad(r, field, v, "a whole number");
+    }
+  }
+
+  private static double number(LlamaBenchRecord r, String field) {
+    String v = r.get(field);
+    if (v == null || v.isBlank()) throw bad(r, field, "(missing)", "a number");
+    try {
+      return Double.parseDouble(v.trim());
+    } catch (NumberFormatException e) {
+      throw bad(r, field, v, "a number");
+    }
+  }
+
+  private static List<Double> samples(String joined) {
+    List<Double> out = new ArrayList<>();
+    if (joined == null || joined.isBlank()) return out;
+    for (int from = 0; from < joined.length(); ) {
+      int end = joined.indexOf(';', from);
+      if (end < 0) end = joined.length();
+      out.add(Double.parseDouble(joined.substring(from, end).trim()));
+      from = end + 1;
+    }
+    return out;
+  }
+
+  private static IllegalArgumentException bad(
+      LlamaBenchRecord r, String field, String value, String expected) {
+    return new IllegalArgumentException(
+        "field " + field + " = '" + value + "' is not " + expected + " (" + r + ")");
+  }
+
+  private static Map<String, String> oldBackends() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("cuda", "CUDA");
+    m.put("opencl", "OpenCL");
+    m.put("vulkan", "Vulkan");
+    m.put("kompute", "Kompute");
+    m.put("metal", "Metal");
+    m.put("sycl", "SYCL");
+    m.put("rpc", "RPC");
+    m.put("gpu_blas", "GPU BLAS");
+    m.put("blas", "BLAS");
+    return java.util.Collections.unmodifiableMap(m);
+  }
+}

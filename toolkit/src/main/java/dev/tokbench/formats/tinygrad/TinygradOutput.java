@@ -1,0 +1,120 @@
+package dev.tokbench.formats.tinygrad;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads tinygrad's llama3.py benchmark output line by line (as it streams, or from a saved log):
+ * the {@code loaded weights} line and each token's {@code enqueue in} and {@code total} lines.
+ * Everything else is ignored: tqdm frames, the generated text (which can contain anything, but a
+ * timing line must match tinygrad's format from its first character to its last), kernel lines
+ * under {@code DEBUG}. ANSI colour codes are removed first.
+ */
+public final class TinygradOutput {
+  private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;?]*[A-Za-z]");
+  private static final String NUM = "([0-9]+(?:\\.[0-9]+)?)";
+  // Timing("enqueue in ", on_exit=...): "{ms:6.2f} ms" then, under DEBUG, ", x ms on GPU" (>=2),
+  // ", x GOPS, x GB" and ", x GB/s, param x GB/s" (>=2)
+  private static final Pattern ENQUEUE =
+      Pattern.compile("^enqueue in\\s+" + NUM + " ms(?:, " + NUM + " ms on GPU)?(?:, .*)?$");
+  private static final Pattern TOTAL =
+      Pattern.compile(
+          "^total\\s+" + NUM + " ms, " + NUM + " tok/s, " + NUM + " GB/s, param " + NUM + " GB/s$");
+  private static final Pattern LOADED =
+      Pattern.compile(
+          "^loaded weights in\\s+" + NUM + " ms, " + NUM + " GB loaded at " + NUM + " GB/s$");
+
+  private final List<TinygradToken> tokens = new ArrayList<>();
+  private double enqueueMs = Double.NaN;
+  private double gpuMs = Double.NaN;
+  private double loadMs = Double.NaN;
+  private double loadedGb = Double.NaN;
+  private double loadGbPerS = Double.NaN;
+
+  /** Parses a whole saved output (stdout or the interleaved log); {@code \r} also ends a line. */
+  public static TinygradOutput parse(String text) {
+    TinygradOutput out = new TinygradOutput();
+    for (String line : text.split("\r\n|\r|\n")) out.accept(line);
+    return out;
+  }
+
+  /** Feeds one line. */
+  public void accept(String raw) {
+    String line = raw.indexOf('\u001B') >= 0 ? ANSI.matcher(raw).replaceAll("") : raw;
+    if (line.startsWith("enqueue in")) {
+      Matcher m = ENQUEUE.matcher(line.stripTrailing());
+      if (m.matches()) {
+        enqueueMs = Double.parseDouble(m.group(1));
+        gpuMs = m.group(2) == null ? Double.NaN : Double.parseDouble(m.group(2));
+      }
+    } else if (line.startsWith("total")) {
+      Matcher m = TOTAL.matcher(line.stripTrailing());
+      if (m.matches()) token(m);
+    } else if (line.startsWith("loaded weights")) {
+      Matcher m = LOADED.matcher(line.stripTrailing());
+      if (m.matches()) {
+        loadMs = Double.parseDouble(m.group(1));
+        loadedGb = Double.parseDouble(m.group(2));
+        loadGbPerS = Double.parseDouble(m.group(3));
+      }
+    }
+  }
+
+  /**
+   * True when the text is llama3.py's output: a {@code loaded weights}, {@code enqueue in} or
+   * {@code total} line in tinygrad's format, or a traceback through {@code examples/llama3.py} (a
+   * run that failed before its first token, such as the report's {@code CUDA=1} refused by v0.13).
+   */
+  public static boolean recognises(String text) {
+    TinygradOutput probe = new TinygradOutput();
+    for (String line : text.split("\r\n|\r|\n")) {
+      if (line.contains("examples/llama3.py\", line ")) return true;
+      probe.accept(line);
+      boolean timed = !Double.isNaN(probe.loadMs) || !Double.isNaN(probe.enqueueMs);
+      if (timed || !probe.tokens.isEmpty()) return true;
+    }
+    return false;
+  }
+
+  private void token(Matcher m) {
+    tokens.add(
+        new TinygradToken(
+            enqueueMs,
+            Double.parseDouble(m.group(1)),
+            Double.parseDouble(m.group(2)),
+            Double.parseDouble(m.group(3)),
+            Double.parseDouble(m.group(4)),
+            gpuMs));
+    enqueueMs = Double.NaN;
+    gpuMs = Double.NaN;
+  }
+
+  /** Every timed token, in order, warm-up included. */
+  public List<TinygradToken> tokens() {
+    return List.copyOf(tokens);
+  }
+
+  /** Milliseconds to load the weights, NaN if the line was not printed. */
+  public double loadMs() {
+    return loadMs;
+  }
+
+  /** Gigabytes loaded (tinygrad dequantizes GGUF on load, so more than the file). */
+  public double loadedGb() {
+    return loadedGb;
+  }
+
+  /** Load speed as printed. */
+  public double loadGbPerS() {
+    return loadGbPerS;
+  }
+
+  @Override
+  public String toString() {
+    return tokens.size()
+        + " tokens"
+        + (Double.isNaN(loadedGb) ? "" : ", " + loadedGb + " GB loaded");
+  }
+}

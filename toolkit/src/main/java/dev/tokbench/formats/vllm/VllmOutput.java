@@ -1,0 +1,138 @@
+package dev.tokbench.formats.vllm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tokbench.BadInputException;
+import dev.tokbench.results.BenchResult;
+import dev.tokbench.results.FlashAttention;
+import dev.tokbench.results.Stats;
+import dev.tokbench.results.Status;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code --output-json} files of vLLM's offline benchmarks, {@code vllm bench latency} and
+ * {@code vllm bench throughput}, as rows. The formats are those of {@code
+ * vllm/benchmarks/latency.py} ({@code avg_latency}, {@code std_latency}, {@code latencies}, {@code
+ * percentiles}, seconds per batch) and {@code vllm/benchmarks/throughput.py} ({@code elapsed_time},
+ * {@code num_requests}, {@code total_num_tokens}, {@code requests_per_second}, {@code
+ * tokens_per_second}) as of vLLM 0.10/0.11 (2025), unchanged from the older {@code
+ * benchmarks/benchmark_latency.py} and {@code benchmark_throughput.py}.
+ */
+public final class VllmOutput {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private VllmOutput() {}
+
+  /** Reads either kind of {@code --output-json} file, recognised by its keys. */
+  public static BenchResult read(Path file, String model, LatencyShape shape) {
+    JsonNode o = tree(file);
+    if (o.has("latencies")) return latency(o, model, shape, file);
+    if (o.has("tokens_per_second")) return throughput(o, model, file);
+    throw new BadInputException(
+        file + ": not a vLLM latency or throughput result (no 'latencies' or 'tokens_per_second')");
+  }
+
+  /**
+   * A latency result: each iteration generates {@code batch x output} tokens (after a prefill of
+   * {@code batch x input}), so tokens/s per iteration is {@code batch * output / latency}; the JSON
+   * does not record the shape, so it must be given (the defaults are vLLM's).
+   */
+  static BenchResult latency(JsonNode o, String model, LatencyShape s, Path file) {
+    List<Double> tps = new ArrayList<>();
+    for (JsonNode l : o.get("latencies"))
+      tps.add(s.batchSize() * (double) s.outputLen() / l.asDouble());
+    Map<String, String> extra = new LinkedHashMap<>();
+    extra.put("avg_latency_s", o.path("avg_latency").asText());
+    extra.put("std_latency_s", o.path("std_latency").asText());
+    o.path("percentiles")
+        .fields()
+        .forEachRemaining(e -> extra.put("p" + e.getKey() + "_latency_s", e.getValue().asText()));
+    extra.put("tokens_per_s_basis", "batch_size * output_len / latency (prefill included)");
+    Map<String, String> flags =
+        Map.of(
+            "batch_size",
+            Integer.toString(s.batchSize()),
+            "input_len",
+            Integer.toString(s.inputLen()),
+            "output_len",
+            Integer.toString(s.outputLen()));
+    return row(
+        model,
+        "pp" + s.inputLen() + "+tg" + s.outputLen(),
+        s.inputLen(),
+        s.outputLen(),
+        Stats.mean(tps),
+        Stats.stddev(tps),
+        tps,
+        flags,
+        extra,
+        file);
+  }
+
+  static BenchResult throughput(JsonNode o, String model, Path file) {
+    Map<String, String> extra = new LinkedHashMap<>();
+    o.fields().forEachRemaining(e -> extra.put(e.getKey(), e.getValue().asText()));
+    extra.put("tokens_per_s_basis", "total_num_tokens (prompt + output) / elapsed_time");
+    return row(
+        model,
+        "throughput",
+        0,
+        0,
+        o.get("tokens_per_second").asDouble(),
+        Double.NaN,
+        List.of(),
+        Map.of(),
+        extra,
+        file);
+  }
+
+  private static BenchResult row(
+      String model,
+      String test,
+      int nPrompt,
+      int nGen,
+      double mean,
+      double sd,
+      List<Double> samples,
+      Map<String, String> flags,
+      Map<String, String> extra,
+      Path file) {
+    return new BenchResult(
+        "vllm",
+        "CUDA",
+        model,
+        "",
+        test,
+        nPrompt,
+        nGen,
+        0,
+        FlashAttention.NA,
+        mean,
+        sd,
+        samples,
+        -1,
+        -1,
+        "",
+        Status.OK,
+        "",
+        flags,
+        Map.of("source", file.toString()),
+        extra);
+  }
+
+  static JsonNode tree(Path file) {
+    try {
+      JsonNode o = JSON.readTree(file.toFile());
+      if (o == null || !o.isObject())
+        throw new BadInputException(file + ": expected a JSON object");
+      return o;
+    } catch (IOException e) {
+      throw new BadInputException(file + ": not JSON: " + e.getMessage(), e);
+    }
+  }
+}

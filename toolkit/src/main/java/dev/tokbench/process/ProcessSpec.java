@@ -1,0 +1,106 @@
+package dev.tokbench.process;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What to launch: the command and its arguments, environment variables set on top of the inherited
+ * ones (such as {@code DEV=CUDA}, {@code JITBEAM=2}), working directory, timeout and the run log
+ * that receives both output streams.
+ *
+ * @param command the program and its arguments, never empty
+ * @param env variables to set (they override inherited ones), in the order given
+ * @param workDir where to run; {@code null} for the current directory
+ * @param timeout how long before the whole process tree is killed
+ * @param log file that receives every line of stdout and stderr; {@code null} for none
+ */
+public record ProcessSpec(
+    List<String> command, Map<String, String> env, Path workDir, Duration timeout, Path log) {
+  /** One hour: a full llama-bench matrix on a small board takes tens of minutes. */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofHours(1);
+
+  public ProcessSpec {
+    command = List.copyOf(command);
+    if (command.isEmpty() || command.get(0).isBlank()) {
+      throw new IllegalArgumentException("a process needs a program to run, got " + command);
+    }
+    env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
+    Objects.requireNonNull(timeout, "timeout");
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+    }
+  }
+
+  /** A command with no extra environment, the default timeout and no log. */
+  public static ProcessSpec of(List<String> command) {
+    return new ProcessSpec(command, Map.of(), null, DEFAULT_TIMEOUT, null);
+  }
+
+  /** A command with no extra environment, the default timeout and no log. */
+  public static ProcessSpec of(String... command) {
+    return of(List.of(command));
+  }
+
+  public ProcessSpec withEnv(String name, String value) {
+    Map<String, String> more = new LinkedHashMap<>(env);
+    more.put(name, value);
+    return new ProcessSpec(command, more, workDir, timeout, log);
+  }
+
+  public ProcessSpec withEnv(Map<String, String> vars) {
+    Map<String, String> more = new LinkedHashMap<>(env);
+    more.putAll(vars);
+    return new ProcessSpec(command, more, workDir, timeout, log);
+  }
+
+  public ProcessSpec withWorkDir(Path dir) {
+    return new ProcessSpec(command, env, dir, timeout, log);
+  }
+
+  public ProcessSpec withTimeout(Duration t) {
+    return new ProcessSpec(command, env, workDir, t, log);
+  }
+
+  public ProcessSpec withLog(Path file) {
+    return new ProcessSpec(command, env, workDir, timeout, file);
+  }
+
+  public ProcessSpec withArgs(List<String> more) {
+    List<String> all = new ArrayList<>(command);
+    all.addAll(more);
+    return new ProcessSpec(all, env, workDir, timeout, log);
+  }
+
+  /** The program's file name, without its directory: {@code llama-bench}. */
+  public String programName() {
+    return Path.of(command.get(0)).getFileName().toString();
+  }
+
+  /**
+   * The command as one shell line, environment first: {@code DEV=CUDA python3 examples/llama3.py
+   * --size 1B}, quoting what a POSIX shell would need quoted.
+   */
+  public String commandLine() {
+    StringBuilder b = new StringBuilder();
+    env.forEach((k, v) -> b.append(k).append('=').append(quote(v)).append(' '));
+    for (String arg : command)
+      b.append(b.isEmpty() || b.charAt(b.length() - 1) == ' ' ? "" : " ").append(quote(arg));
+    return b.toString();
+  }
+
+  static String quote(String s) {
+    if (!s.isEmpty() && s.matches("[A-Za-z0-9_@%+=:,./-]+")) return s;
+    return "'" + s.replace("'", "'\\''") + "'";
+  }
+
+  @Override
+  public String toString() {
+    return commandLine() + " (timeout " + timeout + ")";
+  }
+}

@@ -1,0 +1,84 @@
+package dev.tokbench.results;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The CSV store: a results CSV ({@link ResultsCsv} columns) whose rows carry their sweep cell in
+ * provenance {@code sweep_cell}. CSV has no room for a done marker, so a cell's rows are held in
+ * memory and written together, forced to disk, when the cell ends: a killed sweep loses the cell in
+ * progress (it is re-run) but never leaves part of one. Use JSONL to keep each test as it ends.
+ */
+final class CsvStore implements ResultStore {
+  static final String CELL = "sweep_cell";
+
+  private final Path path;
+  private final AppendFile file;
+  private final Set<String> done = new LinkedHashSet<>();
+  private final Map<String, List<BenchResult>> pending = new LinkedHashMap<>();
+
+  private CsvStore(Path path, AppendFile file) {
+    this.path = path;
+    this.file = file;
+  }
+
+  static CsvStore open(Path path) {
+    CsvStore s = new CsvStore(path, AppendFile.open(path));
+    if (s.file.isEmpty()) {
+      s.file.write(String.join(",", ResultsCsv.COLUMNS) + "\n");
+    } else {
+      for (BenchResult r : ResultsCsv.read(path)) s.done.add(r.provenance().getOrDefault(CELL, ""));
+    }
+    return s;
+  }
+
+  @Override
+  public Set<String> doneCells() {
+    return Set.copyOf(done);
+  }
+
+  @Override
+  public void append(String cell, BenchResult row) {
+    pending
+        .computeIfAbsent(cell, c -> new ArrayList<>())
+        .add(row.withProvenance(Map.of(CELL, cell)));
+  }
+
+  @Override
+  public void cellDone(String cell) {
+    List<BenchResult> rows = pending.remove(cell);
+    if (rows != null && !rows.isEmpty()) {
+      StringWriter w = new StringWriter();
+      try {
+        ResultsCsv.write(w, rows, false);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      file.write(w.toString());
+    }
+    done.add(cell);
+  }
+
+  @Override
+  public List<BenchResult> rows() {
+    return ResultsCsv.read(path);
+  }
+
+  @Override
+  public void close() {
+    file.close();
+  }
+
+  @Override
+  public String toString() {
+    return "CSV store " + path + " (" + done.size() + " cells done)";
+  }
+}

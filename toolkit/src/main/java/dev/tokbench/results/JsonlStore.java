@@ -1,0 +1,134 @@
+package dev.tokbench.results;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The JSONL store: every row is written and forced to disk as its test finishes, as {@code {"cell":
+ * K, "attempt": A, "row": {...}}}; a cell ends with {@code {"cell": K, "attempt": A, "done": N}}.
+ * Rows of an attempt that never reached its done line (the process was killed) stay in the file but
+ * are not rows of the store.
+ */
+final class JsonlStore implements ResultStore {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Path path;
+  private final AppendFile file;
+  private final String attempt = UUID.randomUUID().toString();
+  private final Map<String, String> doneAttempts = new LinkedHashMap<>();
+  private final Map<String, Integer> pending = new LinkedHashMap<>();
+
+  private JsonlStore(Path path, AppendFile file) {
+    this.path = path;
+    this.file = file;
+  }
+
+  static JsonlStore open(Path path) {
+    JsonlStore s = new JsonlStore(path, AppendFile.open(path));
+    s.scan(s::markDone, (n, row) -> {});
+    return s;
+  }
+
+  /** The rows of the done cells of a store file, read only. */
+  static List<BenchResult> read(Path path) {
+    JsonlStore s = new JsonlStore(path, null);
+    s.scan(s::markDone, (n, row) -> {});
+    return s.rows();
+  }
+
+  @Override
+  public Set<String> doneCells() {
+    return Set.copyOf(doneAttempts.keySet());
+  }
+
+  @Override
+  public void append(String cell, BenchResult row) {
+    ObjectNode o = JSON.createObjectNode().put("cell", cell).put("attempt", attempt);
+    o.set("row", ResultsJsonl.toJson(row));
+    file.write(o + "\n");
+    pending.merge(cell, 1, Integer::sum);
+  }
+
+  @Override
+  public void cellDone(String cell) {
+    int n = pending.getOrDefault(cell, 0);
+    file.write(
+        JSON.createObjectNode().put("cell", cell).put("attempt", attempt).put("done", n) + "\n");
+    markDone(cell, attempt);
+  }
+
+  @Override
+  public List<BenchResult> rows() {
+    List<BenchResult> out = new ArrayList<>();
+    scan(
+        (cell, a) -> {},
+        (node, lineNo) -> {
+          String cell = node.path("cell").asText();
+          if (node.path("attempt").asText().equals(doneAttempts.get(cell))) {
+            out.add(ResultsJsonl.fromJson(node.get("row")));
+          }
+        });
+    return out;
+  }
+
+  private void markDone(String cell, String attemptId) {
+    doneAttempts.putIfAbsent(cell, attemptId);
+  }
+
+  private interface DoneLine {
+    void accept(String cell, String attempt);
+  }
+
+  private interface RowLine {
+    void accept(JsonNode node, long lineNo);
+  }
+
+  private void scan(DoneLine done, RowLine row) {
+    long lineNo = 0;
+    try (var lines = Files.lines(path, StandardCharsets.UTF_8)) {
+      for (String line : (Iterable<String>) lines::iterator) {
+        lineNo++;
+        if (line.isBlank()) continue;
+        JsonNode node = parse(line, lineNo);
+        if (node.has("done"))
+          done.accept(node.path("cell").asText(), node.path("attempt").asText());
+        else if (node.has("row")) row.accept(node, lineNo);
+        else
+          throw new ResultsFormatException(
+              path.toString(), lineNo, "neither a row nor a done line");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + path, e);
+    }
+  }
+
+  private JsonNode parse(String line, long lineNo) {
+    try {
+      return JSON.readTree(line);
+    } catch (IOException e) {
+      throw new ResultsFormatException(path.toString(), lineNo, "not JSON: " + e.getMessage());
+    }
+  }
+
+  @Override
+  public void close() {
+    if (file != null) file.close();
+  }
+
+  @Override
+  public String toString() {
+    return "JSONL store " + path + " (" + doneAttempts.size() + " cells done)";
+  }
+}

@@ -1,0 +1,289 @@
+package dev.tokbench.run.llamacpp;
+
+import dev.tokbench.device.Machine;
+import dev.tokbench.formats.llamabench.LlamaBenchOutput;
+import dev.tokbench.process.Executables;
+import dev.tokbench.process.ProcessSpec;
+import dev.tokbench.results.BenchResult;
+import dev.tokbench.results.FlashAttention;
+import dev.tokbench.run.RunResult;
+import dev.tokbench.run.RunSettings;
+import dev.tokbench.run.llamacpp.embedded.EmbeddedBench;
+import dev.tokbench.run.llamacpp.embedded.EmbeddedLlama;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * llama.cpp's {@code llama-bench}: a typed builder for its test parameters, launched as a real
+ * process with {@code -o jsonl} so every finished test is kept even if the run is killed, and a
+ * reader for saved output in any format.
+ *
+ * <pre>{@code
+ * LlamaBench.at(Path.of("build/bin/llama-bench"))
+ *     .model(Path.of("llama-3.2-1b-Q4_K_M.gguf"))
+ *     .prompt(512).gen(128).gpuLayers(99)
+ *     .flashAttention(FlashAttention.OFF, FlashAttention.ON)
+ *     .run();
+ * }</pre>
+ *
+ * Several values per parameter make llama-bench test every combination, as on its command line.
+ */
+public final class LlamaBench implements RunSettings<LlamaBench> {
+  private final Path binary;
+  private final List<Path> models = new ArrayList<>();
+  private final Map<String, String> params = new LinkedHashMap<>();
+  private final List<String> passThrough = new ArrayList<>();
+  private final Map<String, String> env = new LinkedHashMap<>();
+  private Duration timeout = ProcessSpec.DEFAULT_TIMEOUT;
+  private Path log;
+  private Map<String, String> machine;
+  private String why = "chosen explicitly";
+
+  private LlamaBench(Path binary) {
+    this.binary = binary;
+  }
+
+  /** Every test in a saved llama-bench output file, as normalised rows. */
+  public static List<BenchResult> parse(Path file) {
+    return LlamaBenchOutput.read(file);
+  }
+
+  /** A run of this llama-bench binary. */
+  public static LlamaBench at(Path binary) {
+    return new LlamaBench(java.util.Objects.requireNonNull(binary, "binary"));
+  }
+
+  /**
+   * The configured llama-bench ({@link #find()}), else the llama.cpp embedded in tokbench, which
+   * runs the same {@code -m -p -n -r -t} tests in this JVM: a run works on a machine with nothing
+   * installed. {@link #engine()} says which was chosen and why.
+   */
+  public static LlamaBench auto() {
+    Optional<Path> found = find();
+    if (found.isPresent()) return at(found.get());
+    LlamaBench b = embedded();
+    b.why = "LLAMA_BENCH is unset and no llama-bench is on the PATH";
+    return b;
+  }
+
+  /** The same tests run by the embedded llama.cpp (CPU, in this JVM) instead of a binary. */
+  public static LlamaBench embedded() {
+    return new LlamaBench(null);
+  }
+
+  /** True when {@link #run} uses the embedded llama.cpp rather than a llama-bench process. */
+  public boolean isEmbedded() {
+    return binary == null;
+  }
+
+  /** Which llama.cpp runs the tests, and why. */
+  public String engine() {
+    if (binary != null) return "llama-bench " + binary;
+    return EmbeddedLlama.FRAMEWORK + " (" + EmbeddedLlama.ENGINE + "): " + why;
+  }
+
+  /** The binary named by {@code LLAMA_BENCH}, else {@code llama-bench} on the {@code PATH}. */
+  public static Optional<Path> find() {
+    String named = System.getenv("LLAMA_BENCH");
+    if (named != null && !named.isBlank()) return Optional.of(Path.of(named));
+    return Executables.find("llama-bench", Map.of());
+  }
+
+  /** {@code -m}: one or more GGUF files. */
+  public LlamaBench model(Path... files) {
+    models.addAll(List.of(files));
+    return this;
+  }
+
+  /** {@code -p}: prompt lengths; 0 for none. */
+  public LlamaBench prompt(int... tokens) {
+    return ints("-p", tokens);
+  }
+
+  /** {@code -n}: generation lengths; 0 for none. */
+  public LlamaBench gen(int... tokens) {
+    return ints("-n", tokens);
+  }
+
+  /** {@code -pg}: a prompt followed by a generation, measured together ({@code pp512+tg128}). */
+  public LlamaBench promptGen(int prompt, int gen) {
+    passThrough.addAll(List.of("-pg", prompt + "," + gen));
+    return this;
+  }
+
+  /** {@code -d}: tokens already in the context before each test. */
+  public LlamaBench depth(int... tokens) {
+    return ints("-d", tokens);
+  }
+
+  /** {@code -b}: logical batch sizes. */
+  public LlamaBench batch(int... sizes) {
+    return ints("-b", sizes);
+  }
+
+  /** {@code -ub}: physical batch sizes. */
+  public LlamaBench ubatch(int... sizes) {
+    return ints("-ub", sizes);
+  }
+
+  /** {@code -ctk}: K-cache types such as {@code f16}, {@code q8_0}. */
+  public LlamaBench cacheTypeK(String... types) {
+    return text("-ctk", types);
+  }
+
+  /** {@code -ctv}: V-cache types. */
+  public LlamaBench cacheTypeV(String... types) {
+    return text("-ctv", types);
+  }
+
+  /** {@code -t}: CPU threads. */
+  public LlamaBench threads(int... n) {
+    return ints("-t", n);
+  }
+
+  /** {@code -ngl}: layers offloaded to the GPU (99 for all). */
+  public LlamaBench gpuLayers(int... n) {
+    return ints("-ngl", n);
+  }
+
+  /** {@code -sm}: split mode across GPUs: none, layer, row. */
+  public LlamaBench splitMode(String... modes) {
+    return text("-sm", modes);
+  }
+
+  /**
+   * {@code -fa}: written as 0/1 so that versions before May 2026 (bool) and after (-1/0/1 and
+   * on/off/auto) both accept them; {@code AUTO} as {@code auto}, which only newer versions know.
+   */
+  public LlamaBench flashAttention(FlashAttention... values) {
+    String[] v = new String[values.length];
+    for (int i = 0; i < values.length; i++) {
+      v[i] =
+          switch (values[i]) {
+            case OFF -> "0";
+            case ON -> "1";
+            case AUTO -> "auto";
+            case NA -> throw new IllegalArgumentException("-fa takes OFF, ON or AUTO, not NA");
+          };
+    }
+    return text("-fa", v);
+  }
+
+  /** {@code -mmp}: memory-map the model (older versions; newer ones prefer {@code -lm}). */
+  public LlamaBench mmap(boolean... on) {
+    String[] v = new String[on.length];
+    for (int i = 0; i < on.length; i++) v[i] = on[i] ? "1" : "0";
+    return text("-mmp", v);
+  }
+
+  /** {@code -r}: repetitions of each test. */
+  public LlamaBench repetitions(int n) {
+    return ints("-r", n);
+  }
+
+  /** Any other llama-bench argument, passed as given. {@code -o} is reserved: runs read jsonl. */
+  public LlamaBench arg(String... args) {
+    for (String a : args) {
+      if (a.equals("-o") || a.equals("--output")) {
+        throw new IllegalArgumentException(
+            "llama-bench is run with -o jsonl so that a killed run keeps its finished tests;"
+                + " use -oe FORMAT for a second copy on stderr");
+      }
+    }
+    passThrough.addAll(List.of(args));
+    return this;
+  }
+
+  /** An environment variable for the run, such as {@code CUDA_VISIBLE_DEVICES=0}. */
+  public LlamaBench env(String name, String value) {
+    env.put(name, value);
+    return this;
+  }
+
+  public LlamaBench timeout(Duration t) {
+    timeout = t;
+    return this;
+  }
+
+  /** Where both output streams are logged while it runs. */
+  public LlamaBench log(Path file) {
+    log = file;
+    return this;
+  }
+
+  /**
+   * Provenance of the machine to put on rows; by default {@link Machine#describe()} at run time.
+   */
+  public LlamaBench machine(Map<String, String> description) {
+    machine = Map.copyOf(description);
+    return this;
+  }
+
+  /** The arguments after the binary, ending with {@code -o jsonl}. */
+  public List<String> args() {
+    List<String> a = new ArrayList<>();
+    for (Path m : models) a.addAll(List.of("-m", m.toString()));
+    params.forEach((flag, values) -> a.addAll(List.of(flag, values)));
+    a.addAll(passThrough);
+    a.addAll(List.of("-o", "jsonl"));
+    return a;
+  }
+
+  /** What would be launched. */
+  public ProcessSpec spec() {
+    if (binary == null) throw new IllegalStateException("the embedded llama.cpp has no process");
+    List<String> cmd = new ArrayList<>();
+    cmd.add(binary.toString());
+    cmd.addAll(args());
+    return new ProcessSpec(cmd, env, null, timeout, log);
+  }
+
+  /** Runs it and returns every row once it ends. */
+  public RunResult run() {
+    return run(row -> {});
+  }
+
+  /** Runs it, handing each row to {@code sink} as soon as its test finishes. */
+  public RunResult run(Consumer<BenchResult> sink) {
+    if (binary == null) {
+      List<String> a = new ArrayList<>(args());
+      a.subList(a.size() - 2, a.size()).clear(); // the "-o jsonl" only a process needs
+      return EmbeddedBench.of(a).run(engine(), sink);
+    }
+    // described while llama-bench starts, not before: nvidia-smi -q alone can take a second
+    CompletableFuture<Map<String, String>> where =
+        machine != null
+            ? CompletableFuture.completedFuture(machine)
+            : CompletableFuture.supplyAsync(Machine::describe);
+    return new LlamaBenchRun(spec(), models, where, sink).run();
+  }
+
+  private LlamaBench ints(String flag, int... values) {
+    if (values.length == 0) throw new IllegalArgumentException(flag + " needs at least one value");
+    params.put(
+        flag, IntStream.of(values).mapToObj(Integer::toString).collect(Collectors.joining(",")));
+    return this;
+  }
+
+  private LlamaBench text(String flag, String... values) {
+    if (values.length == 0) throw new IllegalArgumentException(flag + " needs at least one value");
+    params.put(flag, String.join(",", values));
+    return this;
+  }
+
+  @Override
+  public String toString() {
+    return binary == null
+        ? EmbeddedLlama.FRAMEWORK + " " + String.join(" ", args())
+        : "llama-bench " + spec().commandLine();
+  }
+}

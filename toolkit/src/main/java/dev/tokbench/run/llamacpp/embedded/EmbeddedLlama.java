@@ -1,0 +1,198 @@
+package dev.tokbench.run.llamacpp.embedded;
+
+import dev.tokbench.gguf.FileType;
+import dev.tokbench.gguf.Gguf;
+import dev.tokbench.gguf.GgufFile;
+import dev.tokbench.gguf.TensorInfo;
+import dev.tokbench.results.BenchResult;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * llama.cpp run in this JVM through de.kherud:llama 4.2.0 (its CPU build ships in the jar for
+ * Linux, macOS and Windows), timed the way llama-bench times: one warm-up, then {@code r}
+ * repetitions of a prompt-processing test ({@code pp512}) and a generation test ({@code tg128}),
+ * mean and sample standard deviation of tokens/s. Rows use the normalised schema with framework
+ * {@value #FRAMEWORK}:
+ *
+ * <pre>{@code
+ * List<BenchResult> rows = EmbeddedLlama.model(Path.of("model.gguf")).prompt(512).generate(128).run();
+ * }</pre>
+ *
+ * The embedded llama.cpp predates the {@code qwen3} architecture; such a model gives failed rows
+ * that say so rather than an exception.
+ */
+public final class EmbeddedLlama {
+  public static final String FRAMEWORK = "llama.cpp (embedded)";
+
+  /** The binding, for provenance. */
+  public static final String ENGINE = "de.kherud:llama 4.2.0 (JNI, CPU)";
+
+  private final Path model;
+  private final int prompt;
+  private final int generate;
+  private final int repetitions;
+  private final int threads;
+
+  private EmbeddedLlama(Path model, int prompt, int generate, int repetitions, int threads) {
+    this.model = Objects.requireNonNull(model, "model");
+    if (prompt < 0 || generate < 0 || prompt + generate == 0) {
+      throw new IllegalArgumentException(
+          "need -p > 0 or -n > 0 (and neither negative), got -p " + prompt + " -n " + generate);
+    }
+    if (repetitions < 1)
+      throw new IllegalArgumentException("repetitions must be >= 1, got " + repetitions);
+    if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+    this.prompt = prompt;
+    this.generate = generate;
+    this.repetitions = repetitions;
+    this.threads = threads;
+  }
+
+  /** The model file, with llama-bench's defaults: {@code -p 512 -n 128 -r 5}, every core. */
+  public static EmbeddedLlama model(Path gguf) {
+    return new EmbeddedLlama(gguf, 512, 128, 5, Runtime.getRuntime().availableProcessors());
+  }
+
+  /** Prompt tokens of the pp test; 0 skips it. */
+  public EmbeddedLlama prompt(int tokens) {
+    return new EmbeddedLlama(model, tokens, generate, repetitions, threads);
+  }
+
+  /** Generated tokens of the tg test; 0 skips it. */
+  public EmbeddedLlama generate(int tokens) {
+    return new EmbeddedLlama(model, prompt, tokens, repetitions, threads);
+  }
+
+  public EmbeddedLlama repetitions(int r) {
+    return new EmbeddedLlama(model, prompt, generate, r, threads);
+  }
+
+  public EmbeddedLlama threads(int t) {
+    return new EmbeddedLlama(model, prompt, generate, repetitions, t);
+  }
+
+  /**
+   * Loads the model, runs the tests and returns one row per test ({@code pp} first). A model the
+   * embedded llama.cpp cannot load gives failed rows whose reason says why.
+   *
+   * @throws dev.tokbench.gguf.GgufFormatException if the file is not a readable GGUF
+   */
+  public List<BenchResult> run() {
+    if (!Files.isRegularFile(model)) {
+      throw new UncheckedIOException(
+          new NoSuchFileException(model.toString(), null, "no such model file"));
+    }
+    GgufFile gguf = Gguf.read(model);
+    EmbeddedRows rows = new EmbeddedRows(describe(gguf), threads);
+    EmbeddedSession session;
+    try {
+      session =
+          new EmbeddedSession(
+              model, threads, prompt + generate + 16, Math.max(32, Math.min(prompt, 512)));
+    } catch (RuntimeException e) {
+      return rows.failed(tests(), loadFailure(gguf, e));
+    }
+    try (session) {
+      return measure(session, rows);
+    }
+  }
+
+  private List<BenchResult> measure(EmbeddedSession s, EmbeddedRows rows) {
+    String text = prompt > 0 ? s.promptOf(prompt) : "";
+    int actualPrompt = prompt > 0 ? s.promptTokens(text) : 0;
+    List<Double> pp = new ArrayList<>();
+    List<Double> tg = new ArrayList<>();
+    for (int rep = -1; rep < repetitions; rep++) { // rep -1: the warm-up, not counted
+      double base = s.promptSeconds("");
+      double ppTok = prompt > 0 ? rate(actualPrompt - 1, s.promptSeconds(text), base) : 0;
+      double tgTok = generate > 1 ? rate(generate - 1, s.generateSeconds(generate), base) : 0;
+      if (rep < 0) continue;
+      if (prompt > 0) pp.add(ppTok);
+      if (generate > 0) tg.add(generate > 1 ? tgTok : 1 / base);
+    }
+    List<BenchResult> out = new ArrayList<>();
+    if (prompt > 0)
+      out.add(rows.ok(prompt, 0, pp, Map.of("n_prompt_actual", Integer.toString(actualPrompt))));
+    if (generate > 0) out.add(rows.ok(0, generate, tg, Map.of()));
+    return out;
+  }
+
+  /**
+   * Tokens per second of the {@code tokens} a request did beyond the one-token baseline; when noise
+   * makes the difference vanish (tiny models), the whole request's time is used instead.
+   */
+  static double rate(int tokens, double seconds, double baseSeconds) {
+    double d = seconds - baseSeconds;
+    return tokens / (d > 0 ? d : seconds);
+  }
+
+  private List<int[]> tests() {
+    List<int[]> t = new ArrayList<>();
+    if (prompt > 0) t.add(new int[] {prompt, 0});
+    if (generate > 0) t.add(new int[] {0, generate});
+    return t;
+  }
+
+  private String loadFailure(GgufFile gguf, RuntimeException e) {
+    String arch = gguf.metadata().string("general.architecture").orElse("?");
+    String why = e.getClass().getSimpleName() + ": " + e.getMessage();
+    if (arch.equals("qwen3")) {
+      return "the llama.cpp inside "
+          + ENGINE
+          + " does not know the qwen3 architecture, so it cannot load "
+          + model.getFileName()
+          + " ("
+          + why
+          + "); run this model with an external llama-bench (tokbench run llama-bench)";
+    }
+    return "the llama.cpp inside "
+        + ENGINE
+        + " could not load "
+        + model
+        + " (architecture "
+        + arch
+        + "): "
+        + why;
+  }
+
+  private ModelFacts describe(GgufFile f) {
+    long bytes = 0;
+    long params = 0;
+    for (TensorInfo t : f.tensors()) {
+      if (t.hasKnownType()) bytes += t.bytes();
+      params += t.elements();
+    }
+    String quant =
+        f.metadata().integer("general.file_type").stream()
+            .mapToObj(id -> FileType.byId(id).map(Enum::name).orElse("file_type " + id))
+            .findFirst()
+            .orElse("");
+    String name = f.metadata().string("general.name").orElse(model.getFileName().toString());
+    return new ModelFacts(model, name, quant, bytes, params);
+  }
+
+  /** What the rows say about the model. */
+  record ModelFacts(Path path, String name, String quant, long bytes, long params) {}
+
+  @Override
+  public String toString() {
+    return "EmbeddedLlama["
+        + model
+        + ", -p "
+        + prompt
+        + " -n "
+        + generate
+        + " -r "
+        + repetitions
+        + " -t "
+        + threads
+        + "]";
+  }
+}

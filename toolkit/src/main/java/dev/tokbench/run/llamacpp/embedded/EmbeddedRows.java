@@ -1,0 +1,76 @@
+package dev.tokbench.run.llamacpp.embedded;
+
+import dev.tokbench.device.Machine;
+import dev.tokbench.results.BenchResult;
+import dev.tokbench.results.FlashAttention;
+import dev.tokbench.results.Stats;
+import dev.tokbench.results.Status;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Builds {@link EmbeddedLlama}'s rows in the normalised schema. */
+final class EmbeddedRows {
+  private final EmbeddedLlama.ModelFacts model;
+  private final Map<String, String> flags;
+  private final Map<String, String> provenance;
+
+  EmbeddedRows(EmbeddedLlama.ModelFacts model, int threads) {
+    this.model = model;
+    this.flags = Map.of("threads", Integer.toString(threads));
+    Map<String, String> p = new LinkedHashMap<>(Machine.describe());
+    p.put("engine", EmbeddedLlama.ENGINE);
+    p.put("model_path", model.path().toAbsolutePath().toString());
+    p.put(
+        "timing",
+        "wall clock, each sample a difference against a one-token request (fixed costs cancel);"
+            + " one warm-up repetition not counted");
+    this.provenance = p;
+  }
+
+  BenchResult ok(int nPrompt, int nGen, List<Double> samples, Map<String, String> extra) {
+    return row(
+        nPrompt, nGen, Stats.mean(samples), Stats.stddev(samples), samples, Status.OK, "", extra);
+  }
+
+  List<BenchResult> failed(List<int[]> tests, String reason) {
+    List<BenchResult> out = new ArrayList<>();
+    for (int[] t : tests) {
+      out.add(row(t[0], t[1], Double.NaN, Double.NaN, List.of(), Status.FAILED, reason, Map.of()));
+    }
+    return out;
+  }
+
+  private BenchResult row(
+      int nPrompt,
+      int nGen,
+      double mean,
+      double sd,
+      List<Double> samples,
+      Status status,
+      String reason,
+      Map<String, String> extra) {
+    return new BenchResult(
+        EmbeddedLlama.FRAMEWORK,
+        "CPU",
+        model.name(),
+        model.quant(),
+        nPrompt > 0 ? "pp" + nPrompt : "tg" + nGen,
+        nPrompt,
+        nGen,
+        0,
+        FlashAttention.OFF,
+        mean,
+        sd,
+        samples,
+        model.bytes(),
+        model.params(),
+        provenance.getOrDefault("cpu", ""),
+        status,
+        reason,
+        flags,
+        provenance,
+        extra);
+  }
+}
