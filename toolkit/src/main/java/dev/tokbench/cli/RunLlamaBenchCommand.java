@@ -1,6 +1,8 @@
 package dev.tokbench.cli;
 
 import dev.tokbench.run.llamacpp.LlamaBench;
+import dev.tokbench.run.llamacpp.LlamaBenchOptions;
+import dev.tokbench.run.llamacpp.embedded.EmbeddedOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,31 +19,45 @@ import picocli.CommandLine.Parameters;
       "Run llama.cpp's llama-bench (with -o jsonl) and append each test's row as it finishes.",
       "Example: tokbench run llama-bench --out results.csv -- -m model.gguf -p 512 -n 128 -fa 0,1",
       "Without --binary, $LLAMA_BENCH or a llama-bench on the PATH, the llama.cpp embedded in"
-          + " tokbench runs the tests (CPU; -m -p -n -r -t only) and says so on stderr.",
+          + " tokbench runs the tests (CPU) and says so on stderr; it takes -m, -p (default "
+          + EmbeddedOptions.DEFAULT_PROMPT
+          + "), -n (default "
+          + EmbeddedOptions.DEFAULT_GEN
+          + "), -r (default "
+          + EmbeddedOptions.DEFAULT_REPETITIONS
+          + ") and -t (default: every core).",
       "Exit status 3 when any row failed."
     })
 final class RunLlamaBenchCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--binary", description = "llama-bench to run (default: $LLAMA_BENCH, else PATH)")
-  Path binary;
-
-  @CommandLine.Mixin RunOptions options;
+  @Option(
+      names = "--binary",
+      paramLabel = "FILE",
+      description = "The llama-bench to run (default: $LLAMA_BENCH, else llama-bench on the PATH).")
+  Path binary = LlamaBenchOptions.DEFAULTS.binary();
 
   @Option(
       names = "--embedded",
-      description = "use the embedded llama.cpp even when a llama-bench is configured")
-  boolean embedded;
+      description = "Use the embedded llama.cpp even when a llama-bench is configured.")
+  boolean embedded = LlamaBenchOptions.DEFAULTS.embedded();
 
-  @Parameters(description = "llama-bench flags, after --")
+  @CommandLine.Mixin RunOptions options;
+
+  @Parameters(paramLabel = "FLAG", description = "llama-bench's own flags, after --.")
   List<String> flags = new ArrayList<>();
 
   @Override
   public Integer call() {
-    LlamaBench engine =
-        embedded
-            ? LlamaBench.embedded()
-            : binary != null ? LlamaBench.at(binary) : LlamaBench.auto();
+    return run(LlamaBench.of(new LlamaBenchOptions(binary, embedded)), flags, options, spec);
+  }
+
+  /** Runs {@code engine} with llama-bench's {@code flags}, rows to {@code --out} as they come. */
+  static int run(
+      LlamaBench engine,
+      List<String> flags,
+      RunOptions options,
+      CommandLine.Model.CommandSpec spec) {
     if (engine.isEmbedded()) spec.commandLine().getErr().println("running " + engine.engine());
     LlamaBench bench = options.applyTo(engine.arg(flags.toArray(String[]::new)));
     try (RunRows.Output out = RunRows.Output.open(options.out, spec)) {

@@ -1,6 +1,6 @@
 package dev.tokbench.cli;
 
-import dev.tokbench.run.mlc.MlcLlm;
+import dev.tokbench.run.mlc.MlcOptions;
 import dev.tokbench.run.mlc.MlcRun;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,48 +22,57 @@ import picocli.CommandLine.Parameters;
       "Exit status 3 when a row is not ok."
     })
 final class RunMlcCommand implements Callable<Integer> {
+  private static final MlcOptions DEFAULTS = MlcOptions.DEFAULTS;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--model-dir", required = true, description = "compiled model folder")
+  @Option(
+      names = "--model-dir",
+      required = true,
+      paramLabel = "DIR",
+      description = "The compiled model's folder.")
   Path modelDir;
 
-  @Option(names = "--model-lib", required = true, description = "compiled model library (.so)")
+  @Option(
+      names = "--model-lib",
+      required = true,
+      paramLabel = "FILE",
+      description = "The compiled model library (.so).")
   Path modelLib;
 
-  @Option(names = "--name", description = "model name in rows (default: the folder's name)")
-  String name;
+  @Option(names = "--name", description = "The model's name in rows (default: the folder's name).")
+  String name = DEFAULTS.name();
 
-  @Option(names = "--python", description = "interpreter with mlc_llm (default: python3)")
-  String python = "python3";
+  @Option(
+      names = "--python",
+      description = "The interpreter that has mlc_llm (default: ${DEFAULT-VALUE}).")
+  String python = DEFAULTS.python();
 
-  @Option(names = "--requests", description = "requests (default: 16)")
-  int requests = 16;
+  @Option(names = "--requests", description = "Requests (default: ${DEFAULT-VALUE}).")
+  int requests = DEFAULTS.numRequests();
 
-  @Option(names = "--input-len", description = "prompt tokens (default: 128)")
-  int inputLen = 128;
+  @Option(names = "--input-len", description = "Prompt tokens (default: ${DEFAULT-VALUE}).")
+  int inputLen = DEFAULTS.inputLen();
 
-  @Option(names = "--output-len", description = "generated tokens (default: 256)")
-  int outputLen = 256;
+  @Option(names = "--output-len", description = "Generated tokens (default: ${DEFAULT-VALUE}).")
+  int outputLen = DEFAULTS.outputLen();
 
-  @Option(names = "--output", description = "where the bench writes its CSV (default: temp)")
-  Path output;
+  @Option(
+      names = "--output",
+      paramLabel = "FILE",
+      description = "Where the bench writes its CSV (default: a temporary file).")
+  Path output = DEFAULTS.output();
 
   @CommandLine.Mixin RunOptions options;
 
-  @Parameters(description = "more mlc_llm.bench arguments, after --")
+  @Parameters(paramLabel = "ARG", description = "More mlc_llm.bench arguments, after --.")
   List<String> args = new ArrayList<>();
 
   @Override
   public Integer call() {
-    MlcRun run =
-        MlcLlm.bench(modelDir, modelLib)
-            .python(python)
-            .requests(requests)
-            .inputLen(inputLen)
-            .outputLen(outputLen)
-            .arg(args.toArray(String[]::new))
-            .output(output);
-    if (name != null) run.model(name);
+    MlcOptions o =
+        new MlcOptions(modelDir, modelLib, python, name, requests, inputLen, outputLen, output);
+    MlcRun run = MlcRun.of(o).arg(args.toArray(String[]::new));
     return RunRows.write(options.applyTo(run).run(), options.out, spec);
   }
 }

@@ -1,7 +1,7 @@
 package dev.tokbench.cli;
 
-import dev.tokbench.formats.tinygrad.WarmupRule;
 import dev.tokbench.run.tinygrad.Tinygrad;
+import dev.tokbench.run.tinygrad.TinygradOptions;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -13,49 +13,57 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Run tinygrad's examples/llama3.py --benchmark from a checkout and append its row.",
-      "Example: tokbench run tinygrad --checkout ~/tinygrad --model llama-3.2-1b-Q4_K_M.gguf --backend CUDA --jitbeam 2",
+      "Example: tokbench run tinygrad --checkout ~/tinygrad --model llama-3.2-1b-Q4_K_M.gguf"
+          + " --backend CUDA --jitbeam 2",
       "Exit status 3 when the row failed."
     })
 final class RunTinygradCommand implements Callable<Integer> {
+  private static final TinygradOptions DEFAULTS = TinygradOptions.DEFAULTS;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--checkout", required = true, description = "tinygrad source checkout")
+  @Option(
+      names = "--checkout",
+      required = true,
+      paramLabel = "DIR",
+      description = "The tinygrad source checkout.")
   Path checkout;
 
-  @Option(names = "--model", required = true, description = "GGUF file")
+  @Option(names = "--model", required = true, paramLabel = "FILE", description = "The GGUF file.")
   Path model;
 
-  @Option(names = "--backend", description = "CUDA, NV, AMD, METAL, CPU … (default: CUDA)")
-  String backend = "CUDA";
+  @Option(
+      names = "--backend",
+      description = "CUDA, NV, AMD, METAL, CPU … (default: ${DEFAULT-VALUE}).")
+  String backend = DEFAULTS.backend();
 
-  @Option(names = "--size", description = "llama3.py --size (default: 1B)")
-  String size = "1B";
+  @Option(names = "--size", description = "llama3.py's --size (default: ${DEFAULT-VALUE}).")
+  String size = DEFAULTS.size();
 
-  @Option(names = "--python", description = "Python interpreter (default: python3)")
-  String python = "python3";
+  @Option(names = "--python", description = "The Python interpreter (default: ${DEFAULT-VALUE}).")
+  String python = DEFAULTS.python();
 
-  @Option(names = "--beam", description = "BEAM width")
-  Integer beam;
+  @Option(names = "--beam", paramLabel = "WIDTH", description = "BEAM: search width for kernels.")
+  Integer beam = DEFAULTS.beam();
 
-  @Option(names = "--jitbeam", description = "JITBEAM width")
-  Integer jitBeam;
+  @Option(
+      names = "--jitbeam",
+      paramLabel = "WIDTH",
+      description = "JITBEAM: search width for jitted kernels only.")
+  Integer jitBeam = DEFAULTS.jitbeam();
 
-  @Option(names = "--warmup", description = "leading tokens discarded as JIT warm-up (default: 2)")
-  int warmup = 2;
+  @Option(
+      names = "--warmup",
+      paramLabel = "TOKENS",
+      description = "Leading tokens discarded as JIT warm-up (default: ${DEFAULT-VALUE}).")
+  int warmup = DEFAULTS.warmupTokens();
 
   @CommandLine.Mixin RunOptions options;
 
   @Override
   public Integer call() {
-    Tinygrad t =
-        Tinygrad.at(checkout)
-            .model(model)
-            .backend(backend)
-            .size(size)
-            .python(python)
-            .warmup(WarmupRule.firstTokens(warmup));
-    if (beam != null) t.beam(beam);
-    if (jitBeam != null) t.jitBeam(jitBeam);
-    return RunRows.write(options.applyTo(t).run(), options.out, spec);
+    TinygradOptions o =
+        new TinygradOptions(checkout, model, size, backend, python, warmup, beam, jitBeam);
+    return RunRows.write(options.applyTo(Tinygrad.of(o)).run(), options.out, spec);
   }
 }

@@ -23,7 +23,10 @@ import java.util.Objects;
 public record ProcessSpec(
     List<String> command, Map<String, String> env, Path workDir, Duration timeout, Path log) {
   /** One hour: a full llama-bench matrix on a small board takes tens of minutes. */
-  public static final Duration DEFAULT_TIMEOUT = Duration.ofHours(1);
+  public static final long DEFAULT_TIMEOUT_SECONDS = 3600;
+
+  /** {@link #DEFAULT_TIMEOUT_SECONDS} as a duration. */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(DEFAULT_TIMEOUT_SECONDS);
 
   public ProcessSpec {
     command = List.copyOf(command);

@@ -59,7 +59,7 @@ public final class ResultsFile implements Consumer<BenchResult>, AutoCloseable {
 
   /**
    * The rows of a file tokbench wrote: a results CSV (a CSV sweep store is one), a results JSONL,
-   * or a JSONL sweep store (only its finished cells, as the sweep itself counts them).
+   * or a JSONL sweep store (only its finished points, as the sweep itself counts them).
    */
   public static List<BenchResult> read(Path file) {
     String first = firstLine(file).strip();

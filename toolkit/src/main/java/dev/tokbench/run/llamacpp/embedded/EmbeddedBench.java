@@ -33,7 +33,7 @@ public final class EmbeddedBench {
   private final List<Integer> threads = new ArrayList<>();
   private final Map<String, String> ignored = new LinkedHashMap<>();
   private final List<String> args;
-  private int repetitions = 5;
+  private int repetitions = EmbeddedOptions.DEFAULTS.repetitions();
 
   private EmbeddedBench(List<String> args) {
     this.args = List.copyOf(args);
@@ -49,9 +49,10 @@ public final class EmbeddedBench {
       b.take(flag, value);
     }
     if (b.models.isEmpty()) throw new UnsupportedFlagException("no model: pass -m FILE");
-    if (b.prompts.isEmpty()) b.prompts.add(512);
-    if (b.gens.isEmpty()) b.gens.add(128);
-    if (b.threads.isEmpty()) b.threads.add(Runtime.getRuntime().availableProcessors());
+    EmbeddedOptions defaults = EmbeddedOptions.DEFAULTS;
+    if (b.prompts.isEmpty()) b.prompts.add(defaults.prompt());
+    if (b.gens.isEmpty()) b.gens.add(defaults.gen());
+    if (b.threads.isEmpty()) b.threads.add(defaults.threadCount());
     return b;
   }
 

@@ -12,10 +12,10 @@ import java.util.stream.Collectors;
  *
  * @param values axis name to value
  */
-public record SweepCell(Map<String, String> values) {
+public record SweepPoint(Map<String, String> values) {
   private static final Pattern VAR = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)}");
 
-  public SweepCell {
+  public SweepPoint {
     values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
   }
 
@@ -28,14 +28,14 @@ public record SweepCell(Map<String, String> values) {
     return v;
   }
 
-  /** {@code model=a.gguf,fa=on}: what the store records to know the cell is done. */
+  /** {@code model=a.gguf,fa=on}: what the store records to know the point is done. */
   public String key() {
     return values.entrySet().stream()
         .map(e -> e.getKey() + "=" + e.getValue())
         .collect(Collectors.joining(","));
   }
 
-  /** Replaces each {@code ${axis}} in a template by this cell's value. */
+  /** Replaces each {@code ${axis}} in a template by this point's value. */
   public String fill(String template) {
     Matcher m = VAR.matcher(template);
     StringBuilder b = new StringBuilder();

@@ -1,0 +1,41 @@
+package dev.tokbench.run.mlc;
+
+import dev.tokbench.Records;
+import java.nio.file.Path;
+
+/**
+ * What an MLC LLM benchmark runs, with its defaults: {@link MlcRun}, {@code tokbench run mlc} and a
+ * sweep file's {@code framework: mlc} all start from {@link #DEFAULTS}.
+ *
+ * @param modelDir the compiled model's folder (weights, tokenizer)
+ * @param modelLib the compiled model library ({@code .so})
+ * @param python the interpreter that has {@code mlc_llm}: a path, or a name in the run's PATH
+ * @param name the model's name in rows; null for the model folder's name
+ * @param numRequests requests ({@code --num-requests})
+ * @param inputLen prompt tokens per request ({@code --input-len})
+ * @param outputLen generated tokens per request ({@code --output-len})
+ * @param output where the bench writes its CSV; null for a new temporary file
+ */
+public record MlcOptions(
+    Path modelDir,
+    Path modelLib,
+    String python,
+    String name,
+    int numRequests,
+    int inputLen,
+    int outputLen,
+    Path output) {
+  /** python3, 16 requests of 128 prompt and 256 generated tokens. */
+  public static final MlcOptions DEFAULTS =
+      new MlcOptions(Path.of("."), Path.of(""), "python3", null, 16, 128, 256, null);
+
+  /** The model's name in rows: {@link #name}, else the model folder's name. */
+  public String modelName() {
+    return name != null ? name : modelDir.getFileName().toString();
+  }
+
+  /** A copy with one component changed: {@code o.with(MlcOptions::numRequests, 4)}. */
+  public <T> MlcOptions with(Records.Component<MlcOptions, T> component, T value) {
+    return Records.with(this, component, value);
+  }
+}

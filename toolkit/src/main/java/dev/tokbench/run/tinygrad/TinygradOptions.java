@@ -1,0 +1,43 @@
+package dev.tokbench.run.tinygrad;
+
+import dev.tokbench.Records;
+import java.nio.file.Path;
+
+/**
+ * What a tinygrad benchmark runs, with its defaults: {@link Tinygrad}, {@code tokbench run
+ * tinygrad} and a sweep file's {@code framework: tinygrad} all start from {@link #DEFAULTS}.
+ *
+ * @param checkout the tinygrad source checkout to run {@code examples/llama3.py} in
+ * @param model the GGUF file ({@code --model}); null for llama3.py's own download
+ * @param size llama3.py's {@code --size}: 1B, 8B, 70B …
+ * @param backend the backend ({@code CUDA}, {@code NV}, {@code AMD}, {@code METAL}, {@code CPU} …)
+ * @param python the interpreter: a path, or a name looked up in the run's {@code PATH}
+ * @param warmupTokens leading tokens discarded as JIT warm-up (TinyJit's first two)
+ * @param beam {@code BEAM}: kernel search width for every kernel; null to leave it unset
+ * @param jitbeam {@code JITBEAM}: search width for jitted kernels only; null to leave it unset
+ */
+public record TinygradOptions(
+    Path checkout,
+    Path model,
+    String size,
+    String backend,
+    String python,
+    int warmupTokens,
+    Integer beam,
+    Integer jitbeam) {
+  /** The current directory as checkout, 1B, CUDA, python3, two warm-up tokens, no BEAM. */
+  public static final TinygradOptions DEFAULTS =
+      new TinygradOptions(Path.of("."), null, "1B", "CUDA", "python3", 2, null, null);
+
+  public TinygradOptions {
+    if (checkout == null) throw new IllegalArgumentException("tinygrad needs a checkout");
+    if (warmupTokens < 0) {
+      throw new IllegalArgumentException("cannot discard " + warmupTokens + " warm-up tokens");
+    }
+  }
+
+  /** A copy with one component changed: {@code o.with(TinygradOptions::backend, "NV")}. */
+  public <T> TinygradOptions with(Records.Component<TinygradOptions, T> component, T value) {
+    return Records.with(this, component, value);
+  }
+}
