@@ -134,27 +134,26 @@ public final class ResultsCsv {
           "expected " + rec.getParser().getHeaderNames().size() + " cells, found " + rec.size());
     }
     try {
-      return new BenchResult(
-          rec.get("framework"),
-          rec.get("backend"),
-          rec.get("model"),
-          rec.get("quant"),
-          rec.get("test"),
-          intCell(rec, "n_prompt"),
-          intCell(rec, "n_gen"),
-          intCell(rec, "n_depth"),
-          FlashAttention.parse(rec.get("flash_attn")),
-          doubleCell(rec, "tokens_per_s_mean"),
-          doubleCell(rec, "tokens_per_s_stddev"),
-          parseSamples(rec.get("samples_ts")),
-          longCell(rec, "model_bytes"),
-          longCell(rec, "n_params"),
-          rec.get("device"),
-          Status.parse(rec.get("status")),
-          rec.get("reason"),
-          parseMap(rec.get("flags")),
-          parseMap(rec.get("provenance")),
-          parseMap(rec.get("extra")));
+      return BenchResult.measured(rec.get("framework"))
+          .backend(rec.get("backend"))
+          .model(rec.get("model"), rec.get("quant"))
+          .test(
+              rec.get("test"),
+              intCell(rec, "n_prompt"),
+              intCell(rec, "n_gen"),
+              intCell(rec, "n_depth"))
+          .flashAttn(FlashAttention.parse(rec.get("flash_attn")))
+          .tokensPerS(
+              doubleCell(rec, "tokens_per_s_mean"),
+              doubleCell(rec, "tokens_per_s_stddev"),
+              parseSamples(rec.get("samples_ts")))
+          .size(longCell(rec, "model_bytes"), longCell(rec, "n_params"))
+          .device(rec.get("device"))
+          .status(Status.parse(rec.get("status")), rec.get("reason"))
+          .flags(parseMap(rec.get("flags")))
+          .provenance(parseMap(rec.get("provenance")))
+          .extra(parseMap(rec.get("extra")))
+          .build();
     } catch (RuntimeException e) {
       throw new ResultsFormatException(name, line, e.getMessage(), e);
     }

@@ -43,8 +43,7 @@ public final class LlamaBenchOutput {
     List<BenchResult> rows = new ArrayList<>();
     for (LlamaBenchRecord r : parsed.records()) rows.add(toResult(r, source));
     if (parsed.truncation() != null) {
-      rows.add(
-          BenchResult.unavailable("llama.cpp", Status.FAILED, source + ": " + parsed.truncation()));
+      rows.add(BenchResult.failed("llama.cpp", Status.FAILED, source + ": " + parsed.truncation()));
     }
     return rows;
   }

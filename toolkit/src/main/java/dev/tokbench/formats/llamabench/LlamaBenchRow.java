@@ -2,7 +2,6 @@ package dev.tokbench.formats.llamabench;
 
 import dev.tokbench.results.BenchResult;
 import dev.tokbench.results.FlashAttention;
-import dev.tokbench.results.Status;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,27 +108,18 @@ public final class LlamaBenchRow {
     int nPrompt = count(r, "n_prompt");
     int nGen = count(r, "n_gen");
     int nDepth = count(r, "n_depth");
-    return new BenchResult(
-        "llama.cpp",
-        backend,
-        LlamaBenchNames.modelName(r),
-        LlamaBenchNames.quant(r.get("model_type")),
-        LlamaBenchNames.testName(nPrompt, nGen, nDepth),
-        nPrompt,
-        nGen,
-        nDepth,
-        flashAttention(r),
-        number(r, "avg_ts"),
-        number(r, "stddev_ts"),
-        samples(r.get("samples_ts")),
-        whole(r, "model_size"),
-        whole(r, "model_n_params"),
-        device(r),
-        Status.OK,
-        "",
-        flags,
-        provenance,
-        extra);
+    return BenchResult.measured("llama.cpp")
+        .backend(backend)
+        .model(LlamaBenchNames.modelName(r), LlamaBenchNames.quant(r.get("model_type")))
+        .test(LlamaBenchNames.testName(nPrompt, nGen, nDepth), nPrompt, nGen, nDepth)
+        .flashAttn(flashAttention(r))
+        .tokensPerS(number(r, "avg_ts"), number(r, "stddev_ts"), samples(r.get("samples_ts")))
+        .size(whole(r, "model_size"), whole(r, "model_n_params"))
+        .device(device(r))
+        .flags(flags)
+        .provenance(provenance)
+        .extra(extra)
+        .build();
   }
 
   private static final String MD_NOTE =

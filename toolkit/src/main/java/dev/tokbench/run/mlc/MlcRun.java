@@ -130,7 +130,7 @@ public final class MlcRun implements Benchmark<MlcRun> {
             "output_len",
             o.outputLen());
     String model = o.modelName();
-    RunIdentity id = new RunIdentity("mlc-llm", "", model, "serve", 0, 0, flags);
+    RunIdentity id = RunIdentity.of("mlc-llm", model).test("serve", 0, 0).flags(flags);
     RunResult r =
         OutputFileRun.run(
             id, tool, spec, csv, file -> MlcOutput.read(file, model), settings.machineOrDescribe());

@@ -172,7 +172,7 @@ public final class VllmRun implements Benchmark<VllmRun> {
     String test = o.latency() ? "pp" + o.inputLen() + "+tg" + o.outputLen() : "throughput";
     int nPrompt = o.latency() ? o.inputLen() : 0;
     int nGen = o.latency() ? o.outputLen() : 0;
-    return new RunIdentity("vllm", "CUDA", o.model(), test, nPrompt, nGen, flags);
+    return RunIdentity.of("vllm", o.model()).backend("CUDA").test(test, nPrompt, nGen).flags(flags);
   }
 
   @Override

@@ -134,7 +134,7 @@ public final class EmbeddedBench {
         // A missing or unreadable model is a failed row, as it is from llama-bench.
         String reason = "cannot benchmark " + model + ": " + e.getMessage();
         out.add(
-            BenchResult.unavailable(EmbeddedLlama.FRAMEWORK, Status.FAILED, reason)
+            BenchResult.failed(EmbeddedLlama.FRAMEWORK, Status.FAILED, reason)
                 .withProvenance(Map.of("model_path", model.toString())));
       }
     }
