@@ -1,6 +1,8 @@
 package dev.tokbench.kernel;
 
 import com.google.gson.JsonObject;
+import dev.tokbench.display.MimeBundle;
+import dev.tokbench.notebook.CellListener;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -13,7 +15,7 @@ import java.util.function.Consumer;
  * for a few milliseconds so a loop of {@code println} does not become thousands of messages, yet
  * still appears while the cell runs.
  */
-final class CellPublisher implements CellEngine.CellListener {
+final class CellPublisher implements CellListener {
   private static final long COALESCE_MS = 40;
 
   private final Message request;
@@ -43,9 +45,9 @@ final class CellPublisher implements CellEngine.CellListener {
   }
 
   @Override
-  public void display(Map<String, String> mimeBundle) {
+  public void display(MimeBundle mimeBundle) {
     flush();
-    JsonObject content = bundle(mimeBundle);
+    JsonObject content = bundle(mimeBundle.data());
     content.add("transient", new JsonObject());
     publish("display_data", content);
   }
