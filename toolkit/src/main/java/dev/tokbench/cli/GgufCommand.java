@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
 @Command(
     name = "gguf",
     mixinStandardHelpOptions = true,
-    description = {
-      "Read GGUF model files (llama.cpp's format) without loading their weights.",
+    description = "Read GGUF model files (llama.cpp's format) without loading their weights.",
+    footer = {
       "",
       "Examples:",
       "  tokbench gguf inspect model.gguf",
@@ -16,11 +16,4 @@ import picocli.CommandLine.Command;
       "  tokbench gguf inspect --markdown --tensors model-00001-of-00003.gguf"
     },
     subcommands = {GgufInspectCommand.class, CommandLine.HelpCommand.class})
-final class GgufCommand implements Runnable {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
-}
+final class GgufCommand extends GroupCommand {}

@@ -1,7 +1,5 @@
 package dev.tokbench.cli;
 
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
@@ -19,12 +17,4 @@ import picocli.CommandLine.Command;
       RunVllmCommand.class,
       RunMlcCommand.class
     })
-final class RunCommand implements Callable<Integer> {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-    return 0;
-  }
-}
+final class RunCommand extends GroupCommand {}

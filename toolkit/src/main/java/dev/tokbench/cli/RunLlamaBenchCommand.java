@@ -17,7 +17,6 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Run llama.cpp's llama-bench (with -o jsonl) and append each test's row as it finishes.",
-      "Example: tokbench run llama-bench --out results.csv -- -m model.gguf -p 512 -n 128 -fa 0,1",
       "Without --binary, $LLAMA_BENCH or a llama-bench on the PATH, the llama.cpp embedded in"
           + " tokbench runs the tests (CPU) and says so on stderr; it takes -m, -p (default "
           + EmbeddedOptions.DEFAULT_PROMPT
@@ -27,6 +26,11 @@ import picocli.CommandLine.Parameters;
           + EmbeddedOptions.DEFAULT_REPETITIONS
           + ") and -t (default: every core).",
       "Exit status 3 when any row failed."
+    },
+    footer = {
+      "",
+      "Example:",
+      "  tokbench run llama-bench --out results.csv -- -m model.gguf -p 512 -n 128 -fa 0,1"
     })
 final class RunLlamaBenchCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -44,7 +48,7 @@ final class RunLlamaBenchCommand implements Callable<Integer> {
 
   @CommandLine.Mixin RunOptions options;
 
-  @Parameters(paramLabel = "FLAG", description = "llama-bench's own flags, after --.")
+  @Parameters(paramLabel = "FLAG", description = "The flags of llama-bench itself, after --.")
   List<String> flags = new ArrayList<>();
 
   @Override

@@ -17,9 +17,14 @@ import picocli.CommandLine.Parameters;
     description = {
       "Run MLC LLM's benchmark (python -m mlc_llm.bench, which starts its own server for the"
           + " model library) and append one row per pipeline; `import mlc_llm` is checked first.",
-      "Example: tokbench run mlc --model-dir dist/Llama-3.2-1B-Instruct-q4f16_1-MLC"
-          + " --model-lib dist/libs/llama-cuda.so --input-len 512 --output-len 128 --out results.csv",
       "Exit status 3 when a row is not ok."
+    },
+    footer = {
+      "",
+      "Example:",
+      "  tokbench run mlc --model-dir dist/Llama-3.2-1B-Instruct-q4f16_1-MLC \\",
+      "      --model-lib dist/libs/llama-cuda.so --input-len 512 --output-len 128 \\",
+      "      --out results.csv"
     })
 final class RunMlcCommand implements Callable<Integer> {
   private static final MlcOptions DEFAULTS = MlcOptions.DEFAULTS;

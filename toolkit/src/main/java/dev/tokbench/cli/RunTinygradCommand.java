@@ -13,9 +13,13 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Run tinygrad's examples/llama3.py --benchmark from a checkout and append its row.",
-      "Example: tokbench run tinygrad --checkout ~/tinygrad --model llama-3.2-1b-Q4_K_M.gguf"
-          + " --backend CUDA --jitbeam 2",
       "Exit status 3 when the row failed."
+    },
+    footer = {
+      "",
+      "Example:",
+      "  tokbench run tinygrad --checkout ~/tinygrad --model llama-3.2-1b-Q4_K_M.gguf \\",
+      "      --backend CUDA --jitbeam 2"
     })
 final class RunTinygradCommand implements Callable<Integer> {
   private static final TinygradOptions DEFAULTS = TinygradOptions.DEFAULTS;
@@ -34,10 +38,10 @@ final class RunTinygradCommand implements Callable<Integer> {
 
   @Option(
       names = "--backend",
-      description = "CUDA, NV, AMD, METAL, CPU … (default: ${DEFAULT-VALUE}).")
+      description = "The backend: CUDA, NV, AMD, METAL, CPU … (default: ${DEFAULT-VALUE}).")
   String backend = DEFAULTS.backend();
 
-  @Option(names = "--size", description = "llama3.py's --size (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--size", description = "The --size of llama3.py (default: ${DEFAULT-VALUE}).")
   String size = DEFAULTS.size();
 
   @Option(names = "--python", description = "The Python interpreter (default: ${DEFAULT-VALUE}).")

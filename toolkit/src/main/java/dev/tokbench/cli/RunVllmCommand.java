@@ -17,16 +17,22 @@ import picocli.CommandLine.Parameters;
     description = {
       "Run `vllm bench latency` (the default) or `vllm bench throughput` and append its row;"
           + " `vllm --version` is checked first, and a failure is a not-installed row.",
-      "Example: tokbench run vllm --model meta-llama/Llama-3.2-1B-Instruct --input-len 512"
-          + " --output-len 128 --batch-size 1 --out results.csv -- --dtype bfloat16",
       "Exit status 3 when the row is not ok."
+    },
+    footer = {
+      "",
+      "Example:",
+      "  tokbench run vllm --model meta-llama/Llama-3.2-1B-Instruct --input-len 512 \\",
+      "      --output-len 128 --batch-size 1 --out results.csv -- --dtype bfloat16"
     })
 final class RunVllmCommand implements Callable<Integer> {
   private static final VllmOptions DEFAULTS = VllmOptions.DEFAULTS;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--bench", description = "latency or throughput (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--bench",
+      description = "Which benchmark: latency or throughput (default: ${DEFAULT-VALUE}).")
   String bench = DEFAULTS.bench();
 
   @Option(

@@ -20,69 +20,84 @@ import picocli.CommandLine.Spec;
     description = {
       "Write a synthetic GGUF model: a real architecture's shapes and llama-quantize's tensor types,"
           + " seeded pseudo-random weights, a synthetic SentencePiece-style vocabulary.",
-      "Example: tokbench synth --shape llama-3.2-1b --type Q4_K_M --out model.gguf"
+      "A catalogue shape (--shape) takes any of the size options as an override; a shape by hand"
+          + " (--arch) needs --vocab, --embd, --layers, --heads, --kv-heads, --head-dim and --ff."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  tokbench synth --shape llama-3.2-1b --type Q4_K_M --out model.gguf",
+      "  tokbench synth --shape qwen3-0.6b --layers 2 --vocab 32000 --type Q8_0 --out small.gguf",
+      "  tokbench synth --shape llama-3.1-70b --type Q4_K_M --plan"
     })
 final class SynthCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--shape", description = "catalogue shape, e.g. llama-3.2-1b (see --list)")
+  @Option(
+      names = "--shape",
+      paramLabel = "NAME",
+      description = "A catalogue shape, such as llama-3.2-1b (see --list).")
   String shape;
 
-  @Option(names = "--arch", description = "by-hand shape: llama or qwen3 (with every size option)")
+  @Option(names = "--arch", description = "A shape by hand of this architecture: llama or qwen3.")
   String arch;
 
   @Option(
       names = "--type",
       defaultValue = "Q4_K_M",
       description =
-          "F32, F16, BF16, Q8_0, Q4_0, Q4_K_S, Q4_K_M, Q5_K_S, Q5_K_M, Q6_K (default: ${DEFAULT-VALUE})")
+          "The file type: F32, F16, BF16, Q8_0, Q4_0, Q4_K_S, Q4_K_M, Q5_K_S, Q5_K_M or Q6_K"
+              + " (default: ${DEFAULT-VALUE}).")
   String type;
 
-  @Option(names = "--out", description = "the GGUF file to write")
+  @Option(names = "--out", paramLabel = "FILE", description = "The GGUF file to write.")
   Path out;
 
   @Option(
       names = "--seed",
       defaultValue = "0",
-      description = "weight seed (default: ${DEFAULT-VALUE})")
+      description = "The seed of the pseudo-random weights (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--name", description = "general.name (default: the shape's name)")
+  @Option(names = "--name", description = "The model's general.name (default: the shape's name).")
   String name;
 
-  @Option(names = "--vocab")
+  @Option(names = "--vocab", description = "Tokens in the vocabulary.")
   Integer vocab;
 
-  @Option(names = "--embd")
+  @Option(names = "--embd", description = "The embedding length (hidden size).")
   Integer embd;
 
-  @Option(names = "--layers")
+  @Option(names = "--layers", description = "Transformer blocks.")
   Integer layers;
 
-  @Option(names = "--heads")
+  @Option(names = "--heads", description = "Attention (query) heads.")
   Integer heads;
 
-  @Option(names = "--kv-heads")
+  @Option(names = "--kv-heads", description = "Key/value heads (grouped-query attention).")
   Integer kvHeads;
 
-  @Option(names = "--head-dim")
+  @Option(names = "--head-dim", description = "Elements per head.")
   Integer headDim;
 
-  @Option(names = "--ff")
+  @Option(names = "--ff", description = "The feed-forward (intermediate) length.")
   Integer ff;
 
-  @Option(names = "--ctx")
+  @Option(names = "--ctx", description = "The context length written to the metadata.")
   Integer ctx;
 
-  @Option(names = "--tied", arity = "1", description = "tied embeddings: true or false")
+  @Option(
+      names = "--tied",
+      arity = "1",
+      description = "Whether the output projection reuses the token embeddings: true or false.")
   Boolean tied;
 
-  @Option(names = "--list", description = "list the catalogue shapes and exit")
+  @Option(names = "--list", description = "List the catalogue shapes and exit.")
   boolean list;
 
   @Option(
       names = "--plan",
-      description = "print every tensor with its type and size; write nothing")
+      description = "Print every tensor with its type and size, and write nothing.")
   boolean plan;
 
   @Override

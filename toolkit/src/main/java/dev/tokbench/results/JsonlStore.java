@@ -3,8 +3,8 @@ package dev.tokbench.results;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tokbench.FileReadException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,7 +111,7 @@ final class JsonlStore implements ResultStore {
               path.toString(), lineNo, "neither a row nor a done line");
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + path, e);
+      throw FileReadException.of(path, e);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.tokbench.results;
 
+import dev.tokbench.FileReadException;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -73,7 +74,7 @@ public final class ResultsFile implements Consumer<BenchResult>, AutoCloseable {
         if (!line.isBlank()) rows.add(ResultsJsonl.parse(line, file.toString(), lineNo));
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
+      throw FileReadException.of(file, e);
     }
     return rows;
   }

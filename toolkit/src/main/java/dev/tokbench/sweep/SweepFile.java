@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.tokbench.BadInputException;
+import dev.tokbench.FileReadException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -103,6 +104,7 @@ public final class SweepFile {
   }
 
   private static JsonNode tree(Path file, ObjectMapper mapper) {
+    FileReadException.requireReadable(file);
     boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
     try {
       JsonNode root = mapper.readTree(file.toFile());

@@ -1,6 +1,7 @@
 package dev.tokbench.formats.mlc;
 
 import dev.tokbench.BadInputException;
+import dev.tokbench.FileReadException;
 import dev.tokbench.results.BenchResult;
 import dev.tokbench.results.Status;
 import java.io.IOException;
@@ -32,6 +33,7 @@ public final class MlcOutput {
    * One row per pipeline: tokens/s is {@code output_token_throughput}; every column kept in extra.
    */
   public static List<BenchResult> read(Path file, String model) {
+    FileReadException.requireReadable(file);
     CSVFormat f = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         CSVParser p = CSVParser.builder().setReader(r).setFormat(f).get()) {

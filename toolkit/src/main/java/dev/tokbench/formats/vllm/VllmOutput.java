@@ -3,6 +3,7 @@ package dev.tokbench.formats.vllm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tokbench.BadInputException;
+import dev.tokbench.FileReadException;
 import dev.tokbench.results.BenchResult;
 import dev.tokbench.results.Stats;
 import java.io.IOException;
@@ -112,6 +113,7 @@ public final class VllmOutput {
   }
 
   static JsonNode tree(Path file) {
+    FileReadException.requireReadable(file);
     try {
       JsonNode o = JSON.readTree(file.toFile());
       if (o == null || !o.isObject())

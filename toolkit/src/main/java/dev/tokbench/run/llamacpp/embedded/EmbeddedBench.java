@@ -1,6 +1,7 @@
 package dev.tokbench.run.llamacpp.embedded;
 
 import dev.tokbench.BadInputException;
+import dev.tokbench.FileReadException;
 import dev.tokbench.gguf.GgufFormatException;
 import dev.tokbench.process.ProcessOutcome;
 import dev.tokbench.results.BenchResult;
@@ -130,7 +131,7 @@ public final class EmbeddedBench {
     for (EmbeddedLlama run : runs) {
       try {
         out.addAll(run.run());
-      } catch (UncheckedIOException | GgufFormatException e) {
+      } catch (UncheckedIOException | GgufFormatException | FileReadException e) {
         // A missing or unreadable model is a failed row, as it is from llama-bench.
         String reason = "cannot benchmark " + model + ": " + e.getMessage();
         out.add(

@@ -1,13 +1,11 @@
 package dev.tokbench.run.llamacpp.embedded;
 
+import dev.tokbench.FileReadException;
 import dev.tokbench.gguf.FileType;
 import dev.tokbench.gguf.Gguf;
 import dev.tokbench.gguf.GgufFile;
 import dev.tokbench.gguf.TensorInfo;
 import dev.tokbench.results.BenchResult;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,10 +84,7 @@ public final class EmbeddedLlama {
   public List<BenchResult> run() {
     int prompt = options.prompt();
     int threads = options.threadCount();
-    if (!Files.isRegularFile(model)) {
-      throw new UncheckedIOException(
-          new NoSuchFileException(model.toString(), null, "no such model file"));
-    }
+    FileReadException.requireReadable(model);
     GgufFile gguf = Gguf.read(model);
     EmbeddedRows rows = new EmbeddedRows(describe(gguf), threads);
     EmbeddedSession session;
