@@ -6,16 +6,24 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Copies of a record with one component changed, the component named by its accessor: {@code
- * Records.with(shape, ModelShape::layers, 2)}, or {@code shape.with(ModelShape::layers, 2)} where
- * the record offers it. The copy goes through the canonical constructor, so it is checked like any
- * other value. One mechanism for every wide record, instead of a {@code with…} method per component
- * that lists all the others again.
+ * Copies of a record with components changed, through its canonical constructor, so a copy is
+ * checked like any other value. One mechanism for every wide record, instead of a {@code with…}
+ * method per component that lists all the others again:
  *
- * <p>How the name is found: the accessor is a serializable method reference, and its serialized
+ * <ul>
+ *   <li>{@code Records.with(shape, ModelShape::layers, 2)}, the component named by its accessor
+ *       (where a record offers it, {@code shape.with(ModelShape::layers, 2)});
+ *   <li>{@code Records.with(options, Map.of("inputLen", 512))}, components named as strings, for
+ *       binders such as the command line.
+ * </ul>
+ *
+ * <p>How an accessor names its component: it is a serializable method reference, and its serialized
  * form names the method it refers to. A lambda ({@code s -> s.layers()}) names a synthetic method
  * instead and is refused.
  */
@@ -38,24 +46,51 @@ public final class Records {
    *     {@code record}'s class, or the new value is not valid (from the record's constructor)
    */
   public static <R extends Record, T> R with(R record, Component<R, T> component, T value) {
+    String name = referencedMethod(component);
+    if (Arrays.stream(record.getClass().getRecordComponents()).noneMatch(c -> named(c, name))) {
+      throw new IllegalArgumentException(
+          name
+              + " is not a component of "
+              + record.getClass().getSimpleName()
+              + ": pass its accessor");
+    }
+    Map<String, Object> one = new HashMap<>();
+    one.put(name, value);
+    return with(record, one);
+  }
+
+  /**
+   * A copy of {@code record} with each component named in {@code values} set to its value.
+   *
+   * @throws IllegalArgumentException when a name is not a component, or a value is not valid
+   */
+  public static <R extends Record> R with(R record, Map<String, ?> values) {
     @SuppressWarnings("unchecked") // a record's class is Class<R>
     Class<R> type = (Class<R>) record.getClass();
-    String name = referencedMethod(component);
     RecordComponent[] components = type.getRecordComponents();
     Object[] args = new Object[components.length];
     Class<?>[] types = new Class<?>[components.length];
-    boolean found = false;
     for (int i = 0; i < components.length; i++) {
       types[i] = components[i].getType();
-      boolean target = components[i].getName().equals(name);
-      found |= target;
-      args[i] = target ? value : read(components[i].getAccessor(), record);
+      String name = components[i].getName();
+      args[i] = values.containsKey(name) ? values.get(name) : read(components[i], record);
     }
-    if (!found) {
-      throw new IllegalArgumentException(
-          name + " is not a component of " + type.getSimpleName() + ": pass its accessor");
+    for (String name : values.keySet()) {
+      if (Arrays.stream(components).noneMatch(c -> named(c, name))) {
+        throw new IllegalArgumentException(
+            "no component "
+                + name
+                + " in "
+                + type.getSimpleName()
+                + "; it has "
+                + Arrays.stream(components).map(RecordComponent::getName).toList());
+      }
     }
     return type.cast(construct(type, types, args));
+  }
+
+  private static boolean named(RecordComponent c, String name) {
+    return c.getName().equals(name);
   }
 
   /** The name of the method a serializable method reference refers to. */
@@ -71,8 +106,10 @@ public final class Records {
     }
   }
 
-  private static Object read(Method accessor, Object record) {
+  /** The value of {@code component} in {@code record}. */
+  public static Object read(RecordComponent component, Record record) {
     try {
+      Method accessor = component.getAccessor();
       accessor.setAccessible(true);
       return accessor.invoke(record);
     } catch (IllegalAccessException e) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -31,11 +32,7 @@ final class KernelCommand extends GroupCommand {
     @ArgGroup(exclusive = true)
     Where where = new Where();
 
-    @Option(
-        names = "--name",
-        description = "The kernelspec's name (default: ${DEFAULT-VALUE}).",
-        defaultValue = "tokbench")
-    String name;
+    @Mixin Kernelspecs kernelspecs;
 
     @Option(
         names = "--jvm-option",
@@ -43,21 +40,32 @@ final class KernelCommand extends GroupCommand {
         description = "A JVM option for the kernel, such as -Xmx8g; repeat for more.")
     List<String> jvmOptions = new ArrayList<>();
 
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      Kernelspec kernelspec =
+          Kernelspec.forToolkit().withName(kernelspecs.name).withJvmOptions(jvmOptions);
+      String output =
+          JupyterCommand.at(kernelspecs.jupyter).install(kernelspec, where.scope(), where.prefix);
+      spec.commandLine().getOut().println(output);
+      return 0;
+    }
+  }
+
+  /** Which kernelspec, registered with which Jupyter: what install and uninstall share. */
+  static final class Kernelspecs {
+    @Option(
+        names = "--name",
+        description = "The kernelspec's name (default: ${DEFAULT-VALUE}).",
+        defaultValue = "tokbench")
+    String name;
+
     @Option(
         names = "--jupyter",
         description = "The jupyter executable (default: ${DEFAULT-VALUE}).",
         defaultValue = "jupyter")
     String jupyter;
-
-    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-      Kernelspec kernelspec = Kernelspec.forToolkit().withName(name).withJvmOptions(jvmOptions);
-      String output = JupyterCommand.at(jupyter).install(kernelspec, where.scope(), where.prefix);
-      spec.commandLine().getOut().println(output);
-      return 0;
-    }
   }
 
   static final class Where {
@@ -89,23 +97,15 @@ final class KernelCommand extends GroupCommand {
       mixinStandardHelpOptions = true,
       description = "Remove the kernelspec from Jupyter.")
   static final class Uninstall implements Callable<Integer> {
-    @Option(
-        names = "--name",
-        description = "The kernelspec's name (default: ${DEFAULT-VALUE}).",
-        defaultValue = "tokbench")
-    String name;
-
-    @Option(
-        names = "--jupyter",
-        description = "The jupyter executable (default: ${DEFAULT-VALUE}).",
-        defaultValue = "jupyter")
-    String jupyter;
+    @Mixin Kernelspecs kernelspecs;
 
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-      spec.commandLine().getOut().println(JupyterCommand.at(jupyter).uninstall(name));
+      spec.commandLine()
+          .getOut()
+          .println(JupyterCommand.at(kernelspecs.jupyter).uninstall(kernelspecs.name));
       return 0;
     }
   }

@@ -34,8 +34,7 @@ public final class Main extends GroupCommand {
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
     Subcommands.register(cl);
-    cl.setExecutionExceptionHandler(Main::handle);
-    return cl;
+    return ready(cl);
   }
 
   /**
@@ -45,6 +44,12 @@ public final class Main extends GroupCommand {
   static CommandLine commandLine(String... args) {
     CommandLine cl = new CommandLine(new Main());
     if (args.length == 0 || !Subcommands.registerOnly(cl, args[0])) return commandLine();
+    return ready(cl);
+  }
+
+  /** The tree with the options its records describe, and bad input mapped to exit status 2. */
+  private static CommandLine ready(CommandLine cl) {
+    RecordOptions.install(cl);
     cl.setExecutionExceptionHandler(Main::handle);
     return cl;
   }

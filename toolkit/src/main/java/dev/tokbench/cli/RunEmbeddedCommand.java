@@ -1,9 +1,8 @@
 package dev.tokbench.cli;
 
-import dev.tokbench.BadInputException;
+import dev.tokbench.FileReadException;
 import dev.tokbench.run.llamacpp.LlamaBench;
 import dev.tokbench.run.llamacpp.embedded.EmbeddedOptions;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,32 +26,28 @@ import picocli.CommandLine.Spec;
           + " tokbench run llama-bench --embedded -- -m FILE -p N -n N -r N -t N.",
       "Exit status 3 when any row failed (e.g. an architecture the embedded llama.cpp does not know)."
     })
-final class RunEmbeddedCommand implements Callable<Integer> {
+final class RunEmbeddedCommand implements Callable<Integer>, RecordOptions.Holder {
   @Spec CommandSpec spec;
 
   @Option(names = "--model", required = true, paramLabel = "FILE", description = "The GGUF file.")
   Path model;
 
-  @Option(names = "-p", description = "Prompt tokens (default: ${DEFAULT-VALUE}).")
-  int prompt = EmbeddedOptions.DEFAULTS.prompt();
-
-  @Option(names = "-n", description = "Generated tokens (default: ${DEFAULT-VALUE}).")
-  int generate = EmbeddedOptions.DEFAULTS.gen();
-
-  @Option(names = "-r", description = "Repetitions of each test (default: ${DEFAULT-VALUE}).")
-  int repetitions = EmbeddedOptions.DEFAULTS.repetitions();
-
-  @Option(names = "-t", description = "CPU threads (default: every core).")
-  Integer threads;
-
   @Mixin RunOptions options;
+
+  private RecordOptions<EmbeddedOptions> tests;
+
+  @Override
+  public void addOptions(CommandSpec command) {
+    tests = RecordOptions.addTo(command, EmbeddedOptions.DEFAULTS);
+  }
 
   @Override
   public Integer call() {
-    if (!Files.exists(model)) throw new BadInputException("no such file: " + model);
+    FileReadException.requireReadable(model);
+    EmbeddedOptions o = tests.value();
     List<String> flags = new ArrayList<>(List.of("-m", model.toString()));
-    flags.addAll(List.of("-p", "" + prompt, "-n", "" + generate, "-r", "" + repetitions));
-    if (threads != null) flags.addAll(List.of("-t", threads.toString()));
+    flags.addAll(List.of("-p", "" + o.prompt(), "-n", "" + o.gen(), "-r", "" + o.repetitions()));
+    if (o.threads() > 0) flags.addAll(List.of("-t", "" + o.threads()));
     return RunLlamaBenchCommand.run(LlamaBench.embedded(), flags, options, spec);
   }
 }

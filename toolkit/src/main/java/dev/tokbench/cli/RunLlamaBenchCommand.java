@@ -3,13 +3,11 @@ package dev.tokbench.cli;
 import dev.tokbench.run.llamacpp.LlamaBench;
 import dev.tokbench.run.llamacpp.LlamaBenchOptions;
 import dev.tokbench.run.llamacpp.embedded.EmbeddedOptions;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(
@@ -32,28 +30,24 @@ import picocli.CommandLine.Parameters;
       "Example:",
       "  tokbench run llama-bench --out results.csv -- -m model.gguf -p 512 -n 128 -fa 0,1"
     })
-final class RunLlamaBenchCommand implements Callable<Integer> {
+final class RunLlamaBenchCommand implements Callable<Integer>, RecordOptions.Holder {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Option(
-      names = "--binary",
-      paramLabel = "FILE",
-      description = "The llama-bench to run (default: $LLAMA_BENCH, else llama-bench on the PATH).")
-  Path binary = LlamaBenchOptions.DEFAULTS.binary();
-
-  @Option(
-      names = "--embedded",
-      description = "Use the embedded llama.cpp even when a llama-bench is configured.")
-  boolean embedded = LlamaBenchOptions.DEFAULTS.embedded();
 
   @CommandLine.Mixin RunOptions options;
 
   @Parameters(paramLabel = "FLAG", description = "The flags of llama-bench itself, after --.")
   List<String> flags = new ArrayList<>();
 
+  private RecordOptions<LlamaBenchOptions> engine;
+
+  @Override
+  public void addOptions(CommandLine.Model.CommandSpec command) {
+    engine = RecordOptions.addTo(command, LlamaBenchOptions.DEFAULTS);
+  }
+
   @Override
   public Integer call() {
-    return run(LlamaBench.of(new LlamaBenchOptions(binary, embedded)), flags, options, spec);
+    return run(LlamaBench.of(engine.value()), flags, options, spec);
   }
 
   /** Runs {@code engine} with llama-bench's {@code flags}, rows to {@code --out} as they come. */

@@ -2,15 +2,15 @@ package dev.tokbench.cli;
 
 import dev.tokbench.run.mlc.MlcOptions;
 import dev.tokbench.run.mlc.MlcRun;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 
+/** {@code tokbench run mlc}: its options are {@link MlcOptions}' components. */
 @Command(
     name = "mlc",
     mixinStandardHelpOptions = true,
@@ -26,58 +26,24 @@ import picocli.CommandLine.Parameters;
       "      --model-lib dist/libs/llama-cuda.so --input-len 512 --output-len 128 \\",
       "      --out results.csv"
     })
-final class RunMlcCommand implements Callable<Integer> {
-  private static final MlcOptions DEFAULTS = MlcOptions.DEFAULTS;
-
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Option(
-      names = "--model-dir",
-      required = true,
-      paramLabel = "DIR",
-      description = "The compiled model's folder.")
-  Path modelDir;
-
-  @Option(
-      names = "--model-lib",
-      required = true,
-      paramLabel = "FILE",
-      description = "The compiled model library (.so).")
-  Path modelLib;
-
-  @Option(names = "--name", description = "The model's name in rows (default: the folder's name).")
-  String name = DEFAULTS.name();
-
-  @Option(
-      names = "--python",
-      description = "The interpreter that has mlc_llm (default: ${DEFAULT-VALUE}).")
-  String python = DEFAULTS.python();
-
-  @Option(names = "--requests", description = "Requests (default: ${DEFAULT-VALUE}).")
-  int requests = DEFAULTS.numRequests();
-
-  @Option(names = "--input-len", description = "Prompt tokens (default: ${DEFAULT-VALUE}).")
-  int inputLen = DEFAULTS.inputLen();
-
-  @Option(names = "--output-len", description = "Generated tokens (default: ${DEFAULT-VALUE}).")
-  int outputLen = DEFAULTS.outputLen();
-
-  @Option(
-      names = "--output",
-      paramLabel = "FILE",
-      description = "Where the bench writes its CSV (default: a temporary file).")
-  Path output = DEFAULTS.output();
+final class RunMlcCommand implements Callable<Integer>, RecordOptions.Holder {
+  @CommandLine.Spec CommandSpec spec;
 
   @CommandLine.Mixin RunOptions options;
 
   @Parameters(paramLabel = "ARG", description = "More mlc_llm.bench arguments, after --.")
   List<String> args = new ArrayList<>();
 
+  private RecordOptions<MlcOptions> mlc;
+
+  @Override
+  public void addOptions(CommandSpec command) {
+    mlc = RecordOptions.addTo(command, MlcOptions.DEFAULTS);
+  }
+
   @Override
   public Integer call() {
-    MlcOptions o =
-        new MlcOptions(modelDir, modelLib, python, name, requests, inputLen, outputLen, output);
-    MlcRun run = MlcRun.of(o).arg(args.toArray(String[]::new));
+    MlcRun run = MlcRun.of(mlc.value()).arg(args.toArray(String[]::new));
     return RunRows.write(options.applyTo(run).run(), options.out, spec);
   }
 }

@@ -2,12 +2,12 @@ package dev.tokbench.cli;
 
 import dev.tokbench.run.tinygrad.Tinygrad;
 import dev.tokbench.run.tinygrad.TinygradOptions;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
+/** {@code tokbench run tinygrad}: its options are {@link TinygradOptions}' components. */
 @Command(
     name = "tinygrad",
     mixinStandardHelpOptions = true,
@@ -21,53 +21,21 @@ import picocli.CommandLine.Option;
       "  tokbench run tinygrad --checkout ~/tinygrad --model llama-3.2-1b-Q4_K_M.gguf \\",
       "      --backend CUDA --jitbeam 2"
     })
-final class RunTinygradCommand implements Callable<Integer> {
-  private static final TinygradOptions DEFAULTS = TinygradOptions.DEFAULTS;
-
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Option(
-      names = "--checkout",
-      required = true,
-      paramLabel = "DIR",
-      description = "The tinygrad source checkout.")
-  Path checkout;
-
-  @Option(names = "--model", required = true, paramLabel = "FILE", description = "The GGUF file.")
-  Path model;
-
-  @Option(
-      names = "--backend",
-      description = "The backend: CUDA, NV, AMD, METAL, CPU … (default: ${DEFAULT-VALUE}).")
-  String backend = DEFAULTS.backend();
-
-  @Option(names = "--size", description = "The --size of llama3.py (default: ${DEFAULT-VALUE}).")
-  String size = DEFAULTS.size();
-
-  @Option(names = "--python", description = "The Python interpreter (default: ${DEFAULT-VALUE}).")
-  String python = DEFAULTS.python();
-
-  @Option(names = "--beam", paramLabel = "WIDTH", description = "BEAM: search width for kernels.")
-  Integer beam = DEFAULTS.beam();
-
-  @Option(
-      names = "--jitbeam",
-      paramLabel = "WIDTH",
-      description = "JITBEAM: search width for jitted kernels only.")
-  Integer jitBeam = DEFAULTS.jitbeam();
-
-  @Option(
-      names = "--warmup",
-      paramLabel = "TOKENS",
-      description = "Leading tokens discarded as JIT warm-up (default: ${DEFAULT-VALUE}).")
-  int warmup = DEFAULTS.warmupTokens();
+final class RunTinygradCommand implements Callable<Integer>, RecordOptions.Holder {
+  @CommandLine.Spec CommandSpec spec;
 
   @CommandLine.Mixin RunOptions options;
 
+  private RecordOptions<TinygradOptions> tinygrad;
+
+  @Override
+  public void addOptions(CommandSpec command) {
+    tinygrad = RecordOptions.addTo(command, TinygradOptions.DEFAULTS);
+  }
+
   @Override
   public Integer call() {
-    TinygradOptions o =
-        new TinygradOptions(checkout, model, size, backend, python, warmup, beam, jitBeam);
-    return RunRows.write(options.applyTo(Tinygrad.of(o)).run(), options.out, spec);
+    Tinygrad run = Tinygrad.of(tinygrad.value());
+    return RunRows.write(options.applyTo(run).run(), options.out, spec);
   }
 }

@@ -6,6 +6,7 @@ import dev.tokbench.synth.Synth;
 import dev.tokbench.synth.TensorPlan;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,10 +28,11 @@ import picocli.CommandLine.Spec;
       "",
       "Examples:",
       "  tokbench synth --shape llama-3.2-1b --type Q4_K_M --out model.gguf",
-      "  tokbench synth --shape qwen3-0.6b --layers 2 --vocab 32000 --type Q8_0 --out small.gguf",
+      "  tokbench synth --shape qwen3-0.6b --layers 2 --vocab 32000 --type Q8_0 \\",
+      "      --out small.gguf",
       "  tokbench synth --shape llama-3.1-70b --type Q4_K_M --plan"
     })
-final class SynthCommand implements Callable<Integer> {
+final class SynthCommand implements Callable<Integer>, RecordOptions.Holder {
   @Spec CommandSpec spec;
 
   @Option(
@@ -38,9 +40,6 @@ final class SynthCommand implements Callable<Integer> {
       paramLabel = "NAME",
       description = "A catalogue shape, such as llama-3.2-1b (see --list).")
   String shape;
-
-  @Option(names = "--arch", description = "A shape by hand of this architecture: llama or qwen3.")
-  String arch;
 
   @Option(
       names = "--type",
@@ -58,39 +57,6 @@ final class SynthCommand implements Callable<Integer> {
       defaultValue = "0",
       description = "The seed of the pseudo-random weights (default: ${DEFAULT-VALUE}).")
   long seed;
-
-  @Option(names = "--name", description = "The model's general.name (default: the shape's name).")
-  String name;
-
-  @Option(names = "--vocab", description = "Tokens in the vocabulary.")
-  Integer vocab;
-
-  @Option(names = "--embd", description = "The embedding length (hidden size).")
-  Integer embd;
-
-  @Option(names = "--layers", description = "Transformer blocks.")
-  Integer layers;
-
-  @Option(names = "--heads", description = "Attention (query) heads.")
-  Integer heads;
-
-  @Option(names = "--kv-heads", description = "Key/value heads (grouped-query attention).")
-  Integer kvHeads;
-
-  @Option(names = "--head-dim", description = "Elements per head.")
-  Integer headDim;
-
-  @Option(names = "--ff", description = "The feed-forward (intermediate) length.")
-  Integer ff;
-
-  @Option(names = "--ctx", description = "The context length written to the metadata.")
-  Integer ctx;
-
-  @Option(
-      names = "--tied",
-      arity = "1",
-      description = "Whether the output projection reuses the token embeddings: true or false.")
-  Boolean tied;
 
   @Option(names = "--list", description = "List the catalogue shapes and exit.")
   boolean list;
@@ -119,43 +85,48 @@ final class SynthCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** The shape's options (--name, --arch, --vocab … --tied): ModelShape's components. */
+  private RecordOptions<ModelShape> sizes;
+
+  @Override
+  public void addOptions(CommandSpec command) {
+    sizes = RecordOptions.addTo(command, Shapes.named("llama-3.2-1b"), false);
+  }
+
+  /** The sizes a shape by hand cannot do without. */
+  private static final List<String> BY_HAND =
+      List.of("vocab", "embd", "layers", "heads", "kvHeads", "headDim", "ff");
+
   /** The shape asked for: a catalogue shape with every override applied at once, or by hand. */
   private ModelShape shape() {
+    String arch = (String) sizes.givenValue("arch");
     if (shape == null && arch == null) {
       throw new ParameterException(
           spec.commandLine(), "give --shape NAME, or --arch with every size option");
     }
-    if (shape == null
-        && (vocab == null
-            || embd == null
-            || layers == null
-            || heads == null
-            || kvHeads == null
-            || headDim == null
-            || ff == null)) {
+    if (shape != null) return sizes.over(Shapes.named(shape));
+    if (!sizes.given().containsAll(BY_HAND)) {
       throw new ParameterException(
           spec.commandLine(),
           "a by-hand shape needs --vocab, --embd, --layers, --heads, --kv-heads, --head-dim and --ff");
     }
     boolean qwen = "qwen3".equals(arch);
-    ModelShape b = shape != null ? Shapes.named(shape) : null;
-    return new ModelShape(
-        or(name, b == null ? arch : b.name()),
-        or(arch, b == null ? null : b.arch()),
-        or(vocab, b == null ? 0 : b.vocab()),
-        or(embd, b == null ? 0 : b.embd()),
-        or(layers, b == null ? 0 : b.layers()),
-        or(heads, b == null ? 0 : b.heads()),
-        or(kvHeads, b == null ? 0 : b.kvHeads()),
-        or(headDim, b == null ? 0 : b.headDim()),
-        or(ff, b == null ? 0 : b.ff()),
-        or(ctx, b == null ? 4096 : b.ctx()),
-        or(tied, b == null || b.tiedEmbeddings()),
-        b == null ? (qwen ? 1_000_000f : 10_000f) : b.ropeTheta(),
-        b == null ? (qwen ? 1e-6f : 1e-5f) : b.rmsEps());
-  }
-
-  private static <T> T or(T value, T fallback) {
-    return value != null ? value : fallback;
+    // every size is given: the placeholders only make a valid shape to lay them over
+    ModelShape byHand =
+        new ModelShape(
+            arch,
+            arch,
+            259,
+            1,
+            1,
+            1,
+            1,
+            1,
+            1,
+            4096,
+            true,
+            qwen ? 1_000_000f : 10_000f,
+            qwen ? 1e-6f : 1e-5f);
+    return sizes.over(byHand);
   }
 }

@@ -42,6 +42,25 @@ final class RunBlock {
     BadInputException bad(String pointer, String what) {
       return new BadInputException(file + ":" + lines.line(pointer) + ": " + what);
     }
+
+    /**
+     * Rejects the first key of {@code node} (at {@code pointer}) that is not {@code known}, naming
+     * it, its line and the known key it is nearest to.
+     */
+    void rejectUnknownKeys(JsonNode node, String pointer, Set<String> known, String keysAre) {
+      node.fieldNames()
+          .forEachRemaining(
+              key -> {
+                if (known.contains(key)) return;
+                String hint =
+                    Suggestions.closest(key, known)
+                        .map(k -> "did you mean '" + k + "'? ")
+                        .orElse("");
+                String in = pointer.isEmpty() ? "" : " in " + pointer.substring(1);
+                throw bad(
+                    pointer + "/" + key, "unknown key '" + key + "'" + in + "; " + hint + keysAre);
+              });
+    }
   }
 
   RunBlock(JsonNode run, Where where) {
@@ -130,23 +149,8 @@ final class RunBlock {
   private void rejectUnknownKeys(JsonNode run, String name) {
     Set<String> known = new TreeSet<>(SHARED);
     defaults.fieldNames().forEachRemaining(known::add);
-    run.fieldNames()
-        .forEachRemaining(
-            key -> {
-              if (known.contains(key)) return;
-              String hint =
-                  Suggestions.closest(key, known).map(k -> "did you mean '" + k + "'? ").orElse("");
-              throw where.bad(
-                  "/run/" + key,
-                  "unknown key '"
-                      + key
-                      + "' in run; "
-                      + hint
-                      + "the keys of framework "
-                      + name
-                      + " are "
-                      + String.join(", ", known));
-            });
+    String keys = "the keys of framework " + name + " are " + String.join(", ", known);
+    where.rejectUnknownKeys(run, "/run", known, keys);
   }
 
   private Duration timeout(JsonNode seconds) {

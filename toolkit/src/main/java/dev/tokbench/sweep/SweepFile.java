@@ -55,7 +55,7 @@ public final class SweepFile {
     ObjectMapper mapper = mapper(file);
     JsonNode root = tree(file, mapper);
     RunBlock.Where where = new RunBlock.Where(file, mapper, KeyLines.of(file, mapper));
-    rejectUnknownKeys(root, where);
+    where.rejectUnknownKeys(root, "", KEYS, "a sweep has name, store, axes and run");
     Sweep sweep = Sweep.named(text(root, "name", file.getFileName().toString()));
     JsonNode axes = root.path("axes");
     if (!axes.isObject() || axes.isEmpty())
@@ -88,19 +88,6 @@ public final class SweepFile {
           }
         });
     return m.registerModule(paths).setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
-  }
-
-  private static void rejectUnknownKeys(JsonNode root, RunBlock.Where where) {
-    root.fieldNames()
-        .forEachRemaining(
-            key -> {
-              if (KEYS.contains(key)) return;
-              String hint =
-                  Suggestions.closest(key, KEYS).map(k -> "; did you mean '" + k + "'?").orElse("");
-              throw where.bad(
-                  "/" + key,
-                  "unknown key '" + key + "'" + hint + " (a sweep has name, store, axes, run)");
-            });
   }
 
   private static JsonNode tree(Path file, ObjectMapper mapper) {

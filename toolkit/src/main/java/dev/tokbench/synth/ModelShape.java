@@ -1,5 +1,6 @@
 package dev.tokbench.synth;
 
+import dev.tokbench.Described;
 import dev.tokbench.Records;
 import java.util.Locale;
 import java.util.Objects;
@@ -25,17 +26,21 @@ import java.util.Objects;
  * @param rmsEps RMS-norm epsilon
  */
 public record ModelShape(
-    String name,
-    String arch,
-    int vocab,
-    int embd,
-    int layers,
-    int heads,
-    int kvHeads,
-    int headDim,
-    int ff,
-    int ctx,
-    boolean tiedEmbeddings,
+    @Described("The model's general.name (default: the shape's name).") String name,
+    @Described("A shape by hand of this architecture: llama or qwen3.") String arch,
+    @Described("Tokens in the vocabulary.") int vocab,
+    @Described("The embedding length (hidden size).") int embd,
+    @Described("Transformer blocks.") int layers,
+    @Described("Attention (query) heads.") int heads,
+    @Described("Key/value heads (grouped-query attention).") int kvHeads,
+    @Described("Elements per head.") int headDim,
+    @Described("The feed-forward (intermediate) length.") int ff,
+    @Described("The context length written to the metadata.") int ctx,
+    @Described(
+            value = "Whether the output projection reuses the token embeddings: true or false.",
+            names = "--tied",
+            arity = "1")
+        boolean tiedEmbeddings,
     float ropeTheta,
     float rmsEps) {
 

@@ -75,10 +75,10 @@ public final class TinygradRow {
         fmt(Stats.mean(kept.stream().map(TinygradToken::paramGbPerS).toList())));
     double gpu = Stats.mean(kept.stream().map(TinygradToken::gpuMs).toList());
     if (!Double.isNaN(gpu)) e.put("gpu_ms_mean", fmt(gpu));
-    if (!Double.isNaN(out.loadedGb())) {
-      e.put("load_ms", fmt(out.loadMs()));
-      e.put("loaded_gb", fmt(out.loadedGb()));
-      e.put("load_gb_per_s", fmt(out.loadGbPerS()));
+    if (out.load().printed()) {
+      e.put("load_ms", fmt(out.load().ms()));
+      e.put("loaded_gb", fmt(out.load().gb()));
+      e.put("load_gb_per_s", fmt(out.load().gbPerS()));
     }
     return e;
   }

@@ -1,5 +1,6 @@
 package dev.tokbench.run.llamacpp;
 
+import dev.tokbench.Described;
 import dev.tokbench.Records;
 import java.nio.file.Path;
 
@@ -12,7 +13,14 @@ import java.nio.file.Path;
  * @param binary the llama-bench to run; null to look for one
  * @param embedded true to run the embedded llama.cpp even when a llama-bench is configured
  */
-public record LlamaBenchOptions(Path binary, boolean embedded) {
+public record LlamaBenchOptions(
+    @Described(
+            value = "The llama-bench to run.",
+            label = "FILE",
+            unset = "$LLAMA_BENCH, else llama-bench on the PATH")
+        Path binary,
+    @Described("Use the embedded llama.cpp even when a llama-bench is configured.")
+        boolean embedded) {
   /** No binary named, not forced: the configured llama-bench, else the embedded llama.cpp. */
   public static final LlamaBenchOptions DEFAULTS = new LlamaBenchOptions(null, false);
 

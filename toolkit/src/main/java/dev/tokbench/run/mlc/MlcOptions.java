@@ -1,5 +1,6 @@
 package dev.tokbench.run.mlc;
 
+import dev.tokbench.Described;
 import dev.tokbench.Records;
 import java.nio.file.Path;
 
@@ -17,14 +18,20 @@ import java.nio.file.Path;
  * @param output where the bench writes its CSV; null for a new temporary file
  */
 public record MlcOptions(
-    Path modelDir,
-    Path modelLib,
-    String python,
-    String name,
-    int numRequests,
-    int inputLen,
-    int outputLen,
-    Path output) {
+    @Described(value = "The compiled model's folder.", label = "DIR", required = true)
+        Path modelDir,
+    @Described(value = "The compiled model library (.so).", label = "FILE", required = true)
+        Path modelLib,
+    @Described("The interpreter that has mlc_llm.") String python,
+    @Described(value = "The model's name in rows.", unset = "the folder's name") String name,
+    @Described(value = "Requests.", names = "--requests") int numRequests,
+    @Described("Prompt tokens.") int inputLen,
+    @Described("Generated tokens.") int outputLen,
+    @Described(
+            value = "Where the bench writes its CSV.",
+            label = "FILE",
+            unset = "a temporary file")
+        Path output) {
   /** python3, 16 requests of 128 prompt and 256 generated tokens. */
   public static final MlcOptions DEFAULTS =
       new MlcOptions(Path.of("."), Path.of(""), "python3", null, 16, 128, 256, null);

@@ -1,13 +1,12 @@
 package dev.tokbench.run.mlc;
 
-import dev.tokbench.Records;
 import dev.tokbench.formats.mlc.MlcOutput;
 import dev.tokbench.process.Executables;
 import dev.tokbench.process.ProcessSpec;
 import dev.tokbench.results.BenchResult;
 import dev.tokbench.results.RunIdentity;
 import dev.tokbench.run.Availability;
-import dev.tokbench.run.Benchmark;
+import dev.tokbench.run.FrameworkRun;
 import dev.tokbench.run.OutputFileRun;
 import dev.tokbench.run.RunResult;
 import dev.tokbench.run.RunSettings;
@@ -30,37 +29,20 @@ import java.util.function.Consumer;
  *     .inputLen(512).outputLen(128).requests(16).run();
  * }</pre>
  */
-public final class MlcRun implements Benchmark<MlcRun> {
-  private final MlcOptions options;
-  private final RunSettings settings;
+public final class MlcRun extends FrameworkRun<MlcOptions, MlcRun> {
 
   private MlcRun(MlcOptions options, RunSettings settings) {
-    this.options = options;
-    this.settings = settings;
+    super(options, settings);
+  }
+
+  @Override
+  protected MlcRun copy(MlcOptions o, RunSettings s) {
+    return new MlcRun(o, s);
   }
 
   /** A run with these options. */
   public static MlcRun of(MlcOptions options) {
     return new MlcRun(options, RunSettings.NONE);
-  }
-
-  /** What it runs. */
-  public MlcOptions options() {
-    return options;
-  }
-
-  @Override
-  public RunSettings settings() {
-    return settings;
-  }
-
-  @Override
-  public MlcRun settings(RunSettings s) {
-    return new MlcRun(options, s);
-  }
-
-  private <T> MlcRun with(Records.Component<MlcOptions, T> component, T value) {
-    return new MlcRun(options.with(component, value), settings);
   }
 
   /** The interpreter that has {@code mlc_llm}: a path, or a name looked up in the run's PATH. */
@@ -98,15 +80,15 @@ public final class MlcRun implements Benchmark<MlcRun> {
    * (a later {@code --port} overrides 8000).
    */
   public ProcessSpec spec(Path csv) {
-    MlcOptions o = options;
-    String py = Executables.resolve(o.python(), settings.env());
+    MlcOptions o = options();
+    String py = Executables.resolve(o.python(), settings().env());
     List<String> cmd =
         new ArrayList<>(
             MlcLlm.benchCommand(
                 py, o.modelDir(), o.modelLib(), o.numRequests(), o.inputLen(), o.outputLen(), csv));
-    cmd.addAll(settings.args());
-    Duration timeout = settings.timeoutOr(ProcessSpec.DEFAULT_TIMEOUT);
-    return new ProcessSpec(cmd, settings.env(), null, timeout, settings.log());
+    cmd.addAll(settings().args());
+    Duration timeout = settings().timeoutOr(ProcessSpec.DEFAULT_TIMEOUT);
+    return new ProcessSpec(cmd, settings().env(), null, timeout, settings().log());
   }
 
   /**
@@ -115,11 +97,12 @@ public final class MlcRun implements Benchmark<MlcRun> {
    */
   @Override
   public RunResult run(Consumer<BenchResult> sink) {
-    Path csv = options.output() != null ? options.output() : OutputFileRun.temporary("mlc", ".csv");
+    Path csv =
+        options().output() != null ? options().output() : OutputFileRun.temporary("mlc", ".csv");
     ProcessSpec spec = spec(csv);
     Availability tool =
         Availability.ofPythonModule("mlc-llm", spec.command().get(0), "mlc_llm", spec.env());
-    MlcOptions o = options;
+    MlcOptions o = options();
     Map<String, String> flags =
         OutputFileRun.flags(
             spec.env(),
@@ -133,13 +116,18 @@ public final class MlcRun implements Benchmark<MlcRun> {
     RunIdentity id = RunIdentity.of("mlc-llm", model).test("serve", 0, 0).flags(flags);
     RunResult r =
         OutputFileRun.run(
-            id, tool, spec, csv, file -> MlcOutput.read(file, model), settings.machineOrDescribe());
+            id,
+            tool,
+            spec,
+            csv,
+            file -> MlcOutput.read(file, model),
+            settings().machineOrDescribe());
     r.rows().forEach(sink);
     return r;
   }
 
   @Override
   public String toString() {
-    return "mlc_llm.bench " + options.modelName();
+    return "mlc_llm.bench " + options().modelName();
   }
 }

@@ -1,6 +1,5 @@
 package dev.tokbench.run.tinygrad;
 
-import dev.tokbench.Records;
 import dev.tokbench.device.Tegrastats;
 import dev.tokbench.formats.tinygrad.TinygradLog;
 import dev.tokbench.formats.tinygrad.TinygradOutput;
@@ -11,7 +10,7 @@ import dev.tokbench.process.ProcessOutcome;
 import dev.tokbench.process.ProcessSpec;
 import dev.tokbench.results.BenchResult;
 import dev.tokbench.results.Status;
-import dev.tokbench.run.Benchmark;
+import dev.tokbench.run.FrameworkRun;
 import dev.tokbench.run.RunProvenance;
 import dev.tokbench.run.RunResult;
 import dev.tokbench.run.RunSettings;
@@ -34,7 +33,7 @@ import java.util.function.Consumer;
  *     .backend("CUDA").jitBeam(2).run();
  * }</pre>
  */
-public final class Tinygrad implements Benchmark<Tinygrad> {
+public final class Tinygrad extends FrameworkRun<TinygradOptions, Tinygrad> {
   /** How long a run may take unless told otherwise: a 1B model's benchmark takes minutes. */
   public static final long DEFAULT_TIMEOUT_SECONDS = 1800;
 
@@ -42,16 +41,18 @@ public final class Tinygrad implements Benchmark<Tinygrad> {
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(DEFAULT_TIMEOUT_SECONDS);
 
   private final TinygradCheckout checkout;
-  private final TinygradOptions options;
   private final WarmupRule warmup;
-  private final RunSettings settings;
 
   private Tinygrad(
       TinygradCheckout checkout, TinygradOptions options, WarmupRule warmup, RunSettings settings) {
+    super(options, settings);
     this.checkout = checkout;
-    this.options = options;
     this.warmup = warmup;
-    this.settings = settings;
+  }
+
+  @Override
+  protected Tinygrad copy(TinygradOptions o, RunSettings s) {
+    return new Tinygrad(checkout, o, warmup, s);
   }
 
   /** A run from this checkout, with {@link TinygradOptions#DEFAULTS}. */
@@ -67,25 +68,6 @@ public final class Tinygrad implements Benchmark<Tinygrad> {
   /** The row of a saved benchmark log: {@link TinygradLog#read(Path)}. */
   public static BenchResult parse(Path log) {
     return TinygradLog.read(log);
-  }
-
-  /** What it runs. */
-  public TinygradOptions options() {
-    return options;
-  }
-
-  @Override
-  public RunSettings settings() {
-    return settings;
-  }
-
-  @Override
-  public Tinygrad settings(RunSettings s) {
-    return new Tinygrad(checkout, options, warmup, s);
-  }
-
-  private <T> Tinygrad with(Records.Component<TinygradOptions, T> component, T value) {
-    return new Tinygrad(checkout, options.with(component, value), warmup, settings);
   }
 
   /** {@code --model}: the GGUF file. */
@@ -125,7 +107,7 @@ public final class Tinygrad implements Benchmark<Tinygrad> {
 
   /** Which leading tokens are warm-up; by default the first {@code warmupTokens} of the options. */
   public Tinygrad warmup(WarmupRule rule) {
-    return new Tinygrad(checkout, options, rule, settings);
+    return new Tinygrad(checkout, options(), rule, settings());
   }
 
   /** The checkout, with its detected version and commit. */
@@ -140,23 +122,23 @@ public final class Tinygrad implements Benchmark<Tinygrad> {
     List<String> cmd =
         new ArrayList<>(
             List.of(
-                options.python(),
+                options().python(),
                 "examples/llama3.py",
                 "--benchmark",
                 "--timing",
                 "--no_api",
                 "--size",
-                options.size()));
-    if (options.model() != null) cmd.addAll(List.of("--model", options.model().toString()));
-    cmd.addAll(settings.args());
+                options().size()));
+    if (options().model() != null) cmd.addAll(List.of("--model", options().model().toString()));
+    cmd.addAll(settings().args());
     Map<String, String> vars = new LinkedHashMap<>();
     vars.put("PYTHONUNBUFFERED", "1"); // so timing lines stream as they happen
-    vars.putAll(checkout.backendEnv(options.backend()));
-    if (options.beam() != null) vars.put("BEAM", options.beam().toString());
-    if (options.jitbeam() != null) vars.put("JITBEAM", options.jitbeam().toString());
-    vars.putAll(settings.env());
-    Duration timeout = settings.timeoutOr(DEFAULT_TIMEOUT);
-    return new ProcessSpec(cmd, vars, checkout.dir(), timeout, settings.log());
+    vars.putAll(checkout.backendEnv(options().backend()));
+    if (options().beam() != null) vars.put("BEAM", options().beam().toString());
+    if (options().jitbeam() != null) vars.put("JITBEAM", options().jitbeam().toString());
+    vars.putAll(settings().env());
+    Duration timeout = settings().timeoutOr(DEFAULT_TIMEOUT);
+    return new ProcessSpec(cmd, vars, checkout.dir(), timeout, settings().log());
   }
 
   /**
@@ -179,7 +161,7 @@ public final class Tinygrad implements Benchmark<Tinygrad> {
       ProcessOutcome none =
           new ProcessOutcome(
               spec.commandLine(), Instant.now(), Duration.ZERO, -1, false, missing, List.of());
-      return new RunResult(List.of(failed(missing, flags, provenance)), none, settings.log());
+      return new RunResult(List.of(failed(missing, flags, provenance)), none, settings().log());
     }
     TinygradOutput out = new TinygradOutput();
     ProcessOutcome outcome;
@@ -189,20 +171,20 @@ public final class Tinygrad implements Benchmark<Tinygrad> {
     }
     BenchResult row =
         TinygradRow.toResult(
-            out, warmupRule(), options.backend(), options.model(), flags, provenance);
+            out, warmupRule(), options().backend(), options().model(), flags, provenance);
     if (!outcome.succeeded()) row = row.withStatus(Status.FAILED, outcome.failureReason());
-    return new RunResult(List.of(row), outcome, settings.log());
+    return new RunResult(List.of(row), outcome, settings().log());
   }
 
   private WarmupRule warmupRule() {
-    return warmup != null ? warmup : WarmupRule.firstTokens(options.warmupTokens());
+    return warmup != null ? warmup : WarmupRule.firstTokens(options().warmupTokens());
   }
 
   private String missingInput() {
     if (!Files.isRegularFile(checkout.dir().resolve("examples/llama3.py"))) {
       return "not a tinygrad checkout: " + checkout.dir() + " has no examples/llama3.py";
     }
-    Path model = options.model();
+    Path model = options().model();
     if (model != null && !Files.isRegularFile(model)) return "model not found: " + model;
     return "";
   }
@@ -213,8 +195,8 @@ public final class Tinygrad implements Benchmark<Tinygrad> {
         TinygradRow.toResult(
             new TinygradOutput(),
             warmupRule(),
-            options.backend(),
-            options.model(),
+            options().backend(),
+            options().model(),
             flags,
             provenance);
     return r.withStatus(Status.FAILED, reason);
@@ -223,22 +205,22 @@ public final class Tinygrad implements Benchmark<Tinygrad> {
   private Map<String, String> flags(ProcessSpec spec) {
     Map<String, String> f = new LinkedHashMap<>(spec.env());
     f.remove("PYTHONUNBUFFERED");
-    f.put("requested_backend", options.backend());
-    f.put("size", options.size());
+    f.put("requested_backend", options().backend());
+    f.put("size", options().size());
     BeamCache cache = BeamCache.locate(spec.env());
     f.put("beam_cache_existed", Boolean.toString(cache.exists()));
     return f;
   }
 
   private Map<String, String> provenance(ProcessSpec spec) {
-    Map<String, String> p = RunProvenance.of(spec, Instant.now(), settings.machineOrDescribe());
+    Map<String, String> p = RunProvenance.of(spec, Instant.now(), settings().machineOrDescribe());
     p.put("tinygrad_version", checkout.version());
     p.put("tinygrad_commit", checkout.commit());
     p.put(
         "backend_env",
         String.join(
             " ",
-            checkout.backendEnv(options.backend()).entrySet().stream()
+            checkout.backendEnv(options().backend()).entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue())
                 .toList()));
     BeamCache cache = BeamCache.locate(spec.env());

@@ -1,5 +1,6 @@
 package dev.tokbench.run.tinygrad;
 
+import dev.tokbench.Described;
 import dev.tokbench.Records;
 import java.nio.file.Path;
 
@@ -17,14 +18,20 @@ import java.nio.file.Path;
  * @param jitbeam {@code JITBEAM}: search width for jitted kernels only; null to leave it unset
  */
 public record TinygradOptions(
-    Path checkout,
-    Path model,
-    String size,
-    String backend,
-    String python,
-    int warmupTokens,
-    Integer beam,
-    Integer jitbeam) {
+    @Described(value = "The tinygrad source checkout.", label = "DIR", required = true)
+        Path checkout,
+    @Described(value = "The GGUF file.", label = "FILE", required = true) Path model,
+    @Described("The --size of llama3.py.") String size,
+    @Described("The backend: CUDA, NV, AMD, METAL, CPU ….") String backend,
+    @Described("The Python interpreter.") String python,
+    @Described(
+            value = "Leading tokens discarded as JIT warm-up.",
+            names = "--warmup",
+            label = "TOKENS")
+        int warmupTokens,
+    @Described(value = "BEAM: search width for kernels.", label = "WIDTH") Integer beam,
+    @Described(value = "JITBEAM: search width for jitted kernels only.", label = "WIDTH")
+        Integer jitbeam) {
   /** The current directory as checkout, 1B, CUDA, python3, two warm-up tokens, no BEAM. */
   public static final TinygradOptions DEFAULTS =
       new TinygradOptions(Path.of("."), null, "1B", "CUDA", "python3", 2, null, null);

@@ -1,5 +1,6 @@
 package dev.tokbench.run.vllm;
 
+import dev.tokbench.Described;
 import dev.tokbench.Records;
 import dev.tokbench.formats.vllm.LatencyShape;
 import java.nio.file.Path;
@@ -19,15 +20,17 @@ import java.nio.file.Path;
  * @param outputJson where vLLM writes its result; null for a new temporary file
  */
 public record VllmOptions(
-    String bench,
-    String model,
-    String binary,
-    int inputLen,
-    int outputLen,
-    int batchSize,
-    int numIters,
-    int numPrompts,
-    Path outputJson) {
+    @Described("Which benchmark: latency or throughput.") String bench,
+    @Described(value = "A Hugging Face model name or a model folder.", required = true)
+        String model,
+    @Described("The vllm executable, a path or a name on the PATH.") String binary,
+    @Described("Prompt tokens.") int inputLen,
+    @Described("Generated tokens.") int outputLen,
+    @Described("Latency: sequences per batch.") int batchSize,
+    @Described(value = "Latency: timed iterations.", names = "--iters") int numIters,
+    @Described(value = "Throughput: requests.", names = "--prompts") int numPrompts,
+    @Described(value = "Where vLLM writes its result.", label = "FILE", unset = "a temporary file")
+        Path outputJson) {
   /** vLLM's defaults: {@code bench latency}, input 32, output 128, batch 8, 30 iterations. */
   public static final VllmOptions DEFAULTS =
       new VllmOptions(

@@ -1,6 +1,5 @@
 package dev.tokbench.run.vllm;
 
-import dev.tokbench.Records;
 import dev.tokbench.formats.vllm.LatencyShape;
 import dev.tokbench.formats.vllm.VllmOutput;
 import dev.tokbench.process.Executables;
@@ -8,7 +7,7 @@ import dev.tokbench.process.ProcessSpec;
 import dev.tokbench.results.BenchResult;
 import dev.tokbench.results.RunIdentity;
 import dev.tokbench.run.Availability;
-import dev.tokbench.run.Benchmark;
+import dev.tokbench.run.FrameworkRun;
 import dev.tokbench.run.OutputFileRun;
 import dev.tokbench.run.RunResult;
 import dev.tokbench.run.RunSettings;
@@ -29,40 +28,23 @@ import java.util.function.Consumer;
  * Vllm.latency("meta-llama/Llama-3.2-1B-Instruct").inputLen(512).outputLen(128).batchSize(1).run();
  * }</pre>
  */
-public final class VllmRun implements Benchmark<VllmRun> {
-  private final VllmOptions options;
-  private final RunSettings settings;
+public final class VllmRun extends FrameworkRun<VllmOptions, VllmRun> {
 
   private VllmRun(VllmOptions options, RunSettings settings) {
+    super(options, settings);
     if (options.model() == null || options.model().isBlank()) {
       throw new IllegalArgumentException("vLLM needs --model");
     }
-    this.options = options;
-    this.settings = settings;
+  }
+
+  @Override
+  protected VllmRun copy(VllmOptions o, RunSettings s) {
+    return new VllmRun(o, s);
   }
 
   /** A run with these options. */
   public static VllmRun of(VllmOptions options) {
     return new VllmRun(options, RunSettings.NONE);
-  }
-
-  /** What it runs. */
-  public VllmOptions options() {
-    return options;
-  }
-
-  @Override
-  public RunSettings settings() {
-    return settings;
-  }
-
-  @Override
-  public VllmRun settings(RunSettings s) {
-    return new VllmRun(options, s);
-  }
-
-  private <T> VllmRun with(Records.Component<VllmOptions, T> component, T value) {
-    return new VllmRun(options.with(component, value), settings);
   }
 
   /** The {@code vllm} executable: a path, or a name looked up in the run's {@code PATH}. */
@@ -102,17 +84,17 @@ public final class VllmRun implements Benchmark<VllmRun> {
 
   /** What would be launched, writing to {@code output}. */
   public ProcessSpec spec(Path output) {
-    VllmOptions o = options;
+    VllmOptions o = options();
     List<String> cmd =
         new ArrayList<>(
             o.latency()
                 ? Vllm.latencyCommand(o.model(), shape(), o.numIters(), output)
                 : Vllm.throughputCommand(
                     o.model(), o.inputLen(), o.outputLen(), o.numPrompts(), output));
-    cmd.set(0, Executables.resolve(o.binary(), settings.env()));
-    cmd.addAll(settings.args());
-    Duration timeout = settings.timeoutOr(ProcessSpec.DEFAULT_TIMEOUT);
-    return new ProcessSpec(cmd, settings.env(), null, timeout, settings.log());
+    cmd.set(0, Executables.resolve(o.binary(), settings().env()));
+    cmd.addAll(settings().args());
+    Duration timeout = settings().timeoutOr(ProcessSpec.DEFAULT_TIMEOUT);
+    return new ProcessSpec(cmd, settings().env(), null, timeout, settings().log());
   }
 
   /**
@@ -121,8 +103,8 @@ public final class VllmRun implements Benchmark<VllmRun> {
   @Override
   public RunResult run(Consumer<BenchResult> sink) {
     Path output =
-        options.outputJson() != null
-            ? options.outputJson()
+        options().outputJson() != null
+            ? options().outputJson()
             : OutputFileRun.temporary("vllm", ".json");
     ProcessSpec spec = spec(output);
     ProcessSpec version =
@@ -130,7 +112,7 @@ public final class VllmRun implements Benchmark<VllmRun> {
             List.of(spec.command().get(0), "--version"), spec.env(), null, spec.timeout(), null);
     Availability tool = Availability.ofCommand("vllm", version);
     LatencyShape shape = shape();
-    String model = options.model();
+    String model = options().model();
     RunResult r =
         OutputFileRun.run(
             identity(),
@@ -138,19 +120,21 @@ public final class VllmRun implements Benchmark<VllmRun> {
             spec,
             output,
             file -> List.<BenchResult>of(VllmOutput.read(file, model, shape)),
-            settings.machineOrDescribe());
+            settings().machineOrDescribe());
     r.rows().forEach(sink);
     return r;
   }
 
   private LatencyShape shape() {
     return new LatencyShape(
-        options.inputLen(), options.outputLen(), options.latency() ? options.batchSize() : 1);
+        options().inputLen(),
+        options().outputLen(),
+        options().latency() ? options().batchSize() : 1);
   }
 
   private RunIdentity identity() {
-    VllmOptions o = options;
-    Map<String, String> env = settings.env();
+    VllmOptions o = options();
+    Map<String, String> env = settings().env();
     Map<String, String> flags =
         o.latency()
             ? OutputFileRun.flags(
@@ -177,6 +161,6 @@ public final class VllmRun implements Benchmark<VllmRun> {
 
   @Override
   public String toString() {
-    return "vllm bench " + options.bench() + " " + options.model();
+    return "vllm bench " + options().bench() + " " + options().model();
   }
 }

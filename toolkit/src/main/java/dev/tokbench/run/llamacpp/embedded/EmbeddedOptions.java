@@ -1,5 +1,6 @@
 package dev.tokbench.run.llamacpp.embedded;
 
+import dev.tokbench.Described;
 import dev.tokbench.Records;
 
 /**
@@ -12,7 +13,11 @@ import dev.tokbench.Records;
  * @param repetitions timed repetitions of each test, after one warm-up
  * @param threads CPU threads; 0 for every core
  */
-public record EmbeddedOptions(int prompt, int gen, int repetitions, int threads) {
+public record EmbeddedOptions(
+    @Described(value = "Prompt tokens of the pp test; 0 skips it.", names = "-p") int prompt,
+    @Described(value = "Generated tokens of the tg test; 0 skips it.", names = "-n") int gen,
+    @Described(value = "Repetitions of each test.", names = "-r") int repetitions,
+    @Described(value = "CPU threads; 0 for every core.", names = "-t") int threads) {
   /** llama-bench's {@code -p} default. */
   public static final int DEFAULT_PROMPT = 512;
 
