@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -166,32 +167,26 @@ public final class ResultsCsv {
   }
 
   private static int intCell(CSVRecord rec, String col) {
-    String s = rec.get(col).trim();
-    if (s.isEmpty()) return 0;
-    try {
-      return Integer.parseInt(s);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("column " + col + ": '" + s + "' is not a whole number");
-    }
+    return cell(rec, col, 0, Integer::valueOf, "a whole number");
   }
 
   private static long longCell(CSVRecord rec, String col) {
-    String s = rec.get(col).trim();
-    if (s.isEmpty()) return -1;
-    try {
-      return Long.parseLong(s);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("column " + col + ": '" + s + "' is not a whole number");
-    }
+    return cell(rec, col, -1L, Long::valueOf, "a whole number");
   }
 
   private static double doubleCell(CSVRecord rec, String col) {
+    return cell(rec, col, Double.NaN, Double::valueOf, "a number");
+  }
+
+  /** The cell parsed; {@code ifEmpty} (unknown) when empty. */
+  private static <T> T cell(
+      CSVRecord rec, String col, T ifEmpty, Function<String, T> parse, String expected) {
     String s = rec.get(col).trim();
-    if (s.isEmpty()) return Double.NaN;
+    if (s.isEmpty()) return ifEmpty;
     try {
-      return Double.parseDouble(s);
+      return parse.apply(s);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("column " + col + ": '" + s + "' is not a number");
+      throw new IllegalArgumentException("column " + col + ": '" + s + "' is not " + expected);
     }
   }
 

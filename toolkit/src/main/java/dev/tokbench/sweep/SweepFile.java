@@ -9,8 +9,7 @@ import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.tokbench.BadInputException;
-import dev.tokbench.FileReadException;
+import dev.tokbench.JsonFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -91,17 +90,9 @@ public final class SweepFile {
   }
 
   private static JsonNode tree(Path file, ObjectMapper mapper) {
-    FileReadException.requireReadable(file);
     boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
-    try {
-      JsonNode root = mapper.readTree(file.toFile());
-      if (root == null || !root.isObject())
-        throw new BadInputException(file + ": must be a map with name, store, axes and run");
-      return root;
-    } catch (IOException e) {
-      throw new BadInputException(
-          file + ": not valid " + (json ? "JSON" : "YAML") + ": " + e.getMessage(), e);
-    }
+    String format = json ? "valid JSON" : "valid YAML";
+    return JsonFiles.object(file, mapper, format, "must be a map with name, store, axes and run");
   }
 
   private static String text(JsonNode n, String field, String dflt) {

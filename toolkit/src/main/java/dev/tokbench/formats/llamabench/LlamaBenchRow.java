@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Turns one llama-bench record into a normalised {@link BenchResult}, looking every field up by
@@ -174,32 +175,29 @@ public final class LlamaBenchRow {
   }
 
   private static int count(LlamaBenchRecord r, String field) {
-    String v = r.get(field);
-    if (v == null || v.isBlank()) return 0;
-    try {
-      return Integer.parseInt(v.trim());
-    } catch (NumberFormatException e) {
-      throw bad(r, field, v, "a whole number");
-    }
+    return parsed(r, field, 0, Integer::valueOf, "a whole number");
   }
 
   private static long whole(LlamaBenchRecord r, String field) {
-    String v = r.get(field);
-    if (v == null || v.isBlank()) return -1;
-    try {
-      return Long.parseLong(v.trim());
-    } catch (NumberFormatException e) {
-      throw bad(r, field, v, "a whole number");
-    }
+    return parsed(r, field, -1L, Long::valueOf, "a whole number");
   }
 
   private static double number(LlamaBenchRecord r, String field) {
+    return parsed(r, field, null, Double::valueOf, "a number");
+  }
+
+  /** The field parsed, {@code ifAbsent} when not printed or blank (null: it must be there). */
+  private static <T> T parsed(
+      LlamaBenchRecord r, String field, T ifAbsent, Function<String, T> parse, String expected) {
     String v = r.get(field);
-    if (v == null || v.isBlank()) throw bad(r, field, "(missing)", "a number");
+    if (v == null || v.isBlank()) {
+      if (ifAbsent != null) return ifAbsent;
+      throw bad(r, field, "(missing)", expected);
+    }
     try {
-      return Double.parseDouble(v.trim());
+      return parse.apply(v.trim());
     } catch (NumberFormatException e) {
-      throw bad(r, field, v, "a number");
+      throw bad(r, field, v, expected);
     }
   }
 

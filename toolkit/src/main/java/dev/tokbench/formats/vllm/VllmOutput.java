@@ -3,10 +3,9 @@ package dev.tokbench.formats.vllm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tokbench.BadInputException;
-import dev.tokbench.FileReadException;
+import dev.tokbench.JsonFiles;
 import dev.tokbench.results.BenchResult;
 import dev.tokbench.results.Stats;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -113,14 +112,6 @@ public final class VllmOutput {
   }
 
   static JsonNode tree(Path file) {
-    FileReadException.requireReadable(file);
-    try {
-      JsonNode o = JSON.readTree(file.toFile());
-      if (o == null || !o.isObject())
-        throw new BadInputException(file + ": expected a JSON object");
-      return o;
-    } catch (IOException e) {
-      throw new BadInputException(file + ": not JSON: " + e.getMessage(), e);
-    }
+    return JsonFiles.object(file, JSON, "JSON", "expected a JSON object");
   }
 }
