@@ -17,7 +17,7 @@ import java.util.function.Function;
  * load_mode}. Nothing printed is dropped: configuration goes to {@code flags}, build and machine to
  * {@code provenance}, everything else (unknown fields included) to {@code extra}.
  */
-public final class LlamaBenchRow {
+final class LlamaBenchRow {
   /** Fields that become columns of the result. */
   private static final Set<String> COLUMNS =
       Set.of(
