@@ -1,3 +1,5 @@
+package dev.tokbench.benchmarks;
+
 // Benchmark (not a test), run by scripts/bench-runs with the shaded jar on the class path.
 // What it compares, stated plainly:
 //  1. in-process (the target): the same program replaying a 10,000-row llama-bench jsonl stream,
@@ -8,10 +10,11 @@
 //     CPU time during the run (the bare case reads a pipe and costs almost none), a figure that
 //     other load on the machine does not inflate the way it inflates wall time.
 //  2. end to end (what a user of the command line pays once per command): scripts/tokbench
-//     starting a fresh JVM running `run llama-bench`, printing CSV or with `--out F.jsonl` (JVM start, picocli, the machine probe with
+//     starting a fresh JVM running `run llama-bench`, printing CSV or with `--out F.jsonl` (JVM
+// start, picocli, the machine probe with
 //     nvidia-smi, every row forced to disk by the store) against the same program run bare.
-import dev.tokbench.run.llamacpp.LlamaBench;
 import dev.tokbench.run.RunResult;
+import dev.tokbench.run.llamacpp.LlamaBench;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -51,9 +54,18 @@ public class RunOverhead {
     // themselves vary by +-100 ms, more than the overhead to be measured.)
     Path paced = script(dir, "paced.sh", "exec perl -e '" + PERL_PACER + "' " + stream);
     Path flat = script(dir, "flat.sh", "exec cat " + stream);
-    System.out.printf(Locale.ROOT, "stream: %d llama-bench jsonl rows, %.1f MiB; %d runs each, medians%n", rows, Files.size(stream) / 1048576.0, reps);
+    System.out.printf(
+        Locale.ROOT,
+        "stream: %d llama-bench jsonl rows, %.1f MiB; %d runs each, medians%n",
+        rows,
+        Files.size(stream) / 1048576.0,
+        reps);
     Sample cold = tokbench(flat, rows);
-    System.out.printf(Locale.ROOT, "in-process, first run in this JVM (cold, unpaced): %.1f ms wall, %.1f ms cpu%n", cold.wallMs, cold.cpuMs);
+    System.out.printf(
+        Locale.ROOT,
+        "in-process, first run in this JVM (cold, unpaced): %.1f ms wall, %.1f ms cpu%n",
+        cold.wallMs,
+        cold.cpuMs);
     compare("paced (100 rows per 50 ms, ~5 s)", paced, rows, reps);
     compare("unpaced (cat, worst case)", flat, rows, reps);
     endToEnd(tokbench, paced, dir, rows, Math.max(1, reps / 2 + 1));
@@ -76,9 +88,17 @@ public class RunOverhead {
     print("in-process " + name, median(b), median(t), rows);
     List<Double> aa = new ArrayList<>();
     for (int i = 1; i < b.size(); i++) aa.add(Math.abs(b.get(i) - b.get(i - 1)));
-    System.out.printf(Locale.ROOT, "    noise: bare runs differ from the one before by %.1f ms (median); bare min %.1f ms, through tokbench min %.1f ms%n",
-        median(aa), Collections.min(b), Collections.min(t));
-    System.out.printf(Locale.ROOT, "    launcher cpu %.1f ms per run (%.2f us per row)%n", median(cpu), 1000 * median(cpu) / rows);
+    System.out.printf(
+        Locale.ROOT,
+        "    noise: bare runs differ from the one before by %.1f ms (median); bare min %.1f ms, through tokbench min %.1f ms%n",
+        median(aa),
+        Collections.min(b),
+        Collections.min(t));
+    System.out.printf(
+        Locale.ROOT,
+        "    launcher cpu %.1f ms per run (%.2f us per row)%n",
+        median(cpu),
+        1000 * median(cpu) / rows);
   }
 
   static void endToEnd(Path tokbench, Path program, Path dir, int rows, int reps) throws Exception {
@@ -86,7 +106,8 @@ public class RunOverhead {
     List<Double> b = new ArrayList<>();
     List<Double> printed = new ArrayList<>();
     List<Double> stored = new ArrayList<>();
-    List<String> cli = List.of(tokbench.toString(), "run", "llama-bench", "--binary", program.toString());
+    List<String> cli =
+        List.of(tokbench.toString(), "run", "llama-bench", "--binary", program.toString());
     for (int i = 0; i < reps; i++) {
       start.add(wall(List.of(tokbench.toString(), "--version")));
       b.add(wall(List.of(program.toString())));
@@ -98,19 +119,34 @@ public class RunOverhead {
       long n = Files.lines(store).count();
       if (n != rows) throw new IllegalStateException("expected " + rows + " stored rows, got " + n);
     }
-    System.out.printf(Locale.ROOT, "scripts/tokbench --version (JVM start, picocli): %.1f ms%n", median(start));
+    System.out.printf(
+        Locale.ROOT, "scripts/tokbench --version (JVM start, picocli): %.1f ms%n", median(start));
     print("end to end, paced: run llama-bench (CSV on stdout)", median(b), median(printed), rows);
-    print("end to end, paced: run llama-bench --out F.jsonl (fsync/row)", median(b), median(stored), rows);
+    print(
+        "end to end, paced: run llama-bench --out F.jsonl (fsync/row)",
+        median(b),
+        median(stored),
+        rows);
   }
 
   static void print(String name, double bm, double tm, int rows) {
-    System.out.printf(Locale.ROOT, "%-58s bare %8.1f ms, through tokbench %8.1f ms, overhead %+7.1f ms per run (%+.2f%%), %.2f us per row%n",
-        name, bm, tm, tm - bm, 100 * (tm - bm) / bm, 1000 * (tm - bm) / rows);
+    System.out.printf(
+        Locale.ROOT,
+        "%-58s bare %8.1f ms, through tokbench %8.1f ms, overhead %+7.1f ms per run (%+.2f%%), %.2f us per row%n",
+        name,
+        bm,
+        tm,
+        tm - bm,
+        100 * (tm - bm) / bm,
+        1000 * (tm - bm) / rows);
   }
 
   static double bare(Path program) throws Exception {
     long t0 = System.nanoTime();
-    Process p = new ProcessBuilder(program.toString(), "-o", "jsonl").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    Process p =
+        new ProcessBuilder(program.toString(), "-o", "jsonl")
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     byte[] buf = new byte[1 << 16];
     try (InputStream in = p.getInputStream()) {
       while (in.read(buf) >= 0) {}
@@ -125,13 +161,18 @@ public class RunOverhead {
     RunResult r = LlamaBench.at(program).machine(Map.of("host", "bench")).run();
     double ms = (System.nanoTime() - t0) / 1e6;
     double cpu = (OS.getProcessCpuTime() - c0) / 1e6;
-    if (r.rows().size() != rows || !r.allOk()) throw new IllegalStateException("expected " + rows + " ok rows, got " + r);
+    if (r.rows().size() != rows || !r.allOk())
+      throw new IllegalStateException("expected " + rows + " ok rows, got " + r);
     return new Sample(ms, cpu);
   }
 
   static double wall(List<String> command) throws Exception {
     long t0 = System.nanoTime();
-    Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    Process p =
+        new ProcessBuilder(command)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     int code = p.waitFor();
     if (code != 0) throw new IllegalStateException(command + " exited " + code);
     return (System.nanoTime() - t0) / 1e6;
@@ -146,6 +187,8 @@ public class RunOverhead {
   static double median(List<Double> xs) {
     List<Double> s = new ArrayList<>(xs);
     Collections.sort(s);
-    return s.size() % 2 == 1 ? s.get(s.size() / 2) : (s.get(s.size() / 2 - 1) + s.get(s.size() / 2)) / 2;
+    return s.size() % 2 == 1
+        ? s.get(s.size() / 2)
+        : (s.get(s.size() / 2 - 1) + s.get(s.size() / 2)) / 2;
   }
 }

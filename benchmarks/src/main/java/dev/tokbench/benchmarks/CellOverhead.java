@@ -1,3 +1,5 @@
+package dev.tokbench.benchmarks;
+
 import dev.tokbench.notebook.CellListener;
 import dev.tokbench.notebook.Evaluator;
 import java.util.Arrays;
@@ -5,9 +7,9 @@ import jdk.jshell.JShell;
 
 /**
  * The runner's per-cell overhead over plain JShell: the same small cells evaluated with a bare
- * in-process JShell (split with {@code analyzeCompletion}, then {@code JShell.eval}) and through {@link Evaluator#eval} (snippet splitting,
- * output capture, result rendering, stop bookkeeping), after a warm-up, alternating; medians in milliseconds.
- * Run by scripts/bench-notebooks: {@code java -cp toolkit/target/...-all.jar scripts/CellOverhead.java 200}.
+ * in-process JShell (split with {@code analyzeCompletion}, then {@code JShell.eval}) and through
+ * {@link Evaluator#eval} (snippet splitting, output capture, result rendering, stop bookkeeping),
+ * after a warm-up, alternating; medians in milliseconds. Run by scripts/bench-notebooks.
  */
 public class CellOverhead {
   public static void main(String[] args) {
