@@ -35,7 +35,7 @@ record TegraLine(OptionalLong epochMs, Map<String, Double> railsMw, Readings rea
   private static final Pattern TIME = Pattern.compile("^(\\d\\d-\\d\\d-\\d{4} \\d\\d:\\d\\d:\\d\\d) ");
   private static final DateTimeFormatter TIME_FORMAT =
       DateTimeFormatter.ofPattern("MM-dd-yyyy HH:mm:ss", Locale.ROOT);
-  private static final Pattern GR3D = Pattern.compile("\\bGR3D_FREQ (?:(\\d+)%)?@\\[?(\\d+)");
+  private static final Pattern GR3D = Pattern.compile("\\bGR3D_FREQ (?:(\\d+)%)?(?:@\\[?(\\d+))?");
   private static final Pattern GPU_TEMP = Pattern.compile("\\b(?:GPU|gpu)@(-?\\d+(?:\\.\\d+)?)C");
 
   TegraLine {
@@ -77,7 +77,7 @@ record TegraLine(OptionalLong epochMs, Map<String, Double> railsMw, Readings rea
     boolean gpu = g.find();
     Matcher temp = GPU_TEMP.matcher(line);
     return new Readings(
-        gpu ? Double.parseDouble(g.group(2)) : Double.NaN,
+        gpu && g.group(2) != null ? Double.parseDouble(g.group(2)) : Double.NaN,
         Double.NaN,
         temp.find() ? Double.parseDouble(temp.group(1)) : Double.NaN,
         gpu && g.group(1) != null ? Double.parseDouble(g.group(1)) : Double.NaN,
