@@ -24,9 +24,9 @@ final class TraceEnergy {
       }
     }
     if (covered == null) {
-      return new WindowEnergy(
-          window, new Window(window.startNs(), window.startNs()), 0, Double.NaN, Double.NaN,
-          Double.NaN, Double.NaN, channels, EnumSet.of(EnergyFlag.NOT_COVERED));
+      WindowEnergy none = WindowEnergy.notCovered(window);
+      return new WindowEnergy(window, none.covered(), 0, Double.NaN, Double.NaN, Double.NaN,
+          Double.NaN, channels, none.flags());
     }
     return total(window, covered, total, channels);
   }

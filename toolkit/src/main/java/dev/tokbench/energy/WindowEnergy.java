@@ -34,6 +34,20 @@ public record WindowEnergy(
     flags = Set.copyOf(flags);
   }
 
+  /** A window no sample covers: no figure. */
+  public static WindowEnergy notCovered(Window w) {
+    return new WindowEnergy(
+        w,
+        new Window(w.startNs(), w.startNs()),
+        0,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        List.of(),
+        Set.of(EnergyFlag.NOT_COVERED));
+  }
+
   /** Duration measured, seconds. */
   public double seconds() {
     return covered.seconds();
