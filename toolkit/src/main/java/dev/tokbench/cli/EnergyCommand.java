@@ -39,22 +39,40 @@ final class EnergyCommand implements Callable<Integer> {
   @Parameters(index = "0", arity = "0..1", paramLabel = "TRACE", description = "the power trace")
   Path trace;
 
-  @Option(names = "--from", paramLabel = "T", description = "window start: Unix seconds (1795579748.91), milliseconds with ms (1795579748910ms) or ISO-8601")
+  @Option(
+      names = "--from",
+      paramLabel = "T",
+      description =
+          "window start: Unix seconds (1795579748.91), milliseconds with ms (1795579748910ms) or ISO-8601")
   String from;
 
   @Option(names = "--to", paramLabel = "T", description = "window end, as --from")
   String to;
 
-  @Option(names = "--json", description = "one JSON object: samples, duration_s, mean_w, peak_w, joules, ...")
+  @Option(
+      names = "--json",
+      description = "one JSON object: samples, duration_s, mean_w, peak_w, joules, ...")
   boolean json;
 
-  @Option(names = "--tz", paramLabel = "ZONE", description = "time zone of timestamps without one (nvidia-smi and tegrastats print local time); default this machine's")
+  @Option(
+      names = "--tz",
+      paramLabel = "ZONE",
+      description =
+          "time zone of timestamps without one (nvidia-smi and tegrastats print local time); default this machine's")
   ZoneId zone;
 
-  @Option(names = "--interval-ms", paramLabel = "N", description = "tegrastats --interval the log was written at (default: from its timestamps, else 1000)")
+  @Option(
+      names = "--interval-ms",
+      paramLabel = "N",
+      description =
+          "tegrastats --interval the log was written at (default: from its timestamps, else 1000)")
   Long intervalMs;
 
-  @Option(names = "--column", paramLabel = "FIELD", description = "nvidia-smi power column (default the first of power.draw.instant, power.draw, power.draw.average)")
+  @Option(
+      names = "--column",
+      paramLabel = "FIELD",
+      description =
+          "nvidia-smi power column (default the first of power.draw.instant, power.draw, power.draw.average)")
   String column;
 
   @Override
@@ -74,7 +92,10 @@ final class EnergyCommand implements Callable<Integer> {
     Window w = t.window(a, b);
     WindowEnergy e = t.energy(w);
     String what = trace.getFileName() + ": " + t.description();
-    if (json) out.println(EnergyReport.write(EnergyReport.json(what, e, t.instantAt(w.startNs()), t.instantAt(w.endNs()))));
+    if (json)
+      out.println(
+          EnergyReport.write(
+              EnergyReport.json(what, e, t.instantAt(w.startNs()), t.instantAt(w.endNs()))));
     else EnergyReport.text(out, what, e, t.instantAt(w.startNs()), t.instantAt(w.endNs()));
     return 0;
   }

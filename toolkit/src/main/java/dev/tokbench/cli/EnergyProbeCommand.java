@@ -33,7 +33,10 @@ final class EnergyProbeCommand implements Callable<Integer> {
         ObjectMapper m = new ObjectMapper();
         ArrayNode a = m.createArrayNode();
         for (Attempt t : probe.attempts()) {
-          a.addObject().put("source", t.source()).put("available", t.available()).put("detail", t.detail());
+          a.addObject()
+              .put("source", t.source())
+              .put("available", t.available())
+              .put("detail", t.detail());
         }
         out.println(m.writeValueAsString(a));
       } else {

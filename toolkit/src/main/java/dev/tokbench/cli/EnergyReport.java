@@ -18,8 +18,10 @@ final class EnergyReport {
 
   /** How the joules were obtained, over the channels in the total. */
   static String method(WindowEnergy e) {
-    boolean counters = e.channels().stream().filter(ChannelEnergy::inTotal).allMatch(ChannelEnergy::counter);
-    boolean powers = e.channels().stream().filter(ChannelEnergy::inTotal).noneMatch(ChannelEnergy::counter);
+    boolean counters =
+        e.channels().stream().filter(ChannelEnergy::inTotal).allMatch(ChannelEnergy::counter);
+    boolean powers =
+        e.channels().stream().filter(ChannelEnergy::inTotal).noneMatch(ChannelEnergy::counter);
     if (counters) return "energy counter difference";
     return powers ? "trapezoidal integration of power samples" : "counter difference and trapezoid";
   }
@@ -34,8 +36,15 @@ final class EnergyReport {
     out.printf(Locale.ROOT, "joules: %.1f (%s)%n", e.joules(), method(e));
     if (e.channels().size() > 1) {
       for (ChannelEnergy c : e.channels()) {
-        out.printf(Locale.ROOT, "  %s%s: %.1f J, mean %.2f W, peak %.2f W, %d samples%n", c.channel(),
-            c.inTotal() ? "" : " (part, not in total)", c.joules(), c.meanW(), c.peakW(), c.samples());
+        out.printf(
+            Locale.ROOT,
+            "  %s%s: %.1f J, mean %.2f W, peak %.2f W, %d samples%n",
+            c.channel(),
+            c.inTotal() ? "" : " (part, not in total)",
+            c.joules(),
+            c.meanW(),
+            c.peakW(),
+            c.samples());
       }
     }
     for (EnergyFlag f : e.flags()) out.println("flag: " + f.code() + " (" + f.meaning() + ")");

@@ -2,8 +2,8 @@ package dev.tokbench.cli;
 
 import dev.tokbench.energy.EnergyMeter;
 import dev.tokbench.energy.Measurement;
-import dev.tokbench.energy.Probe;
 import dev.tokbench.energy.PowerSource;
+import dev.tokbench.energy.Probe;
 import dev.tokbench.energy.SourceUnavailableException;
 import dev.tokbench.energy.Trace;
 import dev.tokbench.energy.WindowEnergy;
@@ -39,28 +39,48 @@ final class EnergySampleCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
   @CommandLine.Mixin EnergySourceOptions sources;
 
-  @Option(names = "--period-ms", paramLabel = "N", defaultValue = "100", description = "sampling period (default 100)")
+  @Option(
+      names = "--period-ms",
+      paramLabel = "N",
+      defaultValue = "100",
+      description = "sampling period (default 100)")
   long periodMs;
 
-  @Option(names = "--idle-s", paramLabel = "S", defaultValue = "2", description = "idle baseline before the command, seconds (default 2; 0 for none)")
+  @Option(
+      names = "--idle-s",
+      paramLabel = "S",
+      defaultValue = "2",
+      description = "idle baseline before the command, seconds (default 2; 0 for none)")
   double idleS;
 
-  @Option(names = "--out", paramLabel = "TRACE", description = "write every sample here (tokbench's trace CSV)")
+  @Option(
+      names = "--out",
+      paramLabel = "TRACE",
+      description = "write every sample here (tokbench's trace CSV)")
   Path out;
 
-  @Option(names = "--source", split = ",", paramLabel = "NAME", description = "sources to sample together instead of the best one: nvml, nvidia-smi, tegrastats, rapl")
+  @Option(
+      names = "--source",
+      split = ",",
+      paramLabel = "NAME",
+      description =
+          "sources to sample together instead of the best one: nvml, nvidia-smi, tegrastats, rapl")
   List<String> names;
 
   @Option(names = "--json", description = "print the summary as one JSON object")
   boolean json;
 
-  @Parameters(arity = "1..*", paramLabel = "COMMAND", description = "the command and its arguments (after --)")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "COMMAND",
+      description = "the command and its arguments (after --)")
   List<String> command;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
-    try (Probe probe = names == null ? Probe.first(sources.config()) : Probe.of(sources.config(), names, false)) {
+    try (Probe probe =
+        names == null ? Probe.first(sources.config()) : Probe.of(sources.config(), names, false)) {
       probe.attempts().forEach(a -> err.println("tokbench energy: " + a));
       List<PowerSource> open = names == null ? probe.best().stream().toList() : probe.sources();
       if (open.isEmpty()) {
@@ -97,7 +117,8 @@ final class EnergySampleCommand implements Callable<Integer> {
   private void report(PrintWriter err, Measurement m, int exit) {
     WindowEnergy e = m.energy();
     Trace t = m.trace().orElse(null);
-    String what = "energy of '" + String.join(" ", command) + "' (exit " + exit + ") by " + m.sourceNames();
+    String what =
+        "energy of '" + String.join(" ", command) + "' (exit " + exit + ") by " + m.sourceNames();
     var from = t == null ? null : t.instantAt(m.run().startNs());
     var to = t == null ? null : t.instantAt(m.run().endNs());
     if (json) {
@@ -112,6 +133,12 @@ final class EnergySampleCommand implements Callable<Integer> {
     EnergyReport.text(err, what, e, from, to);
     err.printf(Locale.ROOT, "idle_w: %.2f%n", m.idleWatts());
     err.printf(Locale.ROOT, "net_joules: %.1f%n", e.joules() - m.idleWatts() * e.seconds());
-    if (m.missedTicks() > 0) err.println("sampler: " + m.missedTicks() + " of " + m.ticks() + " ticks missed (reads overran the period)");
+    if (m.missedTicks() > 0)
+      err.println(
+          "sampler: "
+              + m.missedTicks()
+              + " of "
+              + m.ticks()
+              + " ticks missed (reads overran the period)");
   }
 }

@@ -9,10 +9,15 @@ final class EnergySourceOptions {
   @Option(
       names = "--nvml-library",
       paramLabel = "LIB",
-      description = "NVML to load (a path or a name); default libnvidia-ml.so.1, or -D" + SourceConfig.NVML_PROPERTY)
+      description =
+          "NVML to load (a path or a name); default libnvidia-ml.so.1, or -D"
+              + SourceConfig.NVML_PROPERTY)
   String nvmlLibrary;
 
-  @Option(names = "--powercap", paramLabel = "DIR", description = "RAPL's powercap tree (default /sys/class/powercap)")
+  @Option(
+      names = "--powercap",
+      paramLabel = "DIR",
+      description = "RAPL's powercap tree (default /sys/class/powercap)")
   Path powercap;
 
   SourceConfig config() {

@@ -11,8 +11,8 @@ import java.util.Set;
 /**
  * Splits a measurement's joules over timed rows. Each segment is measured on its own window and
  * summed, so a row of 100 tokens of 10 ms each, all far shorter than the sample period, is judged
- * short or not by the time its segments add up to, not by each alone. The net figure takes off
- * the idle baseline's mean power over the same time. Overlapping rows are flagged.
+ * short or not by the time its segments add up to, not by each alone. The net figure takes off the
+ * idle baseline's mean power over the same time. Overlapping rows are flagged.
  */
 final class Attribution {
   private Attribution() {}
@@ -27,7 +27,8 @@ final class Attribution {
       if (previous != null && previous.overlaps(row.span())) extra.add(EnergyFlag.OVERLAPS);
       previous = row.span();
       Map<Phase, List<Segment>> byPhase = new LinkedHashMap<>();
-      for (Segment s : row.segments()) byPhase.computeIfAbsent(s.phase(), k -> new ArrayList<>()).add(s);
+      for (Segment s : row.segments())
+        byPhase.computeIfAbsent(s.phase(), k -> new ArrayList<>()).add(s);
       Map<Phase, Energy> phases = new EnumMap<>(Phase.class);
       byPhase.forEach((p, segs) -> phases.put(p, energy(m, segs, idle, extra)));
       out.add(new RowEnergy(row.label(), energy(m, row.segments(), idle, extra), phases));
@@ -35,7 +36,8 @@ final class Attribution {
     return out;
   }
 
-  private static Energy energy(Measurement m, List<Segment> segments, double idle, Set<EnergyFlag> extra) {
+  private static Energy energy(
+      Measurement m, List<Segment> segments, double idle, Set<EnergyFlag> extra) {
     double seconds = 0;
     double joules = 0;
     double peak = Double.NEGATIVE_INFINITY;
@@ -56,7 +58,8 @@ final class Attribution {
     // judged on the sum: tokens far shorter than a period are fine together
     flags.remove(EnergyFlag.SHORT);
     flags.remove(EnergyFlag.NO_SAMPLE_INSIDE);
-    if (!(periodMs > 0) || seconds * 1000 < EnergyFlag.MIN_PERIODS * periodMs) flags.add(EnergyFlag.SHORT);
+    if (!(periodMs > 0) || seconds * 1000 < EnergyFlag.MIN_PERIODS * periodMs)
+      flags.add(EnergyFlag.SHORT);
     if (samples == 0) flags.add(EnergyFlag.NO_SAMPLE_INSIDE);
     flags.addAll(extra);
     double net = joules - idle * seconds;

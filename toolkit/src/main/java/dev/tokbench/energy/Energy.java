@@ -61,10 +61,10 @@ public record Energy(
   }
 
   /**
-   * The fields of a normalised result row, under the names the results files use: {@code
-   * energy_j}, {@code energy_net_j}, {@code energy_s}, {@code mean_w}, {@code peak_w}, {@code
-   * tok_per_j}, {@code j_per_tok}, {@code j_per_tok_net}, {@code energy_samples}, {@code
-   * energy_flag}. {@code prefix} ({@code pp_}, {@code tg_}, or empty) tells phases apart.
+   * The fields of a normalised result row, under the names the results files use: {@code energy_j},
+   * {@code energy_net_j}, {@code energy_s}, {@code mean_w}, {@code peak_w}, {@code tok_per_j},
+   * {@code j_per_tok}, {@code j_per_tok_net}, {@code energy_samples}, {@code energy_flag}. {@code
+   * prefix} ({@code pp_}, {@code tg_}, or empty) tells phases apart.
    */
   public Map<String, String> fields(String prefix) {
     Map<String, String> f = new LinkedHashMap<>();

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Samples power sources in the background while something runs: polled sources (NVML, RAPL) on
- * one daemon thread at a fixed rate, streamed ones (nvidia-smi, tegrastats) through their helper
+ * Samples power sources in the background while something runs: polled sources (NVML, RAPL) on one
+ * daemon thread at a fixed rate, streamed ones (nvidia-smi, tegrastats) through their helper
  * processes at the same period. Every sample is time-stamped on both clocks and, if asked, written
  * to a trace file as it comes. {@link #idle} records the idle baseline; {@link #stop} ends the run
  * window and returns the {@link Measurement}. The sources stay open: the {@link Probe} closes them.
@@ -65,7 +65,8 @@ public final class EnergyMeter implements AutoCloseable {
   }
 
   /** Starts sampling, writing each sample to {@code traceFile} in tokbench's trace format. */
-  public static EnergyMeter start(List<? extends PowerSource> sources, Duration period, Path traceFile) {
+  public static EnergyMeter start(
+      List<? extends PowerSource> sources, Duration period, Path traceFile) {
     if (sources.isEmpty()) throw new IllegalArgumentException("an energy meter needs a source");
     if (period.toMillis() < 1) throw new IllegalArgumentException("a period under 1 ms: " + period);
     return new EnergyMeter(sources, period, open(traceFile));
@@ -153,7 +154,8 @@ public final class EnergyMeter implements AutoCloseable {
     LockSupport.unpark(poller);
     join();
     // a last reading at or after the end, so the trace covers the whole run window
-    for (PowerSource s : sources) if (s instanceof PolledSource p) p.poll(Stamp.now()).forEach(this::add);
+    for (PowerSource s : sources)
+      if (s instanceof PolledSource p) p.poll(Stamp.now()).forEach(this::add);
     if (sources.stream().anyMatch(s -> s instanceof StreamedSource)) pause(period.plusMillis(50));
     for (PowerSource s : sources) if (s instanceof StreamedSource streamed) streamed.stop();
     accepting = false;
@@ -206,7 +208,9 @@ public final class EnergyMeter implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "energy meter every " + period.toMillis() + " ms on "
+    return "energy meter every "
+        + period.toMillis()
+        + " ms on "
         + sources.stream().map(s -> s.info().name()).toList()
         + (running ? ", sampling" : ", stopped");
   }

@@ -29,7 +29,9 @@ final class JetsonProvenance {
     Map<String, String> p = new LinkedHashMap<>();
     Optional<Programs.Output> q =
         Programs.run(List.of("nvpmodel", "-q"), config.env(), Duration.ofSeconds(10));
-    p.put("jetson_power_mode", q.filter(Programs.Output::ok).map(o -> mode(o.text())).orElse("unknown"));
+    p.put(
+        "jetson_power_mode",
+        q.filter(Programs.Output::ok).map(o -> mode(o.text())).orElse("unknown"));
     p.put("jetson_clocks", jetsonClocks(config.sysRoot()));
     return p;
   }
@@ -44,8 +46,10 @@ final class JetsonProvenance {
   /** {@code on}, {@code off} or {@code unknown}, from the clock limits under {@code sysRoot}. */
   static String jetsonClocks(Path sysRoot) {
     Path cpu = sysRoot.resolve("sys/devices/system/cpu/cpu0/cpufreq");
-    Optional<Boolean> cpuPinned = pinned(cpu.resolve("scaling_min_freq"), cpu.resolve("scaling_max_freq"));
-    Optional<Boolean> gpuPinned = gpuDevfreq(sysRoot).flatMap(d -> pinned(d.resolve("min_freq"), d.resolve("max_freq")));
+    Optional<Boolean> cpuPinned =
+        pinned(cpu.resolve("scaling_min_freq"), cpu.resolve("scaling_max_freq"));
+    Optional<Boolean> gpuPinned =
+        gpuDevfreq(sysRoot).flatMap(d -> pinned(d.resolve("min_freq"), d.resolve("max_freq")));
     if (cpuPinned.isEmpty() && gpuPinned.isEmpty()) return "unknown";
     return cpuPinned.orElse(true) && gpuPinned.orElse(true) ? "on" : "off";
   }

@@ -10,11 +10,11 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The lines of {@code nvidia-smi --query-gpu=timestamp,power.draw,... --format=csv[,nounits]
- * [-lms N]}: a header naming the fields (with units in brackets, {@code power.draw [W]}), then one
- * row per GPU per sample, its cells with units ({@code 79.88 W}) unless {@code nounits}. The
- * timestamp is the recording machine's local time ({@code 2026/11/25 04:09:01.957}). Several GPUs
- * are told apart by an {@code index} (or {@code uuid}, {@code pci.bus_id}) column.
+ * The lines of {@code nvidia-smi --query-gpu=timestamp,power.draw,... --format=csv[,nounits] [-lms
+ * N]}: a header naming the fields (with units in brackets, {@code power.draw [W]}), then one row
+ * per GPU per sample, its cells with units ({@code 79.88 W}) unless {@code nounits}. The timestamp
+ * is the recording machine's local time ({@code 2026/11/25 04:09:01.957}). Several GPUs are told
+ * apart by an {@code index} (or {@code uuid}, {@code pci.bus_id}) column.
  */
 final class NvidiaSmiCsv {
   /** Integrated in this order of preference: an instantaneous reading beats a 1 s average. */
@@ -51,11 +51,17 @@ final class NvidiaSmiCsv {
   static NvidiaSmiCsv header(String line, String column, String file) {
     List<String> n = names(line);
     String chosen =
-        column != null ? column : POWER_COLUMNS.stream().filter(n::contains).findFirst().orElse(null);
+        column != null
+            ? column
+            : POWER_COLUMNS.stream().filter(n::contains).findFirst().orElse(null);
     if (!n.contains("timestamp") || chosen == null || !n.contains(chosen)) {
       throw new TraceFormatException(
-          file, 1, "an nvidia-smi CSV needs timestamp and " + (column != null ? column
-              : String.join(" or ", POWER_COLUMNS)) + " columns; this one has " + n);
+          file,
+          1,
+          "an nvidia-smi CSV needs timestamp and "
+              + (column != null ? column : String.join(" or ", POWER_COLUMNS))
+              + " columns; this one has "
+              + n);
     }
     return new NvidiaSmiCsv(n, chosen);
   }
@@ -76,12 +82,15 @@ final class NvidiaSmiCsv {
     String[] cells = line.split(",", -1);
     if (cells.length < names.size()) {
       throw new TraceFormatException(
-          file, number, "expected " + names.size() + " cells as the header has, got " + cells.length);
+          file,
+          number,
+          "expected " + names.size() + " cells as the header has, got " + cells.length);
     }
     double w = value(cells, watts);
     if (Double.isNaN(w)) return Optional.empty();
     String channel = id < 0 ? "gpu" : "gpu" + cells[id].trim();
-    return Optional.of(new Row(epochMs(cells[time].trim(), zone, number, file), channel, w, readings(cells)));
+    return Optional.of(
+        new Row(epochMs(cells[time].trim(), zone, number, file), channel, w, readings(cells)));
   }
 
   private Readings readings(String[] cells) {

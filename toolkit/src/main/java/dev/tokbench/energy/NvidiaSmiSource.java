@@ -12,8 +12,8 @@ import java.util.function.Consumer;
 /**
  * NVIDIA GPUs through {@code nvidia-smi --query-gpu=... --format=csv,nounits -lms N} run as a
  * process: NVML's fallback where the library cannot be loaded into the JVM. Its rows carry their
- * own timestamps (local time, milliseconds), which place the samples; {@code power.draw.instant}
- * is queried where the driver knows it (R535 and later), else {@code power.draw}.
+ * own timestamps (local time, milliseconds), which place the samples; {@code power.draw.instant} is
+ * queried where the driver knows it (R535 and later), else {@code power.draw}.
  */
 final class NvidiaSmiSource implements StreamedSource {
   static final String READINGS = "clocks.sm,clocks.mem,temperature.gpu,utilization.gpu,memory.used";
@@ -37,7 +37,8 @@ final class NvidiaSmiSource implements StreamedSource {
     for (String field : List.of("power.draw.instant", "power.draw")) {
       Optional<Programs.Output> out =
           Programs.run(
-              List.of("nvidia-smi", "--query-gpu=index,name," + field, "--format=csv,noheader,nounits"),
+              List.of(
+                  "nvidia-smi", "--query-gpu=index,name," + field, "--format=csv,noheader,nounits"),
               config.env(),
               Duration.ofSeconds(20));
       if (out.isPresent() && out.get().ok()) return checked(config, field, out.get().text());

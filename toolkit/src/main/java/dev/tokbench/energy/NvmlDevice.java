@@ -34,8 +34,15 @@ final class NvmlDevice {
     }
     if (p != NvmlLibrary.SUCCESS && e != NvmlLibrary.SUCCESS) {
       throw new SourceUnavailableException(
-          "no NVML: GPU " + index + " (" + name + ") reads neither power ("
-              + NvmlSource.describe(nvml, p) + ") nor energy (" + NvmlSource.describe(nvml, e) + ")");
+          "no NVML: GPU "
+              + index
+              + " ("
+              + name
+              + ") reads neither power ("
+              + NvmlSource.describe(nvml, p)
+              + ") nor energy ("
+              + NvmlSource.describe(nvml, e)
+              + ")");
     }
     return new NvmlDevice(index, handle, name, e == NvmlLibrary.SUCCESS, p == NvmlLibrary.SUCCESS);
   }

@@ -39,8 +39,8 @@ interface NvmlLibrary extends Library {
   int nvmlDeviceGetTotalEnergyConsumption(Pointer device, LongByReference energy);
 
   /**
-   * Milliwatts: on Ampere (except GA100) and later, averaged over one second; instantaneous on older
-   * GPUs.
+   * Milliwatts: on Ampere (except GA100) and later, averaged over one second; instantaneous on
+   * older GPUs.
    */
   int nvmlDeviceGetPowerUsage(Pointer device, IntByReference power);
 

@@ -3,7 +3,6 @@ package dev.tokbench.energy;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
-import com.sun.jna.ptr.LongByReference;
 import com.sun.jna.ptr.PointerByReference;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -36,7 +35,8 @@ final class NvmlSource implements PolledSource {
     try {
       check(nvml, nvml.nvmlInit_v2(), "nvmlInit_v2");
     } catch (UnsatisfiedLinkError e) {
-      throw new SourceUnavailableException("no NVML: " + loaded.name + " lacks nvmlInit_v2 (" + e.getMessage() + ")", e);
+      throw new SourceUnavailableException(
+          "no NVML: " + loaded.name + " lacks nvmlInit_v2 (" + e.getMessage() + ")", e);
     }
     try {
       return new NvmlSource(nvml, loaded.name, devices(nvml));
@@ -68,7 +68,10 @@ final class NvmlSource implements PolledSource {
     List<NvmlDevice> out = new ArrayList<>();
     for (int i = 0; i < count.getValue(); i++) {
       PointerByReference handle = new PointerByReference();
-      check(nvml, nvml.nvmlDeviceGetHandleByIndex_v2(i, handle), "nvmlDeviceGetHandleByIndex_v2(" + i + ")");
+      check(
+          nvml,
+          nvml.nvmlDeviceGetHandleByIndex_v2(i, handle),
+          "nvmlDeviceGetHandleByIndex_v2(" + i + ")");
       out.add(NvmlDevice.probe(nvml, i, handle.getValue(), name(nvml, handle.getValue())));
     }
     return out;
@@ -76,7 +79,8 @@ final class NvmlSource implements PolledSource {
 
   private static String name(NvmlLibrary nvml, Pointer device) {
     byte[] buf = new byte[96]; // NVML_DEVICE_NAME_V2_BUFFER_SIZE
-    if (nvml.nvmlDeviceGetName(device, buf, buf.length) != NvmlLibrary.SUCCESS) return "unknown GPU";
+    if (nvml.nvmlDeviceGetName(device, buf, buf.length) != NvmlLibrary.SUCCESS)
+      return "unknown GPU";
     int n = 0;
     while (n < buf.length && buf[n] != 0) n++;
     return new String(buf, 0, n, StandardCharsets.UTF_8);
@@ -85,7 +89,8 @@ final class NvmlSource implements PolledSource {
   /** Throws the probe's reason when an NVML call did not succeed. */
   static void check(NvmlLibrary nvml, int result, String call) {
     if (result != NvmlLibrary.SUCCESS) {
-      throw new SourceUnavailableException("no NVML: " + call + " returned " + describe(nvml, result));
+      throw new SourceUnavailableException(
+          "no NVML: " + call + " returned " + describe(nvml, result));
     }
   }
 
@@ -100,7 +105,9 @@ final class NvmlSource implements PolledSource {
 
   private static String missing(Throwable e) {
     String m = firstLine(e.getMessage());
-    return m.contains("looking up function") ? "lacks a function tokbench calls: " + m : "failed: " + m;
+    return m.contains("looking up function")
+        ? "lacks a function tokbench calls: " + m
+        : "failed: " + m;
   }
 
   private static String firstLine(String s) {

@@ -39,7 +39,9 @@ public final class Probe implements AutoCloseable {
     return run(config, ORDER, false);
   }
 
-  /** Tries the named sources in the order given; {@code firstOnly} stops at the first that opens. */
+  /**
+   * Tries the named sources in the order given; {@code firstOnly} stops at the first that opens.
+   */
   public static Probe of(SourceConfig config, List<String> names, boolean firstOnly) {
     for (String n : names) {
       if (!ORDER.contains(n)) {

@@ -78,7 +78,9 @@ final class Programs {
    */
   static Process stream(List<String> command, Map<String, String> env, Consumer<String> onLine)
       throws IOException {
-    Path bin = find(command.get(0), env).orElseThrow(() -> new IOException(command.get(0) + " not in PATH"));
+    Path bin =
+        find(command.get(0), env)
+            .orElseThrow(() -> new IOException(command.get(0) + " not in PATH"));
     List<String> cmd = new ArrayList<>(command);
     cmd.set(0, bin.toString());
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
@@ -88,8 +90,10 @@ final class Programs {
         new Thread(
             () -> {
               try (BufferedReader r =
-                  new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = r.readLine(); line != null; line = r.readLine()) onLine.accept(line);
+                  new BufferedReader(
+                      new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = r.readLine(); line != null; line = r.readLine())
+                  onLine.accept(line);
               } catch (IOException e) {
                 // the stream closes when the process is stopped
               }

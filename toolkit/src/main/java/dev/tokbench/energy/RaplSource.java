@@ -33,23 +33,29 @@ final class RaplSource implements PolledSource {
   static RaplSource open(SourceConfig config) {
     Path root = config.powercapRoot();
     if (!Files.isDirectory(root)) {
-      throw new SourceUnavailableException("no RAPL: " + root + " does not exist (no powercap driver)");
+      throw new SourceUnavailableException(
+          "no RAPL: " + root + " does not exist (no powercap driver)");
     }
     List<Path> dirs = zoneDirs(root);
-    if (dirs.isEmpty()) throw new SourceUnavailableException("no RAPL: no intel-rapl or amd-rapl zone in " + root);
+    if (dirs.isEmpty())
+      throw new SourceUnavailableException("no RAPL: no intel-rapl or amd-rapl zone in " + root);
     try {
       List<RaplZone> zones = zones(dirs);
       RaplSource s = new RaplSource(root, zones);
       for (RaplZone z : zones) {
         if (z.joules().isEmpty()) {
-          throw new SourceUnavailableException("no RAPL: cannot read " + z.dir().resolve("energy_uj"));
+          throw new SourceUnavailableException(
+              "no RAPL: cannot read " + z.dir().resolve("energy_uj"));
         }
       }
       return s;
     } catch (AccessDeniedException e) {
       throw new SourceUnavailableException(
-          "no RAPL: " + e.getFile() + " is readable by root only (Linux 5.10 and later, since the"
-              + " Platypus attack): run as root, or make energy_uj readable", e);
+          "no RAPL: "
+              + e.getFile()
+              + " is readable by root only (Linux 5.10 and later, since the"
+              + " Platypus attack): run as root, or make energy_uj readable",
+          e);
     } catch (IOException e) {
       throw new SourceUnavailableException("no RAPL: cannot read " + e.getMessage(), e);
     }
@@ -61,7 +67,8 @@ final class RaplSource implements PolledSource {
           .sorted(Comparator.comparing(p -> p.getFileName().toString()))
           .toList();
     } catch (IOException e) {
-      throw new SourceUnavailableException("no RAPL: cannot list " + root + ": " + e.getMessage(), e);
+      throw new SourceUnavailableException(
+          "no RAPL: cannot list " + root + ": " + e.getMessage(), e);
     }
   }
 
@@ -89,7 +96,10 @@ final class RaplSource implements PolledSource {
     for (RaplZone z : zones) {
       z.joules()
           .ifPresent(
-              j -> out.add(new PowerSample(at, "rapl", z.channel(), z.inTotal(), Double.NaN, j, Readings.NONE)));
+              j ->
+                  out.add(
+                      new PowerSample(
+                          at, "rapl", z.channel(), z.inTotal(), Double.NaN, j, Readings.NONE)));
     }
     return out;
   }

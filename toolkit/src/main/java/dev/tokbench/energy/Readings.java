@@ -12,7 +12,8 @@ import java.util.Locale;
  * @param utilPct GPU utilisation, percent of the sample period some kernel ran
  * @param memUsedMib device memory in use
  */
-public record Readings(double smMhz, double memMhz, double tempC, double utilPct, double memUsedMib) {
+public record Readings(
+    double smMhz, double memMhz, double tempC, double utilPct, double memUsedMib) {
   /** No readings: a power rail, a RAPL zone. */
   public static final Readings NONE =
       new Readings(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);

@@ -18,7 +18,10 @@ public record RowEnergy(String label, Energy total, Map<Phase, Energy> phases) {
     phases = Collections.unmodifiableMap(new EnumMap<>(phases));
   }
 
-  /** The normalised row's fields: the total unprefixed, and {@code pp_...}/{@code tg_...} when split. */
+  /**
+   * The normalised row's fields: the total unprefixed, and {@code pp_...}/{@code tg_...} when
+   * split.
+   */
   public Map<String, String> fields() {
     Map<String, String> f = new LinkedHashMap<>(total.fields(""));
     if (phases.size() > 1) phases.forEach((p, e) -> f.putAll(e.fields(p.code() + "_")));

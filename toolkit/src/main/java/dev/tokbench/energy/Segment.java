@@ -3,8 +3,8 @@ package dev.tokbench.energy;
 import java.util.Objects;
 
 /**
- * A stretch of time in which a benchmark did one phase's work on a number of tokens: a
- * llama-bench repetition, one tinygrad token.
+ * A stretch of time in which a benchmark did one phase's work on a number of tokens: a llama-bench
+ * repetition, one tinygrad token.
  *
  * @param phase what it did
  * @param window when, on the sampler's monotonic axis

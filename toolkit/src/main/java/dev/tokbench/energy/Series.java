@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * One channel's samples in time order, as arrays, and the maths over them. Power is taken as
- * piecewise linear between samples, so the trapezoidal rule is exact for it and a window's edges are
- * interpolated; a channel with an energy counter is measured by the counter's difference instead,
- * interpolated the same way (exact for power constant between two readings).
+ * piecewise linear between samples, so the trapezoidal rule is exact for it and a window's edges
+ * are interpolated; a channel with an energy counter is measured by the counter's difference
+ * instead, interpolated the same way (exact for power constant between two readings).
  */
 final class Series {
   private final String channel;
@@ -52,7 +52,8 @@ final class Series {
   /** A counter-only channel (RAPL) gets the mean power of the interval before each reading. */
   private void fillPowerFromCounter() {
     for (int i = 1; i < t.length; i++) {
-      if (Double.isNaN(w[i]) && t[i] > t[i - 1]) w[i] = (e[i] - e[i - 1]) / ((t[i] - t[i - 1]) / 1e9);
+      if (Double.isNaN(w[i]) && t[i] > t[i - 1])
+        w[i] = (e[i] - e[i - 1]) / ((t[i] - t[i - 1]) / 1e9);
     }
     if (t.length > 1 && Double.isNaN(w[0])) w[0] = w[1];
   }

@@ -20,7 +20,10 @@ public record SourceConfig(
   /** The system property that names NVML's library (a path or a name), ahead of the defaults. */
   public static final String NVML_PROPERTY = "tokbench.nvml.library";
 
-  /** The driver installs {@code libnvidia-ml.so.1}; the unversioned name comes with CUDA's dev files. */
+  /**
+   * The driver installs {@code libnvidia-ml.so.1}; the unversioned name comes with CUDA's dev
+   * files.
+   */
   public static final List<String> NVML_DEFAULTS = List.of("libnvidia-ml.so.1", "nvidia-ml");
 
   public SourceConfig {

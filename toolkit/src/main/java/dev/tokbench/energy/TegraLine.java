@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  * What energy needs from one line of Jetson's {@code tegrastats}: its power rails, its timestamp
  * where it has one, and the GPU's clock, load and temperature. Rails come as {@code VDD_IN
  * 14025/14416} (L4T 32: current/average mW), {@code POM_5V_IN 2545/2547} (Nano), {@code VDD_IN
- * 5000mW/5000mW} or {@code VDD_GPU_SOC 5139mW/5139mW/5139mW} (current/average/max, JetPack 5 to
- * 7); L4T 34 and later start the line with {@code MM-dd-yyyy HH:mm:ss}, to the second.
+ * 5000mW/5000mW} or {@code VDD_GPU_SOC 5139mW/5139mW/5139mW} (current/average/max, JetPack 5 to 7);
+ * L4T 34 and later start the line with {@code MM-dd-yyyy HH:mm:ss}, to the second.
  *
  * @param epochMs the line's own timestamp, absent before L4T 34
  * @param railsMw rail name to current power, milliwatts, in the line's order
@@ -32,7 +32,8 @@ record TegraLine(OptionalLong epochMs, Map<String, Double> railsMw, Readings rea
   static final Pattern RAIL =
       Pattern.compile(
           "\\b([A-Z][A-Z0-9_]*) (\\d+)(?:mW)?/(\\d+)(?:mW)?(?:/(\\d+)(?:mW)?)?(?![0-9A-Za-z])");
-  private static final Pattern TIME = Pattern.compile("^(\\d\\d-\\d\\d-\\d{4} \\d\\d:\\d\\d:\\d\\d) ");
+  private static final Pattern TIME =
+      Pattern.compile("^(\\d\\d-\\d\\d-\\d{4} \\d\\d:\\d\\d:\\d\\d) ");
   private static final DateTimeFormatter TIME_FORMAT =
       DateTimeFormatter.ofPattern("MM-dd-yyyy HH:mm:ss", Locale.ROOT);
   private static final Pattern GR3D = Pattern.compile("\\bGR3D_FREQ (?:(\\d+)%)?(?:@\\[?(\\d+))?");
@@ -50,7 +51,10 @@ record TegraLine(OptionalLong epochMs, Map<String, Double> railsMw, Readings rea
     OptionalLong epoch =
         t.find()
             ? OptionalLong.of(
-                LocalDateTime.parse(t.group(1), TIME_FORMAT).atZone(zone).toInstant().toEpochMilli())
+                LocalDateTime.parse(t.group(1), TIME_FORMAT)
+                    .atZone(zone)
+                    .toInstant()
+                    .toEpochMilli())
             : OptionalLong.empty();
     return Optional.of(new TegraLine(epoch, rails, readings(line)));
   }

@@ -69,9 +69,7 @@ final class TegraLog {
     if (!stamped) return new Pace(0, interval, how, false);
     // a tick line starts its second: line 0 lies (tick index) intervals before it
     long start =
-        ticks.isEmpty()
-            ? epoch(0)
-            : epoch(ticks.get(0)) - Math.round(ticks.get(0) * interval);
+        ticks.isEmpty() ? epoch(0) : epoch(ticks.get(0)) - Math.round(ticks.get(0) * interval);
     return new Pace(start, interval, how, true);
   }
 

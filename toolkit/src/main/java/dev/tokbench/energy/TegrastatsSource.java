@@ -9,9 +9,9 @@ import java.util.function.Consumer;
 
 /**
  * A Jetson's power rails through {@code tegrastats --interval N}, each line stamped as it arrives
- * (its own timestamp has whole seconds only). The board's input rail ({@code VDD_IN}) is the
- * total, the others ({@code VDD_CPU_GPU_CV}, {@code VDD_SOC}) its parts; a board without one (AGX
- * Orin) totals its rails. The power mode and {@code jetson_clocks} go into the provenance.
+ * (its own timestamp has whole seconds only). The board's input rail ({@code VDD_IN}) is the total,
+ * the others ({@code VDD_CPU_GPU_CV}, {@code VDD_SOC}) its parts; a board without one (AGX Orin)
+ * totals its rails. The power mode and {@code jetson_clocks} go into the provenance.
  */
 final class TegrastatsSource implements StreamedSource {
   private final SourceConfig config;
@@ -19,7 +19,8 @@ final class TegrastatsSource implements StreamedSource {
   private final Map<String, String> provenance;
   private Process process;
 
-  private TegrastatsSource(SourceConfig config, List<String> rails, Map<String, String> provenance) {
+  private TegrastatsSource(
+      SourceConfig config, List<String> rails, Map<String, String> provenance) {
     this.config = config;
     this.rails = List.copyOf(rails);
     this.provenance = provenance;
@@ -33,20 +34,26 @@ final class TegrastatsSource implements StreamedSource {
     String[] first = new String[1];
     Process p;
     try {
-      p = Programs.stream(List.of("tegrastats", "--interval", "100"), config.env(), line -> {
-        synchronized (first) {
-          if (first[0] == null) first[0] = line;
-          first.notifyAll();
-        }
-      });
+      p =
+          Programs.stream(
+              List.of("tegrastats", "--interval", "100"),
+              config.env(),
+              line -> {
+                synchronized (first) {
+                  if (first[0] == null) first[0] = line;
+                  first.notifyAll();
+                }
+              });
     } catch (IOException e) {
       throw new SourceUnavailableException("no tegrastats: cannot start: " + e.getMessage(), e);
     }
     String line = firstLine(first, p);
-    if (line == null) throw new SourceUnavailableException("no tegrastats: it printed nothing in 5 s");
+    if (line == null)
+      throw new SourceUnavailableException("no tegrastats: it printed nothing in 5 s");
     var rails = TegraLine.railsMw(line);
     if (rails.isEmpty()) {
-      throw new SourceUnavailableException("no tegrastats: its lines carry no power rails: " + line);
+      throw new SourceUnavailableException(
+          "no tegrastats: its lines carry no power rails: " + line);
     }
     return new TegrastatsSource(config, List.copyOf(rails.keySet()), JetsonProvenance.read(config));
   }
@@ -94,7 +101,10 @@ final class TegrastatsSource implements StreamedSource {
   public SourceInfo info() {
     return new SourceInfo(
         "tegrastats",
-        "rails " + String.join(", ", rails) + ", total = " + String.join(" + ", TegraLine.boardRails(rails)),
+        "rails "
+            + String.join(", ", rails)
+            + ", total = "
+            + String.join(" + ", TegraLine.boardRails(rails)),
         rails,
         "rail power in mW, lines stamped on arrival, at --interval period",
         provenance);

@@ -20,8 +20,8 @@ import java.util.Set;
  *       (its timer starts at the first); stamping those lines gives each repetition's own start,
  *       and {@code samples_ns[i]} its length: exact windows, and a {@code pg} test split into its
  *       prompt and generation parts.
- *   <li>{@link #tokens}: tinygrad prints a line per token with its own time; each token's window
- *       is {@code [arrival - its time, arrival]}.
+ *   <li>{@link #tokens}: tinygrad prints a line per token with its own time; each token's window is
+ *       {@code [arrival - its time, arrival]}.
  * </ul>
  *
  * @param label what the row is, e.g. {@code pp512} or the row's key
@@ -46,7 +46,9 @@ public record TimedRow(String label, List<Segment> segments, Set<EnergyFlag> fla
     Phase phase = Phase.of(nPrompt, nGen);
     long tokens = (long) samplesNs.size() * (nPrompt + nGen);
     Set<EnergyFlag> flags =
-        samplesNs.size() > 1 ? EnumSet.of(EnergyFlag.BACK_TO_BACK) : EnumSet.noneOf(EnergyFlag.class);
+        samplesNs.size() > 1
+            ? EnumSet.of(EnergyFlag.BACK_TO_BACK)
+            : EnumSet.noneOf(EnergyFlag.class);
     return new TimedRow(
         label, List.of(new Segment(phase, Window.endingAt(arrivalNs, total), tokens)), flags);
   }
@@ -66,7 +68,12 @@ public record TimedRow(String label, List<Segment> segments, Set<EnergyFlag> fla
       int nGen) {
     if (repStartNs.size() != samplesNs.size()) {
       throw new IllegalArgumentException(
-          label + ": " + repStartNs.size() + " repetition starts for " + samplesNs.size() + " samples_ns");
+          label
+              + ": "
+              + repStartNs.size()
+              + " repetition starts for "
+              + samplesNs.size()
+              + " samples_ns");
     }
     boolean split = nPrompt > 0 && nGen > 0 && genStartNs.size() == samplesNs.size();
     List<Segment> out = new ArrayList<>();

@@ -17,9 +17,9 @@ import java.util.Locale;
  * </pre>
  *
  * {@code epoch_ms} is the wall clock and {@code mono_ns} the JVM's monotonic clock at the reading
- * (intervals are measured on it); {@code in_total} is 1 for a channel counted in the total;
- * {@code energy_j} is the source's cumulative counter, unwrapped; an empty cell is a reading the
- * source does not have.
+ * (intervals are measured on it); {@code in_total} is 1 for a channel counted in the total; {@code
+ * energy_j} is the source's cumulative counter, unwrapped; an empty cell is a reading the source
+ * does not have.
  */
 final class TraceCsv {
   static final String HEADER =
@@ -66,8 +66,7 @@ final class TraceCsv {
     }
     try {
       Stamp stamp = new Stamp(Long.parseLong(c[0]), Long.parseLong(c[1]));
-      Readings r =
-          new Readings(num(c[7]), num(c[8]), num(c[9]), num(c[10]), num(c[11]));
+      Readings r = new Readings(num(c[7]), num(c[8]), num(c[9]), num(c[10]), num(c[11]));
       return new PowerSample(stamp, c[2], c[3], c[4].equals("1"), num(c[5]), num(c[6]), r);
     } catch (IllegalArgumentException e) {
       throw new TraceFormatException(file, number, e.getMessage());

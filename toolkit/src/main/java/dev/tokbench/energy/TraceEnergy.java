@@ -16,7 +16,8 @@ final class TraceEnergy {
     Window covered = null;
     for (Series s : series) {
       Window part = window.clip(s.span());
-      boolean overlaps = part.nanos() > 0 || (window.nanos() == 0 && s.span().contains(window.startNs()));
+      boolean overlaps =
+          part.nanos() > 0 || (window.nanos() == 0 && s.span().contains(window.startNs()));
       channels.add(channel(s, overlaps ? part : null));
       if (s.inTotal() && overlaps) {
         total.add(s);
@@ -25,8 +26,16 @@ final class TraceEnergy {
     }
     if (covered == null) {
       WindowEnergy none = WindowEnergy.notCovered(window);
-      return new WindowEnergy(window, none.covered(), 0, Double.NaN, Double.NaN, Double.NaN,
-          Double.NaN, channels, none.flags());
+      return new WindowEnergy(
+          window,
+          none.covered(),
+          0,
+          Double.NaN,
+          Double.NaN,
+          Double.NaN,
+          Double.NaN,
+          channels,
+          none.flags());
     }
     return total(window, covered, total, channels);
   }
@@ -49,19 +58,42 @@ final class TraceEnergy {
     }
     double mean = covered.nanos() > 0 ? joules / covered.seconds() : peak(total, covered);
     return new WindowEnergy(
-        window, covered, samples, joules, mean, peak(total, covered), period / 1e6, channels,
+        window,
+        covered,
+        samples,
+        joules,
+        mean,
+        peak(total, covered),
+        period / 1e6,
+        channels,
         flags);
   }
 
   private static ChannelEnergy channel(Series s, Window part) {
     if (part == null) {
-      return new ChannelEnergy(s.channel(), s.source(), s.inTotal(), 0, Double.NaN, Double.NaN,
-          Double.NaN, s.periodNs() / 1e6, s.hasCounter());
+      return new ChannelEnergy(
+          s.channel(),
+          s.source(),
+          s.inTotal(),
+          0,
+          Double.NaN,
+          Double.NaN,
+          Double.NaN,
+          s.periodNs() / 1e6,
+          s.hasCounter());
     }
     double j = s.joules(part);
     double mean = part.nanos() > 0 ? j / part.seconds() : s.watts(part.startNs());
-    return new ChannelEnergy(s.channel(), s.source(), s.inTotal(), s.count(part), j, mean,
-        s.peak(part), s.periodNs() / 1e6, s.hasCounter());
+    return new ChannelEnergy(
+        s.channel(),
+        s.source(),
+        s.inTotal(),
+        s.count(part),
+        j,
+        mean,
+        s.peak(part),
+        s.periodNs() / 1e6,
+        s.hasCounter());
   }
 
   /** The summed power of the channels at every sample time inside {@code w}, and its maximum. */

@@ -11,9 +11,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads a saved power trace, whichever of the three kinds it is (told by its first line): an
- * {@code nvidia-smi --query-gpu} CSV, a {@code tegrastats} log, or tokbench's own ({@link
- * TraceCsv}).
+ * Reads a saved power trace, whichever of the three kinds it is (told by its first line): an {@code
+ * nvidia-smi --query-gpu} CSV, a {@code tegrastats} log, or tokbench's own ({@link TraceCsv}).
  */
 public final class Traces {
   private Traces() {}

@@ -20,13 +20,18 @@ public final class UnixOrIsoTime {
   public static Instant parse(String text, ZoneId zone) {
     String t = text.trim();
     try {
-      if (t.endsWith("ms")) return Instant.ofEpochMilli(Long.parseLong(t.substring(0, t.length() - 2)));
-      if (t.matches("[0-9]+(\\.[0-9]+)?s?")) return seconds(t.endsWith("s") ? t.substring(0, t.length() - 1) : t);
-      if (t.endsWith("Z") || t.matches(".*[+-]\\d\\d:?\\d\\d$")) return OffsetDateTime.parse(t).toInstant();
+      if (t.endsWith("ms"))
+        return Instant.ofEpochMilli(Long.parseLong(t.substring(0, t.length() - 2)));
+      if (t.matches("[0-9]+(\\.[0-9]+)?s?"))
+        return seconds(t.endsWith("s") ? t.substring(0, t.length() - 1) : t);
+      if (t.endsWith("Z") || t.matches(".*[+-]\\d\\d:?\\d\\d$"))
+        return OffsetDateTime.parse(t).toInstant();
       return LocalDateTime.parse(t).atZone(zone).toInstant();
     } catch (NumberFormatException | DateTimeParseException e) {
       throw new IllegalArgumentException(
-          "'" + text + "' is not a time: give Unix seconds (1795579748.91), milliseconds"
+          "'"
+              + text
+              + "' is not a time: give Unix seconds (1795579748.91), milliseconds"
               + " (1795579748910ms) or ISO-8601 (2026-11-25T04:09:08.91Z)");
     }
   }
@@ -34,6 +39,7 @@ public final class UnixOrIsoTime {
   private static Instant seconds(String s) {
     BigDecimal d = new BigDecimal(s);
     long whole = d.longValue();
-    return Instant.ofEpochSecond(whole, d.subtract(BigDecimal.valueOf(whole)).movePointRight(9).longValue());
+    return Instant.ofEpochSecond(
+        whole, d.subtract(BigDecimal.valueOf(whole)).movePointRight(9).longValue());
   }
 }

@@ -60,10 +60,7 @@ public record WindowEnergy(
 
   /** The flags' codes, comma-separated in a fixed order, as result rows carry them. */
   public String flagCodes() {
-    return flags.stream()
-        .sorted()
-        .map(EnergyFlag::code)
-        .collect(Collectors.joining(","));
+    return flags.stream().sorted().map(EnergyFlag::code).collect(Collectors.joining(","));
   }
 
   @Override

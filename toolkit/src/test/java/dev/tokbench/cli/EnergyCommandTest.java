@@ -33,8 +33,16 @@ class EnergyCommandTest {
   @Test
   void theMatmulPhaseOfTheH100TraceAsJson() throws Exception {
     int code =
-        run("energy", resource("h100-telemetry.csv"), "--tz", "UTC", "--from", "1795579760.3753743",
-            "--to", "2026-11-25T04:09:29.2134356Z", "--json");
+        run(
+            "energy",
+            resource("h100-telemetry.csv"),
+            "--tz",
+            "UTC",
+            "--from",
+            "1795579760.3753743",
+            "--to",
+            "2026-11-25T04:09:29.2134356Z",
+            "--json");
 
     JsonNode j = new ObjectMapper().readTree(out.toString());
     assertThat(code).isZero();
@@ -61,10 +69,28 @@ class EnergyCommandTest {
 
   @Test
   void millisecondsAndSecondsGiveTheSameWindow() throws Exception {
-    run("energy", resource("h100-telemetry.csv"), "--tz", "UTC", "--from", "1795579748910ms", "--to", "1795579758.361", "--json");
+    run(
+        "energy",
+        resource("h100-telemetry.csv"),
+        "--tz",
+        "UTC",
+        "--from",
+        "1795579748910ms",
+        "--to",
+        "1795579758.361",
+        "--json");
     String ms = out.toString();
     out.getBuffer().setLength(0);
-    run("energy", resource("h100-telemetry.csv"), "--tz", "UTC", "--from", "1795579748.910", "--to", "1795579758361ms", "--json");
+    run(
+        "energy",
+        resource("h100-telemetry.csv"),
+        "--tz",
+        "UTC",
+        "--from",
+        "1795579748.910",
+        "--to",
+        "1795579758361ms",
+        "--json");
 
     assertThat(out.toString()).isEqualTo(ms);
   }
@@ -76,15 +102,21 @@ class EnergyCommandTest {
     assertThat(run("energy", junk.toString())).isEqualTo(Main.BAD_INPUT);
     assertThat(err.toString()).contains("junk.csv:1: not a power trace");
     err.getBuffer().setLength(0);
-    assertThat(run("energy", resource("h100-telemetry.csv"), "--from", "yesterday")).isEqualTo(Main.BAD_INPUT);
+    assertThat(run("energy", resource("h100-telemetry.csv"), "--from", "yesterday"))
+        .isEqualTo(Main.BAD_INPUT);
     assertThat(err.toString()).contains("'yesterday' is not a time");
   }
 
   @Test
   void probeListsEverySourceWithItsReason() throws Exception {
     int code =
-        run("energy", "probe", "--nvml-library", dir.resolve("libnvidia-ml.so.1").toString(),
-            "--powercap", dir.resolve("none").toString());
+        run(
+            "energy",
+            "probe",
+            "--nvml-library",
+            dir.resolve("libnvidia-ml.so.1").toString(),
+            "--powercap",
+            dir.resolve("none").toString());
 
     assertThat(out.toString())
         .contains("nvml: no NVML: cannot load")
@@ -102,8 +134,24 @@ class EnergyCommandTest {
     Path trace = dir.resolve("trace.csv");
 
     int code =
-        run("energy", "sample", "--source", "rapl", "--powercap", powercap.toString(), "--idle-s", "0.1",
-            "--period-ms", "20", "--out", trace.toString(), "--json", "--", "sh", "-c", "exit 3");
+        run(
+            "energy",
+            "sample",
+            "--source",
+            "rapl",
+            "--powercap",
+            powercap.toString(),
+            "--idle-s",
+            "0.1",
+            "--period-ms",
+            "20",
+            "--out",
+            trace.toString(),
+            "--json",
+            "--",
+            "sh",
+            "-c",
+            "exit 3");
 
     String last = err.toString().lines().reduce((a, b) -> b).orElseThrow();
     JsonNode j = new ObjectMapper().readTree(last);

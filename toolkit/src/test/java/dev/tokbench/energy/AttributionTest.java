@@ -24,7 +24,13 @@ class AttributionTest {
       s.add(IntegrationMathsTest.at(t, "gpu0", t < 3 * S ? 80 : 300));
     }
     return new Measurement(
-        s, List.of(), Duration.ofMillis(100), new Window(S / 2, 5 * S / 2), new Window(3 * S, 20 * S), 200, 0);
+        s,
+        List.of(),
+        Duration.ofMillis(100),
+        new Window(S / 2, 5 * S / 2),
+        new Window(3 * S, 20 * S),
+        200,
+        0);
   }
 
   @Test
@@ -42,7 +48,9 @@ class AttributionTest {
     assertThat(e.joulesPerToken()).isCloseTo(900 / 1536.0, within(1e-12));
     assertThat(e.tokensPerJoule()).isCloseTo(1536 / 900.0, within(1e-12));
     assertThat(e.flags()).containsExactly(EnergyFlag.BACK_TO_BACK);
-    assertThat(e.fields("")).containsEntry("energy_j", "900.000").containsEntry("energy_flag", "back-to-back");
+    assertThat(e.fields(""))
+        .containsEntry("energy_j", "900.000")
+        .containsEntry("energy_flag", "back-to-back");
   }
 
   @Test
@@ -51,8 +59,12 @@ class AttributionTest {
     // two repetitions: prompt 0.5 s then generation 1.5 s each
     TimedRow pg =
         TimedRow.llamaBenchWithProgress(
-            "pp512+tg128", List.of(4 * S, 7 * S), List.of(4 * S + S / 2, 7 * S + S / 2),
-            List.of(2 * S, 2 * S), 512, 128);
+            "pp512+tg128",
+            List.of(4 * S, 7 * S),
+            List.of(4 * S + S / 2, 7 * S + S / 2),
+            List.of(2 * S, 2 * S),
+            512,
+            128);
 
     RowEnergy row = m.attribute(List.of(pg)).get(0);
 
@@ -97,15 +109,29 @@ class AttributionTest {
   @Test
   void theH200BatchedRunsPerTokenNetOfItsIdle80W() throws Exception {
     Trace trace = Traces.read(resource("h200-batched-power.csv"), UTC);
-    List<Instant> marks = Files.readAllLines(resource("h200-batched-marks.txt")).stream()
-        .filter(l -> !l.isBlank()).map(Fixtures::unix).toList();
+    List<Instant> marks =
+        Files.readAllLines(resource("h200-batched-marks.txt")).stream()
+            .filter(l -> !l.isBlank())
+            .map(Fixtures::unix)
+            .toList();
     long m0 = trace.monoAt(marks.get(0));
     long m1 = trace.monoAt(marks.get(1));
     long m2 = trace.monoAt(marks.get(2));
-    Measurement m = new Measurement(trace.samples(), List.of(), Duration.ofMillis(100),
-        new Window(trace.span().startNs(), m0), new Window(m0, m2), 0, 0);
+    Measurement m =
+        new Measurement(
+            trace.samples(),
+            List.of(),
+            Duration.ofMillis(100),
+            new Window(trace.span().startNs(), m0),
+            new Window(m0, m2),
+            0,
+            0);
     // the runs' own token counts are in batched-*.jsonl; a round 1,000 tokens keeps this checkable
-    TimedRow b8 = new TimedRow("8B", List.of(new Segment(Phase.GENERATION, new Window(m0, m1), 1000)), java.util.Set.of());
+    TimedRow b8 =
+        new TimedRow(
+            "8B",
+            List.of(new Segment(Phase.GENERATION, new Window(m0, m1), 1000)),
+            java.util.Set.of());
 
     Energy e = m.attribute(List.of(b8)).get(0).total();
 

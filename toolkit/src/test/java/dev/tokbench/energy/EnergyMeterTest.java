@@ -27,8 +27,10 @@ class EnergyMeterTest {
     Path lib = FakeNvml.compile(dir, "meter", FakeNvml.rows(dir, h100));
     Path traceFile = dir.resolve("out/trace.csv");
     Measurement m;
-    try (Probe probe = Probe.of(SourceConfig.defaults().withNvml(lib.toString()), List.of("nvml"), true);
-        EnergyMeter meter = EnergyMeter.start(List.of(probe.require()), Duration.ofMillis(20), traceFile)) {
+    try (Probe probe =
+            Probe.of(SourceConfig.defaults().withNvml(lib.toString()), List.of("nvml"), true);
+        EnergyMeter meter =
+            EnergyMeter.start(List.of(probe.require()), Duration.ofMillis(20), traceFile)) {
       meter.idle(Duration.ofMillis(100));
       Thread.sleep(200);
       m = meter.stop();
@@ -40,13 +42,16 @@ class EnergyMeterTest {
     assertThat(back.energy(m.run()).joules()).isCloseTo(m.energy().joules(), within(1e-6));
     assertThat(m.energy().channels().get(0).counter()).isTrue();
     assertThat(m.energy().flags()).doesNotContain(EnergyFlag.CLIPPED, EnergyFlag.NOT_COVERED);
-    assertThat(m.provenance()).containsEntry("energy_source", "nvml").containsEntry("energy_period_ms", "20");
+    assertThat(m.provenance())
+        .containsEntry("energy_source", "nvml")
+        .containsEntry("energy_period_ms", "20");
     assertThat(m.baseline()).isNotNull();
   }
 
   @Test
   void nvidiaSmiAsAProcessFallsBackToPowerDrawOnAnOldDriver() throws Exception {
-    Map<String, String> env = new java.util.HashMap<>(Scripts.path(dir.resolve("bin"), "nvidia-smi"));
+    Map<String, String> env =
+        new java.util.HashMap<>(Scripts.path(dir.resolve("bin"), "nvidia-smi"));
     env.put("FAKE_NO_INSTANT", "1");
     SourceConfig config = SourceConfig.defaults().withEnv(env);
     Measurement m;
@@ -57,7 +62,8 @@ class EnergyMeterTest {
     }
     Trace t = m.trace().orElseThrow();
 
-    assertThat(m.sources().get(0).provenance()).containsEntry("energy_nvidia_smi_field", "power.draw");
+    assertThat(m.sources().get(0).provenance())
+        .containsEntry("energy_nvidia_smi_field", "power.draw");
     assertThat(t.energy().meanW()).isCloseTo(250.0, within(1e-9));
     assertThat(t.samples().get(0).readings().smMhz()).isEqualTo(1980);
   }
@@ -72,7 +78,9 @@ class EnergyMeterTest {
     Files.writeString(gpu.resolve("min_freq"), "306000000\n");
     Files.writeString(gpu.resolve("max_freq"), "624750000\n");
     SourceConfig config =
-        SourceConfig.defaults().withSysRoot(sys).withEnv(Scripts.path(dir.resolve("bin"), "tegrastats", "nvpmodel"));
+        SourceConfig.defaults()
+            .withSysRoot(sys)
+            .withEnv(Scripts.path(dir.resolve("bin"), "tegrastats", "nvpmodel"));
     Measurement m;
     try (Probe probe = Probe.of(config, List.of("tegrastats"), true);
         EnergyMeter meter = EnergyMeter.start(List.of(probe.require()), Duration.ofMillis(50))) {
@@ -81,13 +89,18 @@ class EnergyMeterTest {
     }
     WindowEnergy e = m.trace().orElseThrow().energy();
 
-    assertThat(m.provenance()).containsEntry("jetson_power_mode", "15W (0)").containsEntry("jetson_clocks", "off");
+    assertThat(m.provenance())
+        .containsEntry("jetson_power_mode", "15W (0)")
+        .containsEntry("jetson_clocks", "off");
     assertThat(e.meanW()).isCloseTo(5.0, within(1e-9));
-    assertThat(e.channels()).extracting(ChannelEnergy::channel).containsExactly("VDD_IN", "VDD_CPU_GPU_CV", "VDD_SOC");
+    assertThat(e.channels())
+        .extracting(ChannelEnergy::channel)
+        .containsExactly("VDD_IN", "VDD_CPU_GPU_CV", "VDD_SOC");
   }
 
   /** Waits (a bounded time) until the meter holds enough samples; the test never times anything. */
-  private static void waitForSamples(EnergyMeter meter, java.util.function.IntPredicate enough) throws Exception {
+  private static void waitForSamples(EnergyMeter meter, java.util.function.IntPredicate enough)
+      throws Exception {
     for (int i = 0; i < 200; i++) {
       if (enough.test(meter.sampleCount())) return;
       Thread.sleep(25);

@@ -47,7 +47,8 @@ final class FakeNvml {
   /** Compiles a variant named {@code name} with {@code defines} ({@code -DNO_ENERGY}, ...). */
   static Path compile(Path dir, String name, Path rows, String... defines) throws Exception {
     Optional<Path> gcc = Programs.find("gcc", java.util.Map.of());
-    assumeTrue(gcc.isPresent(), "gcc is not in PATH: the NVML tests compile a stand-in library with it");
+    assumeTrue(
+        gcc.isPresent(), "gcc is not in PATH: the NVML tests compile a stand-in library with it");
     Path source = Fixtures.resource("fake-nvml.c");
     Path lib = dir.resolve("libfake-nvml-" + name + ".so");
     List<String> cmd = new ArrayList<>(List.of(gcc.get().toString(), "-shared", "-fPIC", "-O1"));

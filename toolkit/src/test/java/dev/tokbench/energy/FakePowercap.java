@@ -9,7 +9,8 @@ final class FakePowercap {
   private FakePowercap() {}
 
   /** A zone folder with its name, counter and range. */
-  static Path zone(Path root, String id, String name, long energyUj, long rangeUj) throws IOException {
+  static Path zone(Path root, String id, String name, long energyUj, long rangeUj)
+      throws IOException {
     Path d = Files.createDirectories(root.resolve(id));
     Files.writeString(d.resolve("name"), name + "\n");
     Files.writeString(d.resolve("max_energy_range_uj"), rangeUj + "\n");

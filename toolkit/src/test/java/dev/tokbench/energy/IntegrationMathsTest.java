@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The integration maths on traces built from known power curves: constant power gives P×T exactly,
- * the trapezoidal rule is exact on piecewise-linear power, a counter gives its difference, and
- * each inexact window is flagged.
+ * the trapezoidal rule is exact on piecewise-linear power, a counter gives its difference, and each
+ * inexact window is flagged.
  */
 class IntegrationMathsTest {
   private static final long MS = 1_000_000L;
@@ -86,9 +86,15 @@ class IntegrationMathsTest {
     List<PowerSample> s = new ArrayList<>();
     for (int i = 0; i <= 50; i++) {
       double noisy = 50 + (i % 2 == 0 ? 30 : -30);
-      s.add(new PowerSample(
-          new Stamp(i * 100, i * 100 * MS), "nvml", "gpu0", true, noisy, 1000 + 5.0 * i,
-          Readings.NONE));
+      s.add(
+          new PowerSample(
+              new Stamp(i * 100, i * 100 * MS),
+              "nvml",
+              "gpu0",
+              true,
+              noisy,
+              1000 + 5.0 * i,
+              Readings.NONE));
     }
     Trace trace = Trace.of(s);
 
@@ -106,8 +112,9 @@ class IntegrationMathsTest {
       long t = i * 100 * MS;
       s.add(at(t, "gpu0", 300));
       s.add(at(t + 37 * MS, "gpu1", 100)); // sampled at other times
-      s.add(new PowerSample(
-          new Stamp(t / MS, t), "test", "core", false, 40, Double.NaN, Readings.NONE));
+      s.add(
+          new PowerSample(
+              new Stamp(t / MS, t), "test", "core", false, 40, Double.NaN, Readings.NONE));
     }
     Window w = new Window(500 * MS, 2_500 * MS);
 
@@ -115,7 +122,9 @@ class IntegrationMathsTest {
 
     assertThat(e.joules()).isCloseTo(400 * 2.0, within(1e-9));
     assertThat(e.peakW()).isCloseTo(400, within(1e-9));
-    assertThat(e.channels()).extracting(ChannelEnergy::channel).containsExactly("gpu0", "gpu1", "core");
+    assertThat(e.channels())
+        .extracting(ChannelEnergy::channel)
+        .containsExactly("gpu0", "gpu1", "core");
     assertThat(e.channels().get(2).joules()).isCloseTo(80, within(1e-9));
   }
 
@@ -126,7 +135,8 @@ class IntegrationMathsTest {
 
     WindowEnergy shortOne = trace.energy(new Window(span.startNs(), span.startNs() + 300 * MS));
     WindowEnergy between = trace.energy(new Window(span.startNs() + MS, span.startNs() + 2 * MS));
-    WindowEnergy past = trace.energy(new Window(span.endNs() - 2_000 * MS, span.endNs() + 1_000 * MS));
+    WindowEnergy past =
+        trace.energy(new Window(span.endNs() - 2_000 * MS, span.endNs() + 1_000 * MS));
     WindowEnergy outside = trace.energy(new Window(span.endNs() + MS, span.endNs() + 9 * MS));
 
     assertThat(shortOne.flags()).contains(EnergyFlag.SHORT);
@@ -141,7 +151,8 @@ class IntegrationMathsTest {
 
   @Test
   void samplesOutOfOrderAreSortedAndAChannelMixingSourcesIsRefused() {
-    List<PowerSample> s = new ArrayList<>(List.of(at(200 * MS, "gpu0", 10), at(100 * MS, "gpu0", 10)));
+    List<PowerSample> s =
+        new ArrayList<>(List.of(at(200 * MS, "gpu0", 10), at(100 * MS, "gpu0", 10)));
     assertThat(Trace.of(s).energy().joules()).isCloseTo(1.0, within(1e-12));
 
     s.add(new PowerSample(new Stamp(0, 0), "other", "gpu0", true, 1, Double.NaN, Readings.NONE));

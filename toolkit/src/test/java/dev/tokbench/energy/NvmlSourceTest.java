@@ -77,7 +77,8 @@ class NvmlSourceTest {
       assertThat(nvml.info().detail()).contains("Fake H100 1 (power only)");
       // GPU 1 reads 1 W more than GPU 0 at every row
       assertThat(e.joules()).isCloseTo(2 * gpu0 + w.seconds(), within(1e-6));
-      assertThat(e.channels().get(1).method()).isEqualTo("trapezoidal integration of power samples");
+      assertThat(e.channels().get(1).method())
+          .isEqualTo("trapezoidal integration of power samples");
     }
   }
 
@@ -85,7 +86,9 @@ class NvmlSourceTest {
   void aMissingLibraryIsReportedAndTheNextSourceIsTried() throws Exception {
     Path powercap = FakePowercap.oneSocket(dir.resolve("powercap"), 1_000_000, 262_143_328_850L);
     SourceConfig config =
-        SourceConfig.defaults().withNvml(dir.resolve("libnvidia-ml.so.1").toString()).withPowercap(powercap);
+        SourceConfig.defaults()
+            .withNvml(dir.resolve("libnvidia-ml.so.1").toString())
+            .withPowercap(powercap);
 
     try (Probe probe = Probe.of(config, List.of("nvml", "rapl"), true)) {
       assertThat(probe.attempts().get(0).available()).isFalse();

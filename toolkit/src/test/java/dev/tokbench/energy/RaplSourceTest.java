@@ -34,7 +34,8 @@ class RaplSourceTest {
 
     WindowEnergy e = Trace.of(s).energy();
 
-    assertThat(rapl.info().channels()).containsExactly("package-0", "package-0/core", "package-0/dram");
+    assertThat(rapl.info().channels())
+        .containsExactly("package-0", "package-0/core", "package-0/dram");
     assertThat(rapl.info().detail()).endsWith("total = package-0 + package-0/dram");
     assertThat(e.joules()).isCloseTo(5.0 + 1.0, within(1e-9));
     assertThat(e.channels().get(0).joules()).isCloseTo(5.0, within(1e-9));
@@ -57,11 +58,23 @@ class RaplSourceTest {
   void noPowercapTreeOrNoZoneSaysSo() throws Exception {
     java.nio.file.Files.createDirectories(dir.resolve("empty"));
 
-    assertThat(Probe.of(SourceConfig.defaults().withPowercap(dir.resolve("none")), List.of("rapl"), true)
-            .attempts().get(0).detail())
+    assertThat(
+            Probe.of(
+                    SourceConfig.defaults().withPowercap(dir.resolve("none")),
+                    List.of("rapl"),
+                    true)
+                .attempts()
+                .get(0)
+                .detail())
         .isEqualTo("no RAPL: " + dir.resolve("none") + " does not exist (no powercap driver)");
-    assertThat(Probe.of(SourceConfig.defaults().withPowercap(dir.resolve("empty")), List.of("rapl"), true)
-            .attempts().get(0).detail())
+    assertThat(
+            Probe.of(
+                    SourceConfig.defaults().withPowercap(dir.resolve("empty")),
+                    List.of("rapl"),
+                    true)
+                .attempts()
+                .get(0)
+                .detail())
         .startsWith("no RAPL: no intel-rapl or amd-rapl zone");
   }
 }

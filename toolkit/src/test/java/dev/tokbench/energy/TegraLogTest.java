@@ -10,7 +10,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
-/** tegrastats logs: rails to channels, the board's input rail as the total, times from the lines. */
+/**
+ * tegrastats logs: rails to channels, the board's input rail as the total, times from the lines.
+ */
 class TegraLogTest {
   @Test
   void timestampedLogGetsItsIntervalFromTheSecondTicksAndVddInAsTheTotal() {
@@ -35,7 +37,8 @@ class TegraLogTest {
   void aLogWithoutTimestampsUsesTheGivenIntervalOrTegrastatsDefault() {
     Trace given =
         Traces.read(
-            resource("tx2-l4t32-no-timestamps.tegrastats"), UTC.withInterval(Duration.ofMillis(500)));
+            resource("tx2-l4t32-no-timestamps.tegrastats"),
+            UTC.withInterval(Duration.ofMillis(500)));
     Trace assumed = Traces.read(resource("tx2-l4t32-no-timestamps.tegrastats"), UTC);
 
     // VDD_IN 14, 15, ... 21 W: a ramp, so the trapezoid is the mean 17.5 W times 7 intervals
@@ -57,7 +60,8 @@ class TegraLogTest {
     var samples = line.samples(Stamp.ofEpochMs(0));
 
     assertThat(samples).allMatch(PowerSample::inTotal);
-    assertThat(samples.stream().mapToDouble(PowerSample::watts).sum()).isCloseTo(13.907, within(1e-9));
+    assertThat(samples.stream().mapToDouble(PowerSample::watts).sum())
+        .isCloseTo(13.907, within(1e-9));
     assertThat(line.readings().smMhz()).isEqualTo(1300);
     assertThat(line.epochMs().getAsLong())
         .isEqualTo(Instant.parse("2026-07-25T09:08:28Z").toEpochMilli());

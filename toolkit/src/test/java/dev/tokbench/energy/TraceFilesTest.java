@@ -35,7 +35,10 @@ class TraceFilesTest {
       Instant t =
           java.time.LocalDateTime.parse(c[0].trim().replace('/', '-').replace(' ', 'T'))
               .toInstant(java.time.ZoneOffset.UTC);
-      out.add(new double[] {t.toEpochMilli() / 1000.0, Double.parseDouble(c[col].trim().split(" ")[0])});
+      out.add(
+          new double[] {
+            t.toEpochMilli() / 1000.0, Double.parseDouble(c[col].trim().split(" ")[0])
+          });
     }
     return out;
   }
@@ -55,7 +58,11 @@ class TraceFilesTest {
   }
 
   private static double plainMean(List<double[]> s, double a, double b) {
-    return s.stream().filter(x -> x[0] >= a && x[0] <= b).mapToDouble(x -> x[1]).average().orElseThrow();
+    return s.stream()
+        .filter(x -> x[0] >= a && x[0] <= b)
+        .mapToDouble(x -> x[1])
+        .average()
+        .orElseThrow();
   }
 
   private static Instant phase(String probe, String name, String edge) {
@@ -84,7 +91,8 @@ class TraceFilesTest {
       assertThat(e.exact()).isTrue();
     }
     // the worked example of docs/energy.md: copy 3,623 J at 383 W, matmul 5,802 J at 656 W
-    WindowEnergy matmul = trace.energy(trace.window(phase(probe, "matmul", "start"), phase(probe, "matmul", "end")));
+    WindowEnergy matmul =
+        trace.energy(trace.window(phase(probe, "matmul", "start"), phase(probe, "matmul", "end")));
     assertThat(matmul.joules()).isCloseTo(5801.7, within(0.1));
     assertThat(matmul.peakW()).isEqualTo(714.01);
     assertThat(matmul.samples()).isEqualTo(88);
@@ -93,8 +101,11 @@ class TraceFilesTest {
   @Test
   void h200BatchedRunsAreMeasuredOnTheInstantColumnWithUnitsInCells() throws Exception {
     Trace trace = Traces.read(resource("h200-batched-power.csv"), UTC);
-    List<Instant> marks = Files.readAllLines(resource("h200-batched-marks.txt")).stream()
-        .filter(l -> !l.isBlank()).map(Fixtures::unix).toList();
+    List<Instant> marks =
+        Files.readAllLines(resource("h200-batched-marks.txt")).stream()
+            .filter(l -> !l.isBlank())
+            .map(Fixtures::unix)
+            .toList();
     List<double[]> instant = column(resource("h200-batched-power.csv"), 2);
     double[] m = marks.stream().mapToDouble(i -> i.getEpochSecond() + i.getNano() / 1e9).toArray();
 
@@ -105,7 +116,8 @@ class TraceFilesTest {
     assertThat(trace.description()).contains("power.draw.instant integrated");
     assertThat(b8.joules()).isCloseTo(trapezoid(instant, m[0], m[1]), within(1e-3));
     assertThat(b1.joules()).isCloseTo(trapezoid(instant, m[1], m[2]), within(1e-3));
-    assertThat(b8.joules()).isCloseTo(plainMean(instant, m[0], m[1]) * (m[1] - m[0]), within(0.01 * b8.joules()));
+    assertThat(b8.joules())
+        .isCloseTo(plainMean(instant, m[0], m[1]) * (m[1] - m[0]), within(0.01 * b8.joules()));
     assertThat(idle.meanW()).isCloseTo(80.2, within(0.1));
     assertThat(b8.joules()).isCloseTo(10409.8, within(0.1));
     assertThat(b1.joules()).isCloseTo(2359.1, within(0.1));
@@ -113,7 +125,8 @@ class TraceFilesTest {
 
   @Test
   void theOneSecondAverageColumnCanBeChosenAndLagsTheInstantOne() throws Exception {
-    Trace average = Traces.read(resource("h200-batched-power.csv"), UTC.withPowerColumn("power.draw"));
+    Trace average =
+        Traces.read(resource("h200-batched-power.csv"), UTC.withPowerColumn("power.draw"));
     Trace instant = Traces.read(resource("h200-batched-power.csv"), UTC);
     Instant start = unix("1796113515.462683060");
     Instant end8b = unix("1796113540.076845691");
@@ -128,14 +141,19 @@ class TraceFilesTest {
 
   @Test
   void severalGpusAreChannelsByIndexAndRowsWithoutAValueAreSkipped() throws Exception {
-    Path csv = Files.writeString(dir.resolve("two.csv"), String.join("\n",
-        "index, timestamp, power.draw [W]",
-        "0, 2026/11/25 04:09:00.000, 100.00",
-        "1, 2026/11/25 04:09:00.001, 300.00",
-        "0, 2026/11/25 04:09:01.000, 100.00",
-        "1, 2026/11/25 04:09:01.001, [N/A]",
-        "1, 2026/11/25 04:09:02.001, 300.00",
-        "0, 2026/11/25 04:09:02.000, 100.00", ""));
+    Path csv =
+        Files.writeString(
+            dir.resolve("two.csv"),
+            String.join(
+                "\n",
+                "index, timestamp, power.draw [W]",
+                "0, 2026/11/25 04:09:00.000, 100.00",
+                "1, 2026/11/25 04:09:00.001, 300.00",
+                "0, 2026/11/25 04:09:01.000, 100.00",
+                "1, 2026/11/25 04:09:01.001, [N/A]",
+                "1, 2026/11/25 04:09:02.001, 300.00",
+                "0, 2026/11/25 04:09:02.000, 100.00",
+                ""));
 
     Trace trace = Traces.read(csv, UTC);
     WindowEnergy e = trace.energy();
@@ -167,7 +185,8 @@ class TraceFilesTest {
     assertThatThrownBy(() -> read("hello\nworld\n"))
         .isInstanceOf(TraceFormatException.class)
         .hasMessageContaining("x.csv:1: not a power trace");
-    assertThatThrownBy(() -> read("timestamp, power.draw [W]\n2026/11/25 04:09:00.000, 1\nnow, 5\n"))
+    assertThatThrownBy(
+            () -> read("timestamp, power.draw [W]\n2026/11/25 04:09:00.000, 1\nnow, 5\n"))
         .hasMessageContaining("x.csv:3: timestamp 'now' is not nvidia-smi's");
     assertThatThrownBy(() -> read("timestamp, power.draw [W]\n2026/11/25 04:09:00.000\n"))
         .hasMessageContaining("x.csv:2: expected 2 cells");
