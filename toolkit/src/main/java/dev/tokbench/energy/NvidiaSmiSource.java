@@ -1,6 +1,5 @@
 package dev.tokbench.energy;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -15,13 +14,12 @@ import java.util.function.Consumer;
  * own timestamps (local time, milliseconds), which place the samples; {@code power.draw.instant} is
  * queried where the driver knows it (R535 and later), else {@code power.draw}.
  */
-final class NvidiaSmiSource implements StreamedSource {
+final class NvidiaSmiSource extends ProcessSource {
   static final String READINGS = "clocks.sm,clocks.mem,temperature.gpu,utilization.gpu,memory.used";
 
   private final Map<String, String> env;
   private final String power;
   private final List<String> gpus;
-  private Process process;
 
   private NvidiaSmiSource(Map<String, String> env, String power, List<String> gpus) {
     this.env = env;
@@ -65,7 +63,7 @@ final class NvidiaSmiSource implements StreamedSource {
   }
 
   @Override
-  public synchronized void start(Duration period, Consumer<PowerSample> sink) {
+  public void start(Duration period, Consumer<PowerSample> sink) {
     Stamp anchor = Stamp.now();
     ZoneId zone = ZoneId.systemDefault(); // nvidia-smi prints this machine's local time
     NvidiaSmiCsv[] header = new NvidiaSmiCsv[1];
@@ -88,22 +86,12 @@ final class NvidiaSmiSource implements StreamedSource {
             "--format=csv,nounits",
             "-lms",
             Long.toString(Math.max(1, period.toMillis())));
-    try {
-      process = Programs.stream(cmd, env, onLine);
-    } catch (IOException e) {
-      throw new SourceUnavailableException("no nvidia-smi: cannot start: " + e.getMessage(), e);
-    }
+    launch("nvidia-smi", cmd, env, onLine);
   }
 
   /** A row's own wall-clock time, placed on the sampler's monotonic axis. */
   private static Stamp onAxis(Stamp anchor, long epochMs) {
     return new Stamp(epochMs, anchor.monoNs() + (epochMs - anchor.epochMs()) * 1_000_000L);
-  }
-
-  @Override
-  public synchronized void stop() {
-    if (process != null) Programs.kill(process);
-    process = null;
   }
 
   @Override
@@ -116,10 +104,5 @@ final class NvidiaSmiSource implements StreamedSource {
         channels,
         power + " in W (0.01 W), its own timestamps to the ms, at -lms period",
         Map.of("energy_nvidia_smi_field", power));
-  }
-
-  @Override
-  public void close() {
-    stop();
   }
 }

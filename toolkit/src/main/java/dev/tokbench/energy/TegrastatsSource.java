@@ -13,11 +13,10 @@ import java.util.function.Consumer;
  * the others ({@code VDD_CPU_GPU_CV}, {@code VDD_SOC}) its parts; a board without one (AGX Orin)
  * totals its rails. The power mode and {@code jetson_clocks} go into the provenance.
  */
-final class TegrastatsSource implements StreamedSource {
+final class TegrastatsSource extends ProcessSource {
   private final SourceConfig config;
   private final List<String> rails;
   private final Map<String, String> provenance;
-  private Process process;
 
   private TegrastatsSource(
       SourceConfig config, List<String> rails, Map<String, String> provenance) {
@@ -73,28 +72,18 @@ final class TegrastatsSource implements StreamedSource {
   }
 
   @Override
-  public synchronized void start(Duration period, Consumer<PowerSample> sink) {
+  public void start(Duration period, Consumer<PowerSample> sink) {
     ZoneId zone = ZoneId.systemDefault();
     Consumer<String> onLine =
         line -> {
           Stamp at = Stamp.now();
           TegraLine.parse(line, zone).ifPresent(t -> t.samples(at).forEach(sink));
         };
-    try {
-      process =
-          Programs.stream(
-              List.of("tegrastats", "--interval", Long.toString(Math.max(1, period.toMillis()))),
-              config.env(),
-              onLine);
-    } catch (IOException e) {
-      throw new SourceUnavailableException("no tegrastats: cannot start: " + e.getMessage(), e);
-    }
-  }
-
-  @Override
-  public synchronized void stop() {
-    if (process != null) Programs.kill(process);
-    process = null;
+    launch(
+        "tegrastats",
+        List.of("tegrastats", "--interval", Long.toString(Math.max(1, period.toMillis()))),
+        config.env(),
+        onLine);
   }
 
   @Override
@@ -108,10 +97,5 @@ final class TegrastatsSource implements StreamedSource {
         rails,
         "rail power in mW, lines stamped on arrival, at --interval period",
         provenance);
-  }
-
-  @Override
-  public void close() {
-    stop();
   }
 }

@@ -5,7 +5,6 @@ import static dev.tokbench.energy.Fixtures.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -109,11 +108,7 @@ class AttributionTest {
   @Test
   void theH200BatchedRunsPerTokenNetOfItsIdle80W() throws Exception {
     Trace trace = Traces.read(resource("h200-batched-power.csv"), UTC);
-    List<Instant> marks =
-        Files.readAllLines(resource("h200-batched-marks.txt")).stream()
-            .filter(l -> !l.isBlank())
-            .map(Fixtures::unix)
-            .toList();
+    List<Instant> marks = Fixtures.h200Marks();
     long m0 = trace.monoAt(marks.get(0));
     long m1 = trace.monoAt(marks.get(1));
     long m2 = trace.monoAt(marks.get(2));

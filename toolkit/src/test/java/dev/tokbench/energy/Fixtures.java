@@ -20,6 +20,14 @@ final class Fixtures {
     }
   }
 
+  /** The H200 marks: the start, the end of the 8B run, the end of the 1B run. */
+  static java.util.List<Instant> h200Marks() throws java.io.IOException {
+    return java.nio.file.Files.readAllLines(resource("h200-batched-marks.txt")).stream()
+        .filter(l -> !l.isBlank())
+        .map(Fixtures::unix)
+        .toList();
+  }
+
   /** A Unix time in seconds with a fraction, as {@code date +%s.%N} and the probes print it. */
   static Instant unix(String seconds) {
     BigDecimal s = new BigDecimal(seconds.trim());

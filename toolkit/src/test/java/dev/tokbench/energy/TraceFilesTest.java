@@ -101,11 +101,7 @@ class TraceFilesTest {
   @Test
   void h200BatchedRunsAreMeasuredOnTheInstantColumnWithUnitsInCells() throws Exception {
     Trace trace = Traces.read(resource("h200-batched-power.csv"), UTC);
-    List<Instant> marks =
-        Files.readAllLines(resource("h200-batched-marks.txt")).stream()
-            .filter(l -> !l.isBlank())
-            .map(Fixtures::unix)
-            .toList();
+    List<Instant> marks = Fixtures.h200Marks();
     List<double[]> instant = column(resource("h200-batched-power.csv"), 2);
     double[] m = marks.stream().mapToDouble(i -> i.getEpochSecond() + i.getNano() / 1e9).toArray();
 
