@@ -25,13 +25,12 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "energy",
     mixinStandardHelpOptions = true,
-    description = {
-      "Summarise a saved power trace: samples, duration, mean and peak watts, and joules",
-      "(trapezoidal integration of the power samples, with linear interpolation at the window's",
-      "edges; an energy counter's difference where the trace has one). TRACE is an nvidia-smi",
-      "--query-gpu CSV (timestamp and power.draw[.instant|.average], with or without nounits),",
-      "a tegrastats log, or a trace of 'tokbench energy sample --out'."
-    },
+    description =
+        "Summarise a saved power trace: samples, duration, mean and peak watts, and joules"
+            + " (trapezoidal integration of the power samples, with linear interpolation at the"
+            + " window's edges; an energy counter's difference where the trace has one). TRACE is"
+            + " an nvidia-smi --query-gpu CSV (timestamp and power.draw[.instant|.average], with or"
+            + " without nounits), a tegrastats log, or a trace of 'tokbench energy sample --out'.",
     subcommands = {EnergySampleCommand.class, EnergyProbeCommand.class})
 final class EnergyCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -14,10 +14,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "probe",
     mixinStandardHelpOptions = true,
-    description = {
-      "Try every power source in order of preference (nvml, nvidia-smi, tegrastats, rapl) and",
-      "say which are available here and why the others are not. Exit 0 when one is, 1 when none."
-    })
+    description =
+        "Try every power source in order of preference (nvml, nvidia-smi, tegrastats, rapl) and say which are available here and why the others are not. Exit 0 when one is, 1 when none.")
 final class EnergyProbeCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
   @CommandLine.Mixin EnergySourceOptions sources;

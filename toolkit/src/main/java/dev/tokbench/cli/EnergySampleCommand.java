@@ -27,11 +27,8 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "sample",
     mixinStandardHelpOptions = true,
-    description = {
-      "Run COMMAND while sampling the best power source (or --source), after an idle baseline,",
-      "and print its energy on stderr: gross and net of idle. The command's own output is untouched;",
-      "tokbench exits with its status."
-    })
+    description =
+        "Run COMMAND while sampling the best power source (or --source), after an idle baseline, and print its energy on stderr: gross and net of idle. The command's own output is untouched; tokbench exits with its status.")
 final class EnergySampleCommand implements Callable<Integer> {
   /** Exit status when no power source could be opened. */
   static final int NO_SOURCE = 4;

@@ -55,7 +55,7 @@ final class NvmlSource implements PolledSource {
       try {
         return new Loaded(Native.load(name, NvmlLibrary.class), name);
       } catch (UnsatisfiedLinkError e) {
-        why.add(name + ": " + firstLine(e.getMessage()));
+        why.add(loadError(e.getMessage()));
       }
     }
     throw new SourceUnavailableException("no NVML: cannot load " + String.join("; ", why));
@@ -108,6 +108,16 @@ final class NvmlSource implements PolledSource {
     return m.contains("looking up function")
         ? "lacks a function tokbench calls: " + m
         : "failed: " + m;
+  }
+
+  /**
+   * JNA's message starts "Unable to load library 'x':" and then gives dlopen's own reason ("x:
+   * cannot open shared object file: No such file or directory"), the one worth showing.
+   */
+  private static String loadError(String message) {
+    List<String> lines = message == null ? List.of() : message.lines().map(String::trim).toList();
+    if (lines.size() > 1 && lines.get(0).startsWith("Unable to load library")) return lines.get(1);
+    return lines.isEmpty() ? "unknown error" : lines.get(0);
   }
 
   private static String firstLine(String s) {
