@@ -54,6 +54,9 @@ public final class EnergyMeter implements AutoCloseable {
     for (PowerSource s : this.sources) {
       if (s instanceof StreamedSource streamed) streamed.start(period, this::add);
     }
+    pollOnce(); // the first reading before start() returns, so every window opened after it is
+    // covered
+    this.runStart = Stamp.now();
     this.poller = new Thread(this::pollLoop, "tokbench-energy-sampler");
     poller.setDaemon(true);
     poller.start();
@@ -82,23 +85,28 @@ public final class EnergyMeter implements AutoCloseable {
     }
   }
 
+  private void pollOnce() {
+    Stamp at = Stamp.now();
+    for (PowerSource s : sources) {
+      if (s instanceof PolledSource polled) polled.poll(at).forEach(this::add);
+    }
+    flush();
+    ticks++;
+  }
+
   private void pollLoop() {
     long next = System.nanoTime();
     while (running) {
-      Stamp at = Stamp.now();
-      for (PowerSource s : sources) {
-        if (s instanceof PolledSource polled) polled.poll(at).forEach(this::add);
-      }
-      flush();
-      ticks++;
       next += period.toNanos();
-      long late = System.nanoTime() - next;
-      if (late > 0) { // a slow read: skip the ticks it overran rather than bunch them up
+      LockSupport.parkNanos(next - System.nanoTime());
+      if (!running) break;
+      pollOnce();
+      long late = System.nanoTime() - (next + period.toNanos());
+      if (late > 0) { // a read overran the next tick: skip the ticks it missed rather than bunch up
         long skip = late / period.toNanos() + 1;
         missed += skip;
         next += skip * period.toNanos();
       }
-      LockSupport.parkNanos(next - System.nanoTime());
     }
   }
 
