@@ -30,7 +30,16 @@ class PackageArrowsTest {
    */
   static final List<String> MEASUREMENT_SIDE =
       List.of(
-          "process", "device", "formats", "results", "run", "sweep", "gguf", "bandwidth", "synth");
+          "process",
+          "device",
+          "formats",
+          "results",
+          "run",
+          "sweep",
+          "gguf",
+          "bandwidth",
+          "synth",
+          "energy");
 
   /**
    * Each top-level package (its sub-packages included) and the top-level packages it may import; ""
@@ -49,6 +58,7 @@ class PackageArrowsTest {
           Map.entry("run", Set.of("", "process", "device", "formats", "results", "gguf")),
           Map.entry("sweep", Set.of("", "run", "process", "device", "formats", "results")),
           Map.entry("synth", Set.of("", "gguf")),
+          Map.entry("energy", Set.of("")),
           Map.entry("tables", Set.of("", "gguf", "bandwidth", "device", "results")),
           Map.entry("display", Set.of("")),
           Map.entry(

@@ -18,6 +18,7 @@ final class Subcommands {
           KernelCommand.class,
           JShellCommand.class,
           DeviceCommand.class,
+          EnergyCommand.class,
           RunCommand.class,
           ImportCommand.class,
           SweepCommand.class);
