@@ -21,6 +21,15 @@ record ContextParams(long nCtx, long kvSize, int streams, int seqs, long batch, 
     if (ctx <= 0) {
       throw new MemoryOptionException(m.source() + " states no context_length; give --ctx");
     }
+    if (ctx > MemoryOptions.MAX_CONTEXT) {
+      throw new MemoryOptionException(
+          m.source()
+              + " states a context of "
+              + ctx
+              + "; give --ctx "
+              + "up to "
+              + MemoryOptions.MAX_CONTEXT);
+    }
     ctx = pad(ctx);
     int seqs = o.parallel();
     long perSeq = o.kvUnified() ? ctx : pad(ctx / seqs);

@@ -30,7 +30,8 @@ public record DeviceMemory(
   }
 
   static DeviceMemory of(String device, long model, long kv, long compute, long output) {
-    return new DeviceMemory(device, model, kv, compute, output, model + kv + compute + output);
+    long total = Math.addExact(Math.addExact(model, kv), Math.addExact(compute, output));
+    return new DeviceMemory(device, model, kv, compute, output, total);
   }
 
   /** llama.cpp's {@code self}: model + context + compute, what its breakdown table adds up. */

@@ -30,6 +30,15 @@ final class Estimator {
   private Estimator() {}
 
   static Estimate run(ModelLayout m, MemoryOptions o, boolean gpu, boolean integrated) {
+    try {
+      return estimate(m, o, gpu, integrated);
+    } catch (ArithmeticException e) {
+      throw new UnsupportedModelException(m.source() + ": sizes overflow 64 bits with " + o);
+    }
+  }
+
+  private static Estimate estimate(
+      ModelLayout m, MemoryOptions o, boolean gpu, boolean integrated) {
     if (!ModelLayout.ARCHITECTURES.contains(m.arch())) {
       throw new UnsupportedModelException(
           m.source()
@@ -81,7 +90,8 @@ final class Estimator {
   private static DeviceMemory device(String name, List<BufferSize> buffers) {
     long[] by = new long[Component.values().length];
     for (BufferSize s : buffers) {
-      if (s.device().equals(name)) by[s.component().ordinal()] += s.bytes();
+      if (s.device().equals(name))
+        by[s.component().ordinal()] = Math.addExact(by[s.component().ordinal()], s.bytes());
     }
     return DeviceMemory.of(name, by[0], by[1], by[2], by[3]);
   }

@@ -33,8 +33,8 @@ final class KvCache {
       kv.k.add(kv.tensor("cache_k_l" + il, o.cacheK(), m.kvEmbdK(), c, type));
       kv.v.add(kv.tensor("cache_v_l" + il, o.cacheV(), m.kvEmbdV(), c, type));
     }
-    kv.k.forEach(t -> kv.kBytes += t.nbytes());
-    kv.v.forEach(t -> kv.vBytes += t.nbytes());
+    kv.k.forEach(t -> kv.kBytes = Math.addExact(kv.kBytes, t.nbytes()));
+    kv.v.forEach(t -> kv.vBytes = Math.addExact(kv.vBytes, t.nbytes()));
     return kv;
   }
 
@@ -52,7 +52,7 @@ final class KvCache {
     Tensor x =
         Ggml.stored(
             name, t, List.of(embd, c.kvSize(), (long) c.streams()), new Buffer(type, false));
-    bytes.merge(type, type.align(type.allocSize(x)), Long::sum);
+    bytes.merge(type, type.align(type.allocSize(x)), Math::addExact);
     return x;
   }
 

@@ -31,20 +31,29 @@ public record MemoryOptions(
   /** {@code -ngl -1}: every layer. */
   public static final int ALL_LAYERS = -1;
 
+  /** 16M tokens: beyond any model's context, small enough that no size overflows. */
+  public static final int MAX_CONTEXT = 1 << 24;
+
+  /** The largest batch considered. */
+  public static final int MAX_BATCH = 1 << 20;
+
   /** {@code LLAMA_MAX_SEQ}. */
   public static final int MAX_SEQUENCES = 256;
 
   public MemoryOptions {
     Objects.requireNonNull(cacheK, "cacheK");
     Objects.requireNonNull(cacheV, "cacheV");
-    check(context >= 0, "--ctx must be >= 0 (0: the model's), got " + context);
+    check(
+        context >= 0 && context <= MAX_CONTEXT,
+        "--ctx must be 0 (the model's) to " + MAX_CONTEXT + ", got " + context);
     check(CacheType.ALL.contains(cacheK), "cache type " + cacheK + " is not a llama.cpp KV type");
     check(CacheType.ALL.contains(cacheV), "cache type " + cacheV + " is not a llama.cpp KV type");
     check(
         parallel >= 1 && parallel <= MAX_SEQUENCES,
         "--parallel must be 1.." + MAX_SEQUENCES + ", got " + parallel);
-    check(batch >= 1, "--batch must be >= 1, got " + batch);
-    check(ubatch >= 1, "--ubatch must be >= 1, got " + ubatch);
+    check(batch >= 1 && batch <= MAX_BATCH, "--batch must be 1.." + MAX_BATCH + ", got " + batch);
+    check(
+        ubatch >= 1 && ubatch <= MAX_BATCH, "--ubatch must be 1.." + MAX_BATCH + ", got " + ubatch);
     check(gpuLayers >= ALL_LAYERS, "--ngl must be >= 0 (or -1 for all), got " + gpuLayers);
     check(
         flashAttention || !cacheV.isQuantized(),

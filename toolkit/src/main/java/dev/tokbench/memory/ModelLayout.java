@@ -46,7 +46,7 @@ public record ModelLayout(
     Objects.requireNonNull(arch, "arch");
     weights = List.copyOf(weights);
     if (layers <= 0 || embd <= 0 || heads <= 0 || kvHeads <= 0 || headDimK <= 0 || vocab <= 0) {
-      throw new IllegalArgumentException(
+      throw new UnsupportedModelException(
           source
               + ": not a transformer shape ("
               + layers
@@ -57,6 +57,35 @@ public record ModelLayout(
               + " heads, "
               + kvHeads
               + " KV heads)");
+    }
+    plausible(source, layers, 1L << 16, heads, kvHeads, headDimK, headDimV);
+    plausible(source, layers, 1L << 26, embd, ff, vocab);
+    int lastLayer = weights.stream().mapToInt(Weight::layer).max().orElse(-1);
+    if (lastLayer + 1 < layers) {
+      throw new UnsupportedModelException(
+          source
+              + ": block_count is "
+              + layers
+              + " but the tensors are of "
+              + (lastLayer + 1)
+              + " layers"
+              + (weights.isEmpty() ? " (a vocabulary-only file?)" : ""));
+    }
+  }
+
+  /**
+   * Bounds far beyond any real model (Llama 3.1 405B: 126 layers, embd 16384, 128 heads), so that
+   * no size computed from them overflows 64 bits and a hostile header cannot ask for a graph of
+   * billions of layers.
+   */
+  private static void plausible(String source, long layers, long max, long... sizes) {
+    if (layers > 4096) {
+      throw new UnsupportedModelException(source + ": " + layers + " layers is not plausible");
+    }
+    for (long s : sizes) {
+      if (s > max || s < 0) {
+        throw new UnsupportedModelException(source + ": a dimension of " + s + " is not plausible");
+      }
     }
   }
 

@@ -49,7 +49,7 @@ final class ModelWeights {
       Weight embd = m.weight("token_embd.weight").orElseThrow(() -> missing(m, "token_embd"));
       w.put("output.weight", embd, p.outputOnGpu(), b);
     }
-    for (long[] r : w.hostRanges.values()) w.bytes.merge(b.mapped, r[1] - r[0], Long::sum);
+    for (long[] r : w.hostRanges.values()) w.bytes.merge(b.mapped, r[1] - r[0], Math::addExact);
     return w;
   }
 
@@ -84,7 +84,7 @@ final class ModelWeights {
     Tensor t = Ggml.stored(w.name(), w.type(), w.dims(), new Buffer(type, true));
     tensors.put(key, t);
     if (onGpu) {
-      bytes.merge(type, type.align(type.allocSize(t)), Long::sum);
+      bytes.merge(type, type.align(type.allocSize(t)), Math::addExact);
     } else {
       long[] r = hostRanges.computeIfAbsent(w.file(), f -> new long[] {Long.MAX_VALUE, 0});
       r[0] = Math.min(r[0], w.offset());
