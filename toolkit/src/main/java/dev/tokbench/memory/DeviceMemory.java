@@ -34,6 +34,22 @@ public record DeviceMemory(
     return new DeviceMemory(device, model, kv, compute, output, total);
   }
 
+  /** The device's name and its five sizes in MiB, for a row of a table. */
+  Object[] mibRow() {
+    return new Object[] {
+      device,
+      mibOf(modelBytes),
+      mibOf(kvBytes),
+      mibOf(computeBytes),
+      mibOf(outputBytes),
+      mibOf(totalBytes)
+    };
+  }
+
+  private static double mibOf(long bytes) {
+    return bytes / (1024.0 * 1024.0);
+  }
+
   /** llama.cpp's {@code self}: model + context + compute, what its breakdown table adds up. */
   public long selfBytes() {
     return modelBytes + kvBytes + computeBytes;

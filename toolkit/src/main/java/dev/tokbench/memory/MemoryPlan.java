@@ -77,15 +77,7 @@ public record MemoryPlan(
     out.append("|---|---:|---:|---:|---:|---:|\n");
     for (DeviceMemory d : devices) {
       out.append(
-          String.format(
-              Locale.ROOT,
-              "| %s | %.2f | %.2f | %.2f | %.2f | %.2f |%n",
-              d.device(),
-              mib(d.modelBytes()),
-              mib(d.kvBytes()),
-              mib(d.computeBytes()),
-              mib(d.outputBytes()),
-              mib(d.totalBytes())));
+          String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f | %.2f |%n", d.mibRow()));
     }
     fit.ifPresent(f -> out.append("\n").append(f).append('\n'));
     return out.toString();

@@ -34,15 +34,7 @@ public final class MemoryPlanText {
             "total MiB"));
     for (DeviceMemory d : p.devices()) {
       out.append(
-          String.format(
-              Locale.ROOT,
-              "%-8s %12.2f %12.2f %12.2f %12.2f %12.2f%n",
-              d.device(),
-              mib(d.modelBytes()),
-              mib(d.kvBytes()),
-              mib(d.computeBytes()),
-              mib(d.outputBytes()),
-              mib(d.totalBytes())));
+          String.format(Locale.ROOT, "%-8s %12.2f %12.2f %12.2f %12.2f %12.2f%n", d.mibRow()));
     }
     out.append("\nbuffers (as llama.cpp's log names them):\n");
     for (BufferSize b : p.buffers()) {

@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
  * so that a regression in the derivation shows.
  */
 class MemoryAccuracyTest {
+  /** Half of the last digit llama.cpp prints (0.01 MiB), and a little for binary fractions. */
+  private static final double PRINTED = 0.005 + 1e-9;
+
   private static final List<ComponentError> ERRORS =
       MemoryComparison.of(MemoryLog.read(MemoryFixtures.file(MemoryFixtures.H200_BREAKDOWN)));
 
@@ -42,6 +45,6 @@ class MemoryAccuracyTest {
     // two decimals for model and KV buffers, four for compute buffers printed at exit
     assertThat(ERRORS.stream().filter(e -> !e.component().equals("self")))
         .allSatisfy(
-            e -> assertThat(Math.abs(e.errorMib())).as(e.toString()).isLessThanOrEqualTo(0.005));
+            e -> assertThat(Math.abs(e.errorMib())).as(e.toString()).isLessThanOrEqualTo(PRINTED));
   }
 }

@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
  * streams) on the same graph and allocator code.
  */
 class MemoryCpuAccuracyTest {
+  /** Half of the last digit llama.cpp prints (0.01 MiB), and a little for binary fractions. */
+  private static final double PRINTED = 0.005 + 1e-9;
+
   private static final List<ComponentError> ERRORS =
       MemoryComparison.of(
           MemoryLog.read(MemoryFixtures.file("cpu-memory-matrix.txt")), MemoryFixtures.gguf("."));
@@ -27,7 +30,7 @@ class MemoryCpuAccuracyTest {
     assertThat(ERRORS)
         .allSatisfy(
             e -> {
-              assertThat(Math.abs(e.errorMib())).as(e.toString()).isLessThanOrEqualTo(0.005);
+              assertThat(Math.abs(e.errorMib())).as(e.toString()).isLessThanOrEqualTo(PRINTED);
               assertThat(e.withinTarget()).as(e.toString()).isTrue();
             });
   }

@@ -83,21 +83,7 @@ class MemoryPlanTest {
 
   @Test
   void anArchitectureWhoseGraphIsNotModelledIsRefusedNamingThoseThatAre() {
-    ModelLayout llama = oneB().model();
-    ModelLayout gemma =
-        new ModelLayout(
-            "a gemma3",
-            "gemma3",
-            llama.layers(),
-            llama.embd(),
-            llama.heads(),
-            llama.kvHeads(),
-            llama.headDimK(),
-            llama.headDimV(),
-            llama.ff(),
-            llama.vocab(),
-            llama.trainedContext(),
-            llama.weights());
+    ModelLayout gemma = like(oneB().model(), "gemma3", 16);
 
     assertThatThrownBy(() -> Memory.of(gemma).plan())
         .isInstanceOf(UnsupportedModelException.class)
@@ -106,24 +92,25 @@ class MemoryPlanTest {
 
   @Test
   void aHostileHeaderAskingForBillionsOfLayersIsRefusedBeforeAnythingIsBuilt() {
-    ModelLayout llama = oneB().model();
-
-    assertThatThrownBy(
-            () ->
-                new ModelLayout(
-                    "hostile",
-                    "llama",
-                    1 << 30,
-                    llama.embd(),
-                    llama.heads(),
-                    llama.kvHeads(),
-                    llama.headDimK(),
-                    llama.headDimV(),
-                    llama.ff(),
-                    llama.vocab(),
-                    llama.trainedContext(),
-                    llama.weights()))
+    assertThatThrownBy(() -> like(oneB().model(), "llama", 1 << 30))
         .isInstanceOf(UnsupportedModelException.class)
         .hasMessageContaining("layers is not plausible");
+  }
+
+  /** The 1B's tensors under another architecture name and block count. */
+  private static ModelLayout like(ModelLayout m, String arch, int layers) {
+    return new ModelLayout(
+        "a " + arch,
+        arch,
+        layers,
+        m.embd(),
+        m.heads(),
+        m.kvHeads(),
+        m.headDimK(),
+        m.headDimV(),
+        m.ff(),
+        m.vocab(),
+        m.trainedContext(),
+        m.weights());
   }
 }
