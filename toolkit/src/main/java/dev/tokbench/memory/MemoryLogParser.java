@@ -59,6 +59,14 @@ final class MemoryLogParser {
   private static final Set<String> BUFFER_FUNCTIONS =
       Set.of("load_tensors", "llama_kv_cache", "sched_reserve", "llama_context", "~llama_context");
 
+  /** Any function's buffer line: older llama.cpp printed them from other functions. */
+  private static final Pattern LOOKS_LIKE_BUFFER =
+      Pattern.compile("^\\s*\\S+\\s+(?:model |KV |compute |output )?buffer size\\b");
+
+  /** Before 2025 the weights' line had no "model": {@code llm_load_tensors: CUDA0 buffer size}. */
+  private static final Pattern OLD_MODEL_BUFFER =
+      Pattern.compile("^\\s*(\\S+) buffer size =" + MIB + "\\s*$");
+
   private final String source;
   private final List<MemorySection> sections = new ArrayList<>();
   private Section current = new Section("", 1);
@@ -113,6 +121,7 @@ final class MemoryLogParser {
   /** Whether the line is one of the memory lines this parser must read. */
   private static boolean claims(String function, String rest) {
     if (BUFFER_FUNCTIONS.contains(function) && rest.contains(" buffer size")) return true;
+    if (LOOKS_LIKE_BUFFER.matcher(rest).find()) return true;
     if (function.equals("llama_kv_cache") && rest.trim().startsWith("size =")) return true;
     if (function.endsWith("memory_breakdown_print")) return rest.startsWith("|");
     return function.endsWith("_fit_impl")
@@ -128,6 +137,13 @@ final class MemoryLogParser {
       current.buffers.add(
           new MeasuredBuffer(
               component(m.group(2)), m.group(1), Double.parseDouble(m.group(3)), function, n));
+      return true;
+    }
+    m = OLD_MODEL_BUFFER.matcher(rest);
+    if (m.matches() && function.endsWith("load_tensors")) {
+      current.buffers.add(
+          new MeasuredBuffer(
+              Component.MODEL, m.group(1), Double.parseDouble(m.group(2)), function, n));
       return true;
     }
     m = BUFFER_AT_EXIT.matcher(rest);

@@ -103,6 +103,22 @@ class MemoryLogTest {
   }
 
   @Test
+  void olderLlamaCppsFunctionNamesAndWordingAreReadToo() throws IOException {
+    String log =
+        "llm_load_tensors:        CUDA0 buffer size =  4403.49 MiB\n"
+            + "llama_kv_cache_unified:      CUDA0 KV buffer size =  4096.00 MiB\n"
+            + "llama_new_context_with_model:      CUDA0 compute buffer size =   258.50 MiB\n"
+            + "llama_new_context_with_model:  CUDA_Host  output buffer size =     0.49 MiB\n";
+
+    MemorySection s = MemoryLog.parse("2024.log", new StringReader(log)).sections().get(0);
+
+    assertThat(s.buffer(Component.MODEL, "CUDA0").orElseThrow().mib()).isEqualTo(4403.49);
+    assertThat(s.buffer(Component.KV, "CUDA0").orElseThrow().mib()).isEqualTo(4096.00);
+    assertThat(s.buffer(Component.COMPUTE, "CUDA0").orElseThrow().mib()).isEqualTo(258.50);
+    assertThat(s.buffer(Component.OUTPUT, "CUDA_Host")).isPresent();
+  }
+
+  @Test
   void aMalformedBufferLineIsAnErrorNamingTheFileAndLine() throws IOException {
     Path bad = tmp.resolve("bad.log");
     Files.writeString(bad, "== x c=4096\nload_tensors:  CUDA0 model buffer size = lots MiB\n");
