@@ -39,7 +39,8 @@ class PackageArrowsTest {
           "gguf",
           "bandwidth",
           "synth",
-          "energy");
+          "energy",
+          "memory");
 
   /**
    * Each top-level package (its sub-packages included) and the top-level packages it may import; ""
@@ -59,11 +60,21 @@ class PackageArrowsTest {
           Map.entry("sweep", Set.of("", "run", "process", "device", "formats", "results")),
           Map.entry("synth", Set.of("", "gguf")),
           Map.entry("energy", Set.of("")),
+          Map.entry("memory", Set.of("", "gguf", "bandwidth", "device", "synth")),
           Map.entry("tables", Set.of("", "gguf", "bandwidth", "device", "results")),
           Map.entry("display", Set.of("")),
           Map.entry(
               "report",
-              Set.of("", "gguf", "bandwidth", "device", "results", "formats", "tables", "display")),
+              Set.of(
+                  "",
+                  "gguf",
+                  "bandwidth",
+                  "device",
+                  "results",
+                  "formats",
+                  "tables",
+                  "display",
+                  "memory")),
           Map.entry("notebook", Set.of("", "display")),
           Map.entry("kernel", Set.of("", "notebook", "display")),
           Map.entry("cli", Set.of("*")));
