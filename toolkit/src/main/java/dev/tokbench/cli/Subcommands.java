@@ -20,7 +20,8 @@ final class Subcommands {
           DeviceCommand.class,
           RunCommand.class,
           ImportCommand.class,
-          SweepCommand.class);
+          SweepCommand.class,
+          ServeBenchCommand.class);
 
   private Subcommands() {}
 

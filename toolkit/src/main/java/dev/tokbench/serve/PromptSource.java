@@ -33,6 +33,21 @@ public interface PromptSource {
     return new RandomText(words, seed);
   }
 
+  /**
+   * Exactly {@code length} token ids of random common words, tokenized by the server itself (its
+   * {@code /tokenize}): exact lengths like {@link #randomTokens}, but a prompt a model continues
+   * with words. llama-server (2026-08) fails a request whose output is not valid UTF-8, which
+   * random ids make an 8B model produce (see docs/serving.md); words make it rarer.
+   */
+  static PromptSource tokenizedWords(int length, long seed, Tokenizer tokenizer) {
+    return new TokenizedWords(length, seed, tokenizer);
+  }
+
+  /** Text to token ids, as a server's {@code /tokenize} does it. */
+  interface Tokenizer {
+    List<Integer> tokenize(String text);
+  }
+
   /** The given texts in order (a dataset's sample). */
   static PromptSource texts(List<String> texts, String description) {
     return new Texts(List.copyOf(texts), description);
@@ -103,6 +118,39 @@ public interface PromptSource {
     @Override
     public String describe() {
       return "random text, " + words + " words per prompt, seed " + seed;
+    }
+  }
+
+  /** Random words, tokenized by the server and cut to the length. */
+  record TokenizedWords(int length, long seed, Tokenizer tokenizer) implements PromptSource {
+    public TokenizedWords {
+      if (length < 1)
+        throw new IllegalArgumentException("prompt length must be >= 1, got " + length);
+    }
+
+    @Override
+    public Prompt prompt(int index) {
+      // most common words are one token; a tokenizer that splits them just gets its prefix cut
+      for (int words = length; ; words *= 2) {
+        List<Integer> ids = tokenizer.tokenize(new RandomText(words, seed).prompt(index).text());
+        if (ids.size() >= length) return Prompt.ofTokens(index, ids.subList(0, length));
+        if (words > 64 * length)
+          throw new IllegalStateException(
+              words + " words tokenized to only " + ids.size() + " tokens; wanted " + length);
+      }
+    }
+
+    @Override
+    public int capacity() {
+      return Integer.MAX_VALUE;
+    }
+
+    @Override
+    public String describe() {
+      return "random words tokenized by the server, "
+          + length
+          + " token ids per prompt, seed "
+          + seed;
     }
   }
 

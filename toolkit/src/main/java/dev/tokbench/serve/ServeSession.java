@@ -69,7 +69,7 @@ final class ServeSession {
     server.putAll(endpoints.describe());
     ServerKind kind = kind();
     String model = s.model().isEmpty() ? server.getOrDefault("model", "") : s.model();
-    PromptSource prompts = prompts(kind);
+    PromptSource prompts = prompts(kind, endpoints, model);
     RequestBodies bodies =
         new RequestBodies(model, s.chat(), kind, RequestBodies.parseExtraBody(s.extraBody()));
     sink.write(runLine(url, kind, model, prompts, bodies, ""));
@@ -79,7 +79,7 @@ final class ServeSession {
       warmup(client, bodies, prompts);
       int next = s.warmup();
       for (int i = 0; i < s.levels().size(); i++) {
-        done.add(level(client, endpoints, i, prepare(bodies, prompts, next)));
+        done.add(level(client, endpoints, i, prompts, bodies, next));
         next += s.requests();
       }
     }
@@ -92,25 +92,39 @@ final class ServeSession {
     return ServerKind.fromOwnedBy(server.getOrDefault("owned_by", ""));
   }
 
-  private PromptSource prompts(ServerKind kind) {
+  private PromptSource prompts(ServerKind kind, ServerEndpoints endpoints, String model) {
     if (s.dataset() != null)
       return ShareGptDataset.sample(s.dataset(), s.totalRequests(), s.seed());
     int vocab = s.vocabSize() > 0 ? s.vocabSize() : serverVocab();
-    boolean tokens =
-        s.promptFormat() == ServeSettings.PromptFormat.TOKENS
-            || (s.promptFormat() == ServeSettings.PromptFormat.AUTO
-                && !s.chat()
-                && kind.acceptsTokenIds()
-                && vocab > 1);
-    if (tokens && vocab < 2)
-      throw new BadInputException(
-          "token-id prompts need the vocabulary size, and "
-              + kind
-              + " does not say it (only"
-              + " llama-server's /v1/models does): give --vocab-size N, or --prompt-format text");
-    return tokens
-        ? PromptSource.randomTokens(vocab, s.promptTokens(), s.seed())
-        : PromptSource.randomText(s.promptTokens(), s.seed());
+    switch (format(kind, vocab)) {
+      case TOKENS:
+        if (vocab < 2)
+          throw new BadInputException(
+              "token-id prompts need the vocabulary size, and "
+                  + kind
+                  + " does not say it (only"
+                  + " llama-server's /v1/models does): give --vocab-size N, or --prompt-format text");
+        return PromptSource.randomTokens(vocab, s.promptTokens(), s.seed());
+      case WORDS:
+        if (kind != ServerKind.LLAMA_SERVER && kind != ServerKind.VLLM)
+          throw new BadInputException(
+              "--prompt-format words needs a server's /tokenize (llama-server, vllm), not " + kind);
+        return PromptSource.tokenizedWords(
+            s.promptTokens(), s.seed(), text -> endpoints.tokenize(kind, model, text));
+      default:
+        return PromptSource.randomText(s.promptTokens(), s.seed());
+    }
+  }
+
+  /** The prompt format AUTO stands for here. */
+  private ServeSettings.PromptFormat format(ServerKind kind, int vocab) {
+    if (s.promptFormat() != ServeSettings.PromptFormat.AUTO) return s.promptFormat();
+    if (s.chat()) return ServeSettings.PromptFormat.TEXT;
+    if (kind == ServerKind.LLAMA_SERVER || kind == ServerKind.VLLM)
+      return ServeSettings.PromptFormat.WORDS;
+    return kind.acceptsTokenIds() && vocab > 1
+        ? ServeSettings.PromptFormat.TOKENS
+        : ServeSettings.PromptFormat.TEXT;
   }
 
   private int serverVocab() {
@@ -142,9 +156,21 @@ final class ServeSession {
   }
 
   private LevelSummary level(
-      StreamingClient client, ServerEndpoints endpoints, int index, List<Prepared> reqs)
+      StreamingClient client,
+      ServerEndpoints endpoints,
+      int index,
+      PromptSource prompts,
+      RequestBodies bodies,
+      int from)
       throws InterruptedException {
     Level level = s.levels().get(index);
+    List<Prepared> reqs;
+    try {
+      reqs = prepare(bodies, prompts, from);
+    } catch (RuntimeException e) { // the server's /tokenize went away: this level cannot run
+      return written(
+          LevelSummary.notRun(level, s.requests(), s.slo(), "no prompts: " + e.getMessage()));
+    }
     MetricsSnapshot before = scrape(endpoints);
     // each open loop its own arrival sequence, the same on every run with this seed
     LoadRunner.LevelRun run =
@@ -157,8 +183,12 @@ final class ServeSession {
     MetricsSnapshot after = scrape(endpoints);
     MetricsDelta delta =
         before != null && after != null ? MetricsDelta.between(before, after) : MetricsDelta.NONE;
-    LevelSummary summary =
-        LevelSummary.of(level, run.started(), run.t0(), run.records(), s.slo(), delta, metricsNote);
+    return written(
+        LevelSummary.of(
+            level, run.started(), run.t0(), run.records(), s.slo(), delta, metricsNote));
+  }
+
+  private LevelSummary written(LevelSummary summary) {
     sink.write(ServeJson.summary(summary));
     progress.accept(summary);
     return summary;
@@ -178,12 +208,8 @@ final class ServeSession {
   private ServeRun notRun(URI url, String why) {
     sink.write(runLine(url, launch.kind(), s.model(), null, null, why));
     List<LevelSummary> none = new ArrayList<>();
-    for (Level level : s.levels()) {
-      LevelSummary summary = LevelSummary.notRun(level, s.requests(), s.slo(), why);
-      sink.write(ServeJson.summary(summary));
-      progress.accept(summary);
-      none.add(summary);
-    }
+    for (Level level : s.levels())
+      none.add(written(LevelSummary.notRun(level, s.requests(), s.slo(), why)));
     return new ServeRun(none, server, why);
   }
 

@@ -49,9 +49,16 @@ public record ServeSettings(
 
   /** How prompts are sent. */
   public enum PromptFormat {
-    /** Token ids when the server takes them and the vocabulary size is known, else text. */
+    /**
+     * llama-server and vLLM: {@link #WORDS}; others: {@link #TOKENS} when the vocabulary size is
+     * given, else {@link #TEXT}; chat: {@link #TEXT}.
+     */
     AUTO,
+    /** Random token ids below the vocabulary size: exact lengths. */
     TOKENS,
+    /** Random words tokenized by the server's {@code /tokenize}, sent as ids: exact lengths. */
+    WORDS,
+    /** Random words as text: lengths as the server counts them. */
     TEXT
   }
 
@@ -94,7 +101,7 @@ public record ServeSettings(
     Objects.requireNonNull(requestTimeout, "requestTimeout");
     Objects.requireNonNull(readyTimeout, "readyTimeout");
     Objects.requireNonNull(promptFormat, "promptFormat");
-    if (chat && promptFormat == PromptFormat.TOKENS)
+    if (chat && (promptFormat == PromptFormat.TOKENS || promptFormat == PromptFormat.WORDS))
       throw new IllegalArgumentException("chat requests take text: --chat cannot send token ids");
   }
 

@@ -2,18 +2,22 @@ package dev.tokbench.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tokbench.serve.metrics.MetricsSnapshot;
 import dev.tokbench.serve.metrics.PrometheusFormatException;
 import dev.tokbench.serve.metrics.PrometheusText;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -97,6 +101,43 @@ final class ServerEndpoints {
       return PrometheusText.parse(r.body(), base.resolve("/metrics").toString());
     } catch (PrometheusFormatException e) {
       throw new IOException(e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The server's own token ids for {@code text}, without special tokens: llama-server's {@code POST
+   * /tokenize {"content": ...}}, vLLM's {@code {"prompt": ...}}.
+   *
+   * @throws java.io.UncheckedIOException when it does not answer with {@code tokens}
+   */
+  List<Integer> tokenize(ServerKind kind, String model, String text) {
+    ObjectNode body = JSON.createObjectNode();
+    if (kind == ServerKind.VLLM) {
+      if (!model.isEmpty()) body.put("model", model);
+      body.put("prompt", text).put("add_special_tokens", false);
+    } else body.put("content", text).put("add_special", false);
+    HttpRequest req =
+        HttpRequest.newBuilder(base.resolve("/tokenize"))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+            .build();
+    try {
+      HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
+      JsonNode tokens = r.statusCode() == 200 ? JSON.readTree(r.body()).path("tokens") : null;
+      if (tokens == null || !tokens.isArray())
+        throw new IOException(
+            "POST /tokenize answered " + r.statusCode() + ": " + shorten(r.body()));
+      List<Integer> ids = new ArrayList<>(tokens.size());
+      tokens.forEach(t -> ids.add(t.isObject() ? t.path("id").asInt() : t.asInt()));
+      return ids;
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot tokenize a prompt on " + base + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UncheckedIOException(
+          new java.io.InterruptedIOException("interrupted while tokenizing"));
     }
   }
 

@@ -67,10 +67,11 @@ public final class StreamingClient implements AutoCloseable {
   static HttpClient httpClient(Duration timeout) {
     Duration connect =
         timeout.compareTo(Duration.ofSeconds(30)) < 0 ? timeout : Duration.ofSeconds(30);
-    return HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(connect)
-        .build();
+    HttpClient.Builder b =
+        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connect);
+    // the default executor: continuations (writing a finished request's JSONL line) run on its
+    // threads, never on the selector thread that reads every stream
+    return b.build();
   }
 
   /** Sends one request now; the future always completes with its record. */

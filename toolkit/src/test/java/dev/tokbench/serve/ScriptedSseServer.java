@@ -26,7 +26,7 @@ import java.util.function.IntFunction;
  * Each content chunk is paced from absolute deadlines, and the server records when it really wrote
  * each one, so a benchmark can tell the client's delay from the server's.
  */
-final class ScriptedSseServer implements AutoCloseable {
+public final class ScriptedSseServer implements AutoCloseable {
   static final int VOCAB = 1000;
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -59,7 +59,7 @@ final class ScriptedSseServer implements AutoCloseable {
     acceptor.start();
   }
 
-  URI url() {
+  public URI url() {
     return URI.create("http://127.0.0.1:" + socket.getLocalPort());
   }
 
@@ -127,6 +127,8 @@ final class ScriptedSseServer implements AutoCloseable {
         return plain(out, 200, "application/json", models());
       case "/metrics":
         return plain(out, 200, "text/plain; version=0.0.4", metrics());
+      case "/tokenize":
+        return plain(out, 200, "application/json", tokenize(head.body()));
       case "/v1/completions":
       case "/v1/chat/completions":
         String body = head.body();
@@ -167,6 +169,16 @@ final class ScriptedSseServer implements AutoCloseable {
     out.write(b);
     out.flush();
     return true;
+  }
+
+  /** One token per word: a word's id is its hash below the vocabulary size. */
+  private static String tokenize(String body) throws IOException {
+    StringBuilder ids = new StringBuilder();
+    for (String w : JSON.readTree(body).path("content").asText().trim().split("\\s+")) {
+      if (w.isEmpty()) continue;
+      ids.append(ids.length() == 0 ? "" : ",").append(Math.floorMod(w.hashCode(), VOCAB));
+    }
+    return "{\"tokens\":[" + ids + "]}";
   }
 
   private String models() {
@@ -221,14 +233,28 @@ final class ScriptedSseServer implements AutoCloseable {
     }
   }
 
-  /** Runs a server in its own process for the overhead benchmark: prints its port, then serves. */
+  /**
+   * Runs a server in its own process, standing in for a llama-server: {@code --port P} (else a free
+   * one), {@code --ttft-ms T} and {@code --itl-ms G} (defaults 20 and 5); other flags ({@code -m})
+   * are ignored. Prints {@code port P}, then serves until killed, answering {@code stats} lines on
+   * stdin (see {@link StatsOnStdin}).
+   */
   public static void main(String[] args) throws Exception {
-    long ttft = Long.parseLong(args[0]);
-    long gap = Long.parseLong(args[1]);
-    try (ScriptedSseServer server = new ScriptedSseServer(n -> Script.steady(ttft, gap, -1))) {
+    int port = 0;
+    long ttft = 20;
+    long gap = 5;
+    for (int i = 0; i + 1 < args.length; i++) {
+      if (args[i].equals("--port")) port = Integer.parseInt(args[++i]);
+      else if (args[i].equals("--ttft-ms")) ttft = Long.parseLong(args[++i]);
+      else if (args[i].equals("--itl-ms")) gap = Long.parseLong(args[++i]);
+    }
+    long t = ttft;
+    long g = gap;
+    try (ScriptedSseServer server = new ScriptedSseServer(n -> Script.steady(t, g, -1), port)) {
       System.out.println("port " + server.url().getPort());
       System.out.flush();
       new StatsOnStdin(server).run();
+      Thread.sleep(Long.MAX_VALUE); // stdin closed: serve until killed
     }
   }
 }

@@ -43,7 +43,9 @@ final class ScriptedStream {
       return true;
     }
     out.write(
-        ("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n")
+        ("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\nX-Received-Ns: "
+                + received
+                + "\r\n\r\n")
             .getBytes(StandardCharsets.US_ASCII));
     out.flush();
     if (script.firstChunkMs() >= 0) {
