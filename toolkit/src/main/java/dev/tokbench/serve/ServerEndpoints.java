@@ -53,9 +53,9 @@ final class ServerEndpoints {
 
   /**
    * What the server says it serves: {@code model} (the first of {@code /v1/models}), {@code
-   * owned_by}, llama-server's {@code n_vocab}, and from its {@code /props} {@code total_slots},
-   * {@code n_ctx}, {@code model_path}, {@code build_info}; {@code models_error} when {@code
-   * /v1/models} did not answer.
+   * owned_by}, llama-server's {@code n_vocab}, {@code ftype}, {@code n_params}, {@code size}, and
+   * from its {@code /props} {@code total_slots}, {@code n_ctx}, {@code model_path}, {@code
+   * build_info}; {@code models_error} when {@code /v1/models} did not answer.
    */
   Map<String, String> describe() throws InterruptedException {
     Map<String, String> out = new LinkedHashMap<>();
@@ -63,8 +63,9 @@ final class ServerEndpoints {
       JsonNode first = json("/v1/models").path("data").path(0);
       out.put("model", first.path("id").asText(""));
       out.put("owned_by", first.path("owned_by").asText(""));
-      if (first.path("meta").has("n_vocab"))
-        out.put("n_vocab", first.path("meta").path("n_vocab").asText());
+      // llama-server's meta: n_vocab for token-id prompts; ftype, n_params, size for the results
+      for (String key : new String[] {"n_vocab", "ftype", "n_params", "size", "n_ctx_train"})
+        if (first.path("meta").has(key)) out.put(key, first.path("meta").path(key).asText());
       if (first.has("max_model_len"))
         out.put("max_model_len", first.path("max_model_len").asText());
     } catch (IOException e) {
