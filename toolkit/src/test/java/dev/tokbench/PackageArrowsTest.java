@@ -60,6 +60,7 @@ class PackageArrowsTest {
           Map.entry("sweep", Set.of("", "run", "process", "device", "formats", "results")),
           Map.entry("synth", Set.of("", "gguf")),
           Map.entry("energy", Set.of("")),
+          Map.entry("serve", Set.of("", "process", "device")),
           Map.entry("memory", Set.of("", "gguf", "bandwidth", "device", "synth")),
           Map.entry("tables", Set.of("", "gguf", "bandwidth", "device", "results")),
           Map.entry("display", Set.of("")),

@@ -21,7 +21,8 @@ final class Subcommands {
           EnergyCommand.class,
           RunCommand.class,
           ImportCommand.class,
-          SweepCommand.class);
+          SweepCommand.class,
+          ServeBenchCommand.class);
 
   private Subcommands() {}
 
