@@ -2,7 +2,6 @@ package dev.tokbench.serve;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,6 +10,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -95,7 +95,7 @@ public final class ScriptedSseServer implements AutoCloseable {
   }
 
   /** From now on {@code /props} answers as llama-server's does, naming {@code gguf}. */
-  ScriptedSseServer servingModel(java.nio.file.Path gguf) {
+  ScriptedSseServer servingModel(Path gguf) {
     modelPath = gguf.toString();
     return this;
   }
@@ -251,35 +251,6 @@ public final class ScriptedSseServer implements AutoCloseable {
         arrivals.get(),
         tokensServed.get(),
         inFlight.get());
-  }
-
-  /** The request line, the headers that matter, and the body. */
-  record HttpRequestHead(String method, String path, int contentLength, byte[] bodyBytes) {
-    String body() {
-      return new String(bodyBytes, StandardCharsets.UTF_8);
-    }
-
-    /** The next request on the connection; null at its end. */
-    static HttpRequestHead read(InputStream in) throws IOException {
-      String requestLine = line(in);
-      if (requestLine == null) return null;
-      int length = 0;
-      for (String h = line(in); h != null && !h.isEmpty(); h = line(in)) {
-        int colon = h.indexOf(':');
-        if (colon > 0 && h.substring(0, colon).trim().equalsIgnoreCase("content-length"))
-          length = Integer.parseInt(h.substring(colon + 1).trim());
-      }
-      String[] parts = requestLine.split(" ");
-      byte[] body = in.readNBytes(length);
-      return new HttpRequestHead(parts[0], parts.length > 1 ? parts[1] : "/", length, body);
-    }
-
-    private static String line(InputStream in) throws IOException {
-      ByteArrayOutputStream b = new ByteArrayOutputStream();
-      int c;
-      while ((c = in.read()) >= 0 && c != '\n') if (c != '\r') b.write(c);
-      return c < 0 && b.size() == 0 ? null : b.toString(StandardCharsets.US_ASCII);
-    }
   }
 
   /**
