@@ -153,7 +153,7 @@ final class LlamaBenchParsers {
   private static LlamaBenchRecord insert(String line, String source, long lineNo) {
     int open = line.indexOf('(');
     int values = line.indexOf(") VALUES (");
-    if (open < 0 || values < 0 || !line.endsWith(");")) {
+    if (open < 0 || values < open || !line.endsWith(");")) {
       throw new LlamaBenchFormatException(
           source, lineNo, "expected INSERT INTO llama_bench (...) VALUES (...);");
     }
