@@ -219,7 +219,12 @@ public final class ResultsCsv {
 
   static String number(double d) {
     if (Double.isNaN(d)) return "";
-    return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+    boolean whole = d == Math.rint(d) && Math.abs(d) < 1e15 && !isNegativeZero(d);
+    return whole ? Long.toString((long) d) : Double.toString(d);
+  }
+
+  private static boolean isNegativeZero(double d) {
+    return Double.doubleToRawLongBits(d) == Double.doubleToRawLongBits(-0.0);
   }
 
   private static String count(long n) {

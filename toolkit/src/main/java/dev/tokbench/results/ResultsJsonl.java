@@ -70,7 +70,7 @@ public final class ResultsJsonl {
   /** The row from a JSON object written by {@link #toJson}. */
   public static BenchResult fromJson(JsonNode o) {
     List<Double> samples = new ArrayList<>();
-    o.path("samples_ts").forEach(n -> samples.add(n.asDouble()));
+    o.path("samples_ts").forEach(n -> samples.add(number(n, "samples_ts")));
     return BenchResult.measured(text(o, "framework"))
         .backend(text(o, "backend"))
         .model(text(o, "model"), text(o, "quant"))
@@ -81,12 +81,8 @@ public final class ResultsJsonl {
             o.path("n_depth").asInt(0))
         .flashAttn(FlashAttention.parse(text(o, "flash_attn")))
         .tokensPerS(
-            o.path("tokens_per_s_mean").isNumber()
-                ? o.get("tokens_per_s_mean").asDouble()
-                : Double.NaN,
-            o.path("tokens_per_s_stddev").isNumber()
-                ? o.get("tokens_per_s_stddev").asDouble()
-                : Double.NaN,
+            number(o.path("tokens_per_s_mean"), "tokens_per_s_mean"),
+            number(o.path("tokens_per_s_stddev"), "tokens_per_s_stddev"),
             samples)
         .size(
             o.path("model_bytes").isNumber() ? o.get("model_bytes").asLong() : -1,
@@ -98,6 +94,23 @@ public final class ResultsJsonl {
         .provenance(map(o.path("provenance")))
         .extra(map(o.path("extra")))
         .build();
+  }
+
+  /**
+   * A number as {@link #toJson} writes it: JSON's, {@code null} for unknown, or Jackson's quoted
+   * {@code "NaN"}, {@code "Infinity"} and {@code "-Infinity"}.
+   */
+  private static double number(JsonNode n, String field) {
+    if (n.isNumber()) return n.asDouble();
+    if (n.isMissingNode() || n.isNull()) return Double.NaN;
+    return switch (n.asText()) {
+      case "NaN" -> Double.NaN;
+      case "Infinity" -> Double.POSITIVE_INFINITY;
+      case "-Infinity" -> Double.NEGATIVE_INFINITY;
+      default ->
+          throw new IllegalArgumentException(
+              field + " is not a number: " + dev.tokbench.JsonInput.abbreviate(n.toString()));
+    };
   }
 
   private static String text(JsonNode o, String field) {

@@ -1,10 +1,13 @@
 package dev.tokbench.formats.llamabench;
 
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tokbench.BadInputException;
+import dev.tokbench.JsonInput;
+import dev.tokbench.ReadLimits;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -18,7 +21,7 @@ import org.apache.commons.csv.CSVRecord;
 
 /** Splits llama-bench's json, jsonl, csv and sql output into records of printed fields. */
 final class LlamaBenchParsers {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonInput.mapper(ReadLimits.LLAMA_BENCH);
 
   private LlamaBenchParsers() {}
 
@@ -43,11 +46,8 @@ final class LlamaBenchParsers {
       }
       return new Parsed(out, null);
     } catch (JsonProcessingException e) {
-      long line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
-      if (!e.getOriginalMessage().contains("end-of-input")) {
-        throw new LlamaBenchFormatException(
-            source, line, "malformed JSON: " + e.getOriginalMessage());
-      }
+      long line = JsonInput.line(e, null);
+      if (!(e instanceof JsonEOFException)) throw failure(source, e, null);
       return new Parsed(
           out,
           inTest
@@ -86,8 +86,7 @@ final class LlamaBenchParsers {
       }
       return fields(p);
     } catch (JsonProcessingException e) {
-      throw new LlamaBenchFormatException(
-          source, lineNo, "malformed JSON line: " + e.getOriginalMessage());
+      throw JsonInput.failure(ReadLimits.LLAMA_BENCH, source, lineNo, e, lineError(source));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -113,10 +112,18 @@ final class LlamaBenchParsers {
     if (t != JsonToken.START_ARRAY) return p.getText();
     StringBuilder b = new StringBuilder();
     for (JsonToken item = p.nextToken(); item != JsonToken.END_ARRAY; item = p.nextToken()) {
-      if (item == null) throw new JsonParseException(p, "Unexpected end-of-input in an array");
+      if (item == null) throw new JsonEOFException(p, null, "Unexpected end-of-input in an array");
       b.append(b.length() == 0 ? "" : ";").append(text(p, item));
     }
     return b.toString();
+  }
+
+  private static BadInputException failure(String source, JsonProcessingException e, JsonParser p) {
+    return JsonInput.failure(ReadLimits.LLAMA_BENCH, source, e, p, lineError(source));
+  }
+
+  private static JsonInput.LineError lineError(String source) {
+    return (line, problem, cause) -> new LlamaBenchFormatException(source, line, problem, cause);
   }
 
   static List<LlamaBenchRecord> csv(String text, String source) {

@@ -183,14 +183,18 @@ public final class LlamaBenchRow {
     }
   }
 
+  /** A size or count llama-bench prints as {@code uint64_t}: -1 when absent, never negative. */
   private static long whole(LlamaBenchRecord r, String field) {
     String v = r.get(field);
     if (v == null || v.isBlank()) return -1;
+    long n;
     try {
-      return Long.parseLong(v.trim());
+      n = Long.parseLong(v.trim());
     } catch (NumberFormatException e) {
       throw bad(r, field, v, "a whole number");
     }
+    if (n < 0) throw bad(r, field, v, "a whole number >= 0");
+    return n;
   }
 
   private static double number(LlamaBenchRecord r, String field) {
