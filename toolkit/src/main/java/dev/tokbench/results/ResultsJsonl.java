@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tokbench.JsonInput;
+import dev.tokbench.ReadLimits;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -16,7 +18,7 @@ import java.util.Map;
  * ResultsCsv}: unknown numbers are {@code null}, samples an array, maps objects.
  */
 public final class ResultsJsonl {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonInput.mapper(ReadLimits.RESULTS);
 
   private ResultsJsonl() {}
 
@@ -58,12 +60,34 @@ public final class ResultsJsonl {
 
   /** Parses one line written by {@link #line}; {@code source} and {@code lineNo} locate errors. */
   public static BenchResult parse(String line, String source, long lineNo) {
+    return row(tree(line, source, lineNo), source, lineNo);
+  }
+
+  /**
+   * One line's JSON value, within {@link ReadLimits#RESULTS}: malformed JSON or a limit exceeded is
+   * an error at {@code lineNo}.
+   */
+  static JsonNode tree(String line, String source, long lineNo) {
     try {
-      return fromJson(JSON.readTree(line));
+      return JSON.readTree(line);
     } catch (JsonProcessingException e) {
-      throw new ResultsFormatException(source, lineNo, "not JSON: " + e.getOriginalMessage());
+      throw JsonInput.failure(
+          ReadLimits.RESULTS,
+          source,
+          lineNo,
+          e,
+          (at, problem, cause) -> new ResultsFormatException(source, at, problem, cause));
+    }
+  }
+
+  /** The row of a JSON object read at {@code lineNo}; a value that cannot be a row is an error. */
+  static BenchResult row(JsonNode o, String source, long lineNo) {
+    try {
+      if (o == null || !o.isObject()) throw new IllegalArgumentException("not a JSON object");
+      return fromJson(o);
     } catch (RuntimeException e) {
-      throw new ResultsFormatException(source, lineNo, e.getMessage(), e);
+      throw new ResultsFormatException(
+          source, lineNo, JsonInput.abbreviate(String.valueOf(e.getMessage())), e);
     }
   }
 

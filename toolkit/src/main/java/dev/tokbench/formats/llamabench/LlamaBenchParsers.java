@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tokbench.BadInputException;
+import dev.tokbench.CsvInput;
 import dev.tokbench.JsonInput;
 import dev.tokbench.ReadLimits;
 import java.io.IOException;
@@ -15,9 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /** Splits llama-bench's json, jsonl, csv and sql output into records of printed fields. */
 final class LlamaBenchParsers {
@@ -127,23 +125,19 @@ final class LlamaBenchParsers {
   }
 
   static List<LlamaBenchRecord> csv(String text, String source) {
-    CSVFormat f = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
-    try (CSVParser parser =
-        CSVParser.builder().setReader(new StringReader(text)).setFormat(f).get()) {
-      List<String> header = parser.getHeaderNames();
-      List<LlamaBenchRecord> out = new ArrayList<>();
-      for (CSVRecord rec : parser) {
-        long line = rec.getRecordNumber() + 1;
-        if (rec.size() != header.size()) {
-          throw new LlamaBenchFormatException(
-              source, line, "expected " + header.size() + " cells, found " + rec.size());
-        }
-        out.add(new LlamaBenchRecord(zip(header, rec.toList()), LlamaBenchFormat.CSV, line));
+    CsvInput csv = CsvInput.parse(text, source, ReadLimits.LLAMA_BENCH, lineError(source));
+    List<LlamaBenchRecord> out = new ArrayList<>();
+    for (CsvInput.Row row : csv.rows()) {
+      if (row.cells().size() != csv.header().size()) {
+        throw new LlamaBenchFormatException(
+            source,
+            row.line(),
+            "expected " + csv.header().size() + " cells, found " + row.cells().size());
       }
-      return out;
-    } catch (IOException | UncheckedIOException e) {
-      throw new LlamaBenchFormatException(source, -1, "malformed CSV: " + e.getMessage(), e);
+      out.add(
+          new LlamaBenchRecord(zip(csv.header(), row.cells()), LlamaBenchFormat.CSV, row.line()));
     }
+    return out;
   }
 
   static List<LlamaBenchRecord> sql(String text, String source) {
