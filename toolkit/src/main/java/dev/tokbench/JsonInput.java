@@ -8,12 +8,14 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Jackson as every tokbench reader uses it: parsers bounded by a reader's {@link ReadLimits}
@@ -55,6 +57,24 @@ public final class JsonInput {
 
   private static JsonFactory factory(ReadLimits limits) {
     return JsonFactory.builder().streamReadConstraints(constraints(limits)).build();
+  }
+
+  /**
+   * A YAML factory within {@code limits}: Jackson's constraints, and SnakeYAML's own {@link
+   * LoaderOptions} (nesting, document size, no recursive keys, at most {@code maxItems} aliases).
+   * Jackson does not expand aliases (it reads {@code *x} as the text {@code x}); readers that care
+   * refuse them (see {@code KeyLines}).
+   */
+  public static YAMLFactory yaml(ReadLimits limits) {
+    LoaderOptions snake = new LoaderOptions();
+    snake.setNestingDepthLimit(limits.maxNesting());
+    snake.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxBytes()));
+    snake.setMaxAliasesForCollections(Math.max(1, limits.maxItems()));
+    snake.setAllowRecursiveKeys(false);
+    return YAMLFactory.builder()
+        .loaderOptions(snake)
+        .streamReadConstraints(constraints(limits))
+        .build();
   }
 
   /**

@@ -118,7 +118,8 @@ public record ReadLimits(
 
   /** The error for a count of {@code items} (cells, points) above {@link #maxItems}. */
   public InputLimitException tooMany(String source, long line, String items, long count) {
-    return exceeded(source, line, count + " " + items, "at most " + number(maxItems) + " " + items);
+    return exceeded(
+        source, line, number(count) + " " + items, "at most " + number(maxItems) + " " + items);
   }
 
   /** The error for nesting or a string past a limit, as a JSON or YAML parser reports it. */
