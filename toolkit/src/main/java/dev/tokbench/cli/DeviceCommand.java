@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
     description =
         "Detect this machine's accelerator and look up its theoretical memory bandwidth in the"
             + " device catalogue (data/devices.csv, plus --catalog FILE of your own).")
-public final class DeviceCommand implements Callable<Integer> {
+final class DeviceCommand implements Callable<Integer> {
   @Option(
       names = "--catalog",
       paramLabel = "FILE",

@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
       "Examples:",
       "  tokbench gguf inspect model.gguf",
       "  tokbench gguf inspect --json --verify models/*.gguf",
-      "  tokbench gguf inspect --markdown --tensors model-00001-of-00003.gguf"
+      "  tokbench gguf inspect --markdown --tensors model-00001-of-00003.gguf",
+      "  tokbench gguf fit model.gguf --ctx 32768 --device \"RTX 4090\""
     },
-    subcommands = {GgufInspectCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {GgufInspectCommand.class, GgufFitCommand.class, CommandLine.HelpCommand.class})
 final class GgufCommand extends GroupCommand {}

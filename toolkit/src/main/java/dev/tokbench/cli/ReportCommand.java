@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
       "  tokbench report --data data/h100-sxm5-2026-11-25 --out build/report-h100",
       "  tokbench report --compare data/h100-sxm5-2026-11-25"
     })
-public final class ReportCommand implements Callable<Integer> {
+final class ReportCommand implements Callable<Integer> {
   @Option(
       names = "--data",
       paramLabel = "DIR",

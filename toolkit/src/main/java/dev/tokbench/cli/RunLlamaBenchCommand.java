@@ -3,12 +3,7 @@ package dev.tokbench.cli;
 import dev.tokbench.run.llamacpp.LlamaBench;
 import dev.tokbench.run.llamacpp.LlamaBenchOptions;
 import dev.tokbench.run.llamacpp.embedded.EmbeddedOptions;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
 @Command(
     name = "llama-bench",
@@ -30,37 +25,14 @@ import picocli.CommandLine.Parameters;
       "Example:",
       "  tokbench run llama-bench --out results.csv -- -m model.gguf -p 512 -n 128 -fa 0,1"
     })
-final class RunLlamaBenchCommand implements Callable<Integer>, RecordOptions.Holder {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @CommandLine.Mixin RunOptions options;
-
-  @Parameters(paramLabel = "FLAG", description = "The flags of llama-bench itself, after --.")
-  List<String> flags = new ArrayList<>();
-
-  private RecordOptions<LlamaBenchOptions> engine;
-
-  @Override
-  public void addOptions(CommandLine.Model.CommandSpec command) {
-    engine = RecordOptions.addTo(command, LlamaBenchOptions.DEFAULTS);
+final class RunLlamaBenchCommand extends FrameworkCommand<LlamaBenchOptions, LlamaBench> {
+  RunLlamaBenchCommand() {
+    super(LlamaBenchOptions.DEFAULTS, LlamaBench::of);
   }
 
+  /** The embedded llama.cpp runs when none is configured: the user should know. */
   @Override
-  public Integer call() {
-    return run(LlamaBench.of(engine.value()), flags, options, spec);
-  }
-
-  /** Runs {@code engine} with llama-bench's {@code flags}, rows to {@code --out} as they come. */
-  static int run(
-      LlamaBench engine,
-      List<String> flags,
-      RunOptions options,
-      CommandLine.Model.CommandSpec spec) {
-    if (engine.isEmbedded()) spec.commandLine().getErr().println("running " + engine.engine());
-    LlamaBench bench = options.applyTo(engine.arg(flags.toArray(String[]::new)));
-    try (RunRows.Output out = RunRows.Output.open(options.out, spec)) {
-      bench.run(out);
-      return out.finish(spec);
-    }
+  void announce(LlamaBench bench) {
+    if (bench.isEmbedded()) spec.commandLine().getErr().println("running " + bench.engine());
   }
 }

@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  * for a few milliseconds so a loop of {@code println} does not become thousands of messages, yet
  * still appears while the cell runs.
  */
-final class CellPublisher implements CellListener {
+final class CellPublisher implements CellListener.ByStream {
   private static final long COALESCE_MS = 40;
 
   private final Message request;
@@ -32,16 +32,6 @@ final class CellPublisher implements CellListener {
     this.session = session;
     this.iopub = iopub;
     this.timer = timer;
-  }
-
-  @Override
-  public void stdout(String text) {
-    append("stdout", text);
-  }
-
-  @Override
-  public void stderr(String text) {
-    append("stderr", text);
   }
 
   @Override
@@ -81,7 +71,8 @@ final class CellPublisher implements CellListener {
     return content;
   }
 
-  private synchronized void append(String stream, String text) {
+  @Override
+  public synchronized void stream(String stream, String text) {
     if (!stream.equals(pendingStream)) {
       flush();
       pendingStream = stream;

@@ -52,10 +52,15 @@ final class Transcribed {
   }
 
   List<BenchResult> llamaCpp(Path file) {
+    return rows(file, LLAMA_CPP, this::llamaCppRow);
+  }
+
+  /** A row per line of {@code file}, each line's errors reported with its file and line. */
+  private static List<BenchResult> rows(
+      Path file, List<String> columns, Function<TidyCsv.Row, BenchResult> row) {
     List<BenchResult> out = new ArrayList<>();
-    for (TidyCsv.Row r : TidyCsv.read(file, LLAMA_CPP).rows()) {
-      out.add(guarded(r, () -> llamaCppRow(r)));
-    }
+    for (TidyCsv.Row r : TidyCsv.read(file, columns).rows())
+      out.add(guarded(r, () -> row.apply(r)));
     return out;
   }
 
@@ -75,11 +80,7 @@ final class Transcribed {
   }
 
   List<BenchResult> tinygrad(Path file) {
-    List<BenchResult> out = new ArrayList<>();
-    for (TidyCsv.Row r : TidyCsv.read(file, TINYGRAD).rows()) {
-      out.add(guarded(r, () -> tinygradRow(r)));
-    }
-    return out;
+    return rows(file, TINYGRAD, this::tinygradRow);
   }
 
   private BenchResult tinygradRow(TidyCsv.Row r) {

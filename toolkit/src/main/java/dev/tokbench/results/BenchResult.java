@@ -65,17 +65,12 @@ public record BenchResult(
     flashAttn = Objects.requireNonNullElse(flashAttn, FlashAttention.NA);
     Objects.requireNonNull(status, "status");
     samples = List.copyOf(Objects.requireNonNullElse(samples, List.of()));
-    flags = sortedCopy(flags);
-    provenance = sortedCopy(provenance);
-    extra = sortedCopy(extra);
+    flags = SortedStringMap.copyOf(flags);
+    provenance = SortedStringMap.copyOf(provenance);
+    extra = SortedStringMap.copyOf(extra);
     if (nPrompt < 0 || nGen < 0 || nDepth < 0) {
-      throw new IllegalArgumentException(
-          "token counts must be >= 0, got n_prompt="
-              + nPrompt
-              + " n_gen="
-              + nGen
-              + " n_depth="
-              + nDepth);
+      String counts = "n_prompt=" + nPrompt + " n_gen=" + nGen + " n_depth=" + nDepth;
+      throw new IllegalArgumentException("token counts must be >= 0, got " + counts);
     }
     if (modelBytes < -1 || nParams < -1) {
       throw new IllegalArgumentException(
@@ -299,17 +294,9 @@ public record BenchResult(
             ? String.format(
                 java.util.Locale.ROOT, "%.2f ± %.2f tok/s", tokensPerSMean, tokensPerSStddev)
             : status.label() + (reason.isEmpty() ? "" : ": " + firstLine(reason));
-    return framework
-        + (backend.isEmpty() ? "" : "/" + backend)
-        + " "
-        + model
-        + " "
-        + quant
-        + (flashAttn == FlashAttention.ON ? " +FA" : "")
-        + " "
-        + test
-        + " = "
-        + value;
+    String fa = flashAttn == FlashAttention.ON ? " +FA" : "";
+    String where = framework + (backend.isEmpty() ? "" : "/" + backend);
+    return String.join(" ", where, model, quant + fa, test, "=", value);
   }
 
   private static String firstLine(String s) {
@@ -321,9 +308,5 @@ public record BenchResult(
   private static String requireText(String s, String name) {
     if (s == null || s.isBlank()) throw new IllegalArgumentException(name + " must not be empty");
     return s;
-  }
-
-  private static Map<String, String> sortedCopy(Map<String, String> m) {
-    return SortedStringMap.copyOf(m);
   }
 }

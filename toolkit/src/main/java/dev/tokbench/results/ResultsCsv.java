@@ -172,32 +172,31 @@ public final class ResultsCsv {
   }
 
   private static int intCell(Function<String, String> rec, String col) {
-    String s = rec.apply(col).trim();
-    if (s.isEmpty()) return 0;
-    try {
-      return Integer.parseInt(s);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("column " + col + ": '" + s + "' is not a whole number");
-    }
+    return cell(rec, col, 0, Integer::valueOf, "a whole number");
   }
 
   private static long longCell(Function<String, String> rec, String col) {
-    String s = rec.apply(col).trim();
-    if (s.isEmpty()) return -1;
-    try {
-      return Long.parseLong(s);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("column " + col + ": '" + s + "' is not a whole number");
-    }
+    return cell(rec, col, -1L, Long::valueOf, "a whole number");
   }
 
   private static double doubleCell(Function<String, String> rec, String col) {
+    return cell(rec, col, Double.NaN, Double::valueOf, "a number");
+  }
+
+  /** The cell parsed; {@code ifEmpty} (unknown) when empty. */
+  private static <T> T cell(
+      Function<String, String> rec,
+      String col,
+      T ifEmpty,
+      Function<String, T> parse,
+      String expected) {
     String s = rec.apply(col).trim();
-    if (s.isEmpty()) return Double.NaN;
+    if (s.isEmpty()) return ifEmpty;
     try {
-      return Double.parseDouble(s);
+      return parse.apply(s);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("column " + col + ": '" + s + "' is not a number");
+      throw new IllegalArgumentException(
+          "column " + col + ": '" + JsonInput.abbreviate(s) + "' is not " + expected);
     }
   }
 
@@ -208,7 +207,8 @@ public final class ResultsCsv {
       try {
         out.add(Double.parseDouble(part.trim()));
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("column samples_ts: '" + part + "' is not a number");
+        throw new IllegalArgumentException(
+            "column samples_ts: '" + JsonInput.abbreviate(part) + "' is not a number");
       }
     }
     return out;

@@ -1,7 +1,6 @@
 package dev.tokbench.sweep;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,12 +8,10 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
-import dev.tokbench.BadInputException;
-import dev.tokbench.BadLineException;
+import dev.tokbench.JsonFiles;
 import dev.tokbench.JsonInput;
 import dev.tokbench.ReadLimits;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -110,31 +107,13 @@ public final class SweepFile {
   }
 
   private static JsonNode tree(Path file, String text, ObjectMapper mapper) {
-    String source = file.toString();
-    String kind = isJson(file) ? "JSON" : "YAML";
-    try (JsonParser p = mapper.createParser(text)) {
-      JsonNode root;
-      try {
-        root = mapper.readTree(p);
-      } catch (JsonProcessingException e) {
-        throw JsonInput.failure(
-            ReadLimits.SWEEP,
-            source,
-            e,
-            p,
-            (line, problem, cause) ->
-                new BadLineException(
-                    source,
-                    line,
-                    "not valid " + kind + ": " + problem.replaceFirst("^malformed JSON: ", ""),
-                    cause));
-      }
-      if (root == null || !root.isObject())
-        throw new BadInputException(file + ": must be a map with name, store, axes and run");
-      return root;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // reading a String fails only as above
-    }
+    return JsonFiles.object(
+        text,
+        file.toString(),
+        mapper,
+        ReadLimits.SWEEP,
+        isJson(file) ? "valid JSON" : "valid YAML",
+        "must be a map with name, store, axes and run");
   }
 
   private static boolean isJson(Path file) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Turns one llama-bench record into a normalised {@link BenchResult}, looking every field up by
@@ -16,7 +17,7 @@ import java.util.TreeMap;
  * load_mode}. Nothing printed is dropped: configuration goes to {@code flags}, build and machine to
  * {@code provenance}, everything else (unknown fields included) to {@code extra}.
  */
-public final class LlamaBenchRow {
+final class LlamaBenchRow {
   /** Fields that become columns of the result. */
   private static final Set<String> COLUMNS =
       Set.of(
@@ -174,36 +175,34 @@ public final class LlamaBenchRow {
   }
 
   private static int count(LlamaBenchRecord r, String field) {
-    String v = r.get(field);
-    if (v == null || v.isBlank()) return 0;
-    try {
-      return Integer.parseInt(v.trim());
-    } catch (NumberFormatException e) {
-      throw bad(r, field, v, "a whole number");
-    }
+    return parsed(r, field, 0, Integer::valueOf, "a whole number");
   }
 
   /** A size or count llama-bench prints as {@code uint64_t}: -1 when absent, never negative. */
   private static long whole(LlamaBenchRecord r, String field) {
-    String v = r.get(field);
-    if (v == null || v.isBlank()) return -1;
-    long n;
-    try {
-      n = Long.parseLong(v.trim());
-    } catch (NumberFormatException e) {
-      throw bad(r, field, v, "a whole number");
+    long n = parsed(r, field, -1L, Long::valueOf, "a whole number");
+    if (n < -1 || n == -1 && r.get(field) != null && !r.get(field).isBlank()) {
+      throw bad(r, field, r.get(field), "a whole number >= 0");
     }
-    if (n < 0) throw bad(r, field, v, "a whole number >= 0");
     return n;
   }
 
   private static double number(LlamaBenchRecord r, String field) {
+    return parsed(r, field, null, Double::valueOf, "a number");
+  }
+
+  /** The field parsed, {@code ifAbsent} when not printed or blank (null: it must be there). */
+  private static <T> T parsed(
+      LlamaBenchRecord r, String field, T ifAbsent, Function<String, T> parse, String expected) {
     String v = r.get(field);
-    if (v == null || v.isBlank()) throw bad(r, field, "(missing)", "a number");
+    if (v == null || v.isBlank()) {
+      if (ifAbsent != null) return ifAbsent;
+      throw bad(r, field, "(missing)", expected);
+    }
     try {
-      return Double.parseDouble(v.trim());
+      return parse.apply(v.trim());
     } catch (NumberFormatException e) {
-      throw bad(r, field, v, "a number");
+      throw bad(r, field, v, expected);
     }
   }
 

@@ -2,7 +2,7 @@ package dev.tokbench.formats.vllm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokbench.BadInputException;
-import dev.tokbench.BadLineException;
+import dev.tokbench.JsonFiles;
 import dev.tokbench.JsonInput;
 import dev.tokbench.ReadLimits;
 import dev.tokbench.results.BenchResult;
@@ -132,14 +132,11 @@ public final class VllmOutput {
 
   /** The file's JSON object, within {@link ReadLimits#SERVING_OUTPUT}. */
   static JsonNode tree(Path file) {
-    String source = file.toString();
-    JsonNode o =
-        JsonInput.tree(
-            ReadLimits.SERVING_OUTPUT,
-            ReadLimits.SERVING_OUTPUT.read(file),
-            source,
-            (line, problem, cause) -> new BadLineException(source, line, problem, cause));
-    if (o == null || !o.isObject()) throw new BadInputException(file + ": expected a JSON object");
-    return o;
+    return JsonFiles.object(
+        file,
+        JsonInput.mapper(ReadLimits.SERVING_OUTPUT),
+        ReadLimits.SERVING_OUTPUT,
+        "JSON",
+        "expected a JSON object");
   }
 }

@@ -17,6 +17,16 @@ import java.nio.file.Path;
  * @param outputLen generated tokens per request ({@code --output-len})
  * @param output where the bench writes its CSV; null for a new temporary file
  */
+@Described(
+    value =
+        "Run MLC LLM's benchmark (python -m mlc_llm.bench, which starts its own server for the"
+            + " model library) and append one row per pipeline; `import mlc_llm` is checked first.",
+    more = {"Exit status 3 when a row is not ok."},
+    example = {
+      "tokbench run mlc --model-dir dist/Llama-3.2-1B-Instruct-q4f16_1-MLC \\",
+      "    --model-lib dist/libs/llama-cuda.so --input-len 512 --output-len 128 \\",
+      "    --out results.csv"
+    })
 public record MlcOptions(
     @Described(value = "The compiled model's folder.", label = "DIR", required = true)
         Path modelDir,

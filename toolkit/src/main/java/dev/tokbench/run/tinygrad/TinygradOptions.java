@@ -17,6 +17,13 @@ import java.nio.file.Path;
  * @param beam {@code BEAM}: kernel search width for every kernel; null to leave it unset
  * @param jitbeam {@code JITBEAM}: search width for jitted kernels only; null to leave it unset
  */
+@Described(
+    value = "Run tinygrad's examples/llama3.py --benchmark from a checkout and append its row.",
+    more = {"Exit status 3 when the row failed."},
+    example = {
+      "tokbench run tinygrad --checkout ~/tinygrad --model llama-3.2-1b-Q4_K_M.gguf \\",
+      "    --backend CUDA --jitbeam 2"
+    })
 public record TinygradOptions(
     @Described(value = "The tinygrad source checkout.", label = "DIR", required = true)
         Path checkout,

@@ -19,6 +19,15 @@ import java.nio.file.Path;
  * @param numPrompts throughput only: requests ({@code --num-prompts})
  * @param outputJson where vLLM writes its result; null for a new temporary file
  */
+@Described(
+    value =
+        "Run `vllm bench latency` (the default) or `vllm bench throughput` and append its row;"
+            + " `vllm --version` is checked first, and a failure is a not-installed row.",
+    more = {"Exit status 3 when the row is not ok."},
+    example = {
+      "tokbench run vllm --model meta-llama/Llama-3.2-1B-Instruct --input-len 512 \\",
+      "    --output-len 128 --batch-size 1 --out results.csv -- --dtype bfloat16"
+    })
 public record VllmOptions(
     @Described("Which benchmark: latency or throughput.") String bench,
     @Described(value = "A Hugging Face model name or a model folder.", required = true)
