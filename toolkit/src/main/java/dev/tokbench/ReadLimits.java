@@ -51,6 +51,12 @@ public record ReadLimits(
   public static final ReadLimits SERVING_OUTPUT =
       new ReadLimits("vLLM or MLC LLM output", 64 * MIB, 64 * MIB, 32, MIB, 10_000);
 
+  /**
+   * Power traces: nvidia-smi CSV, tegrastats logs, tokbench's trace CSV (lines as BoundedLines).
+   */
+  public static final ReadLimits POWER_TRACE =
+      new ReadLimits("power trace", 256 * MIB, 64 * KIB, 1, 64 * KIB, 10_000);
+
   /** tokbench's own results CSV and JSONL files and sweep stores. */
   public static final ReadLimits RESULTS =
       new ReadLimits("tokbench results file", 256 * MIB, OUTPUT_LINE_CHARS, 32, 8 * MIB, 10_000);
