@@ -109,7 +109,7 @@ class LlamaBenchRunTest {
     assertThat(r.rows()).hasSize(2);
     assertThat(r.rows().get(0).ok()).isTrue();
     assertThat(r.rows().get(1).reason())
-        .startsWith("exit 139 (signal 11)")
+        .startsWith("killed by SIGSEGV: segmentation fault (signal 11, exit 139)")
         .contains("Segmentation fault");
   }
 
