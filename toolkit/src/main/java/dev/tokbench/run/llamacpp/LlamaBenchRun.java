@@ -3,10 +3,12 @@ package dev.tokbench.run.llamacpp;
 import dev.tokbench.device.Machine;
 import dev.tokbench.device.NvidiaSmiActivity;
 import dev.tokbench.device.Tegrastats;
+import dev.tokbench.energy.TimedRow;
 import dev.tokbench.process.GpuActivity;
 import dev.tokbench.process.ProcessOutcome;
 import dev.tokbench.process.ProcessSpec;
 import dev.tokbench.results.BenchResult;
+import dev.tokbench.run.RunEnergy;
 import dev.tokbench.run.RunProvenance;
 import dev.tokbench.run.RunResult;
 import dev.tokbench.run.RunSettings;
@@ -38,6 +40,7 @@ final class LlamaBenchRun {
   private final List<BenchResult> rows = new ArrayList<>();
   private final FailedTests failed;
   private ProcessOutcome firstFailure;
+  private RunEnergy energy;
 
   /**
    * @param args llama-bench's arguments, without {@code -o jsonl}, which every launch adds
@@ -70,7 +73,9 @@ final class LlamaBenchRun {
     GpuActivity gpu =
         settings.stallOrDefault() == null ? GpuActivity.NONE : NvidiaSmiActivity.of(settings.env());
     ProcessOutcome last;
-    try (Tegrastats tegrastats = Tegrastats.start(settings.env())) {
+    try (Tegrastats tegrastats = Tegrastats.start(settings.env());
+        RunEnergy meter = RunEnergy.start(settings.energyOrDefault(), this::emit)) {
+      energy = meter;
       LlamaBenchMatrix.Launch plan =
           new LlamaBenchMatrix.Launch(0, matrix.expanded() ? matrix.size() : -1, args);
       int launches = 0;
@@ -79,8 +84,10 @@ final class LlamaBenchRun {
         ProcessSpec spec = spec(plan.args(), deadline);
         Map<String, String> where = provenance(spec, started, launches, plan);
         LlamaBenchLaunch launch =
-            new LlamaBenchLaunch(spec, plan, matrix, where, tegrastats, (r, at) -> emit(r));
+            new LlamaBenchLaunch(
+                spec, plan, matrix, where, tegrastats, (r, at) -> meter.row(r, timed(r, at)));
         last = launch.run(gpu);
+        meter.drain(); // the failed test's row is named after the rows before it
         int next = afterLaunch(launch, last, matrix, deadline);
         if (next < 0 || next >= matrix.size()) break;
         plan = matrix.launches(next).get(0);
@@ -98,15 +105,15 @@ final class LlamaBenchRun {
     if (firstFailure == null) firstFailure = outcome;
     if (!due) {
       // the next test is not known (no matrix, or llama-bench's order differs): as before
-      for (BenchResult r : failed.unplaced(launch, outcome, models)) emit(r);
+      for (BenchResult r : failed.unplaced(launch, outcome, models)) failedRow(r);
       return -1;
     }
     int at = launch.current();
-    emit(failed.of(matrix.point(at), launch, outcome, matrix.size()));
+    failedRow(failed.of(matrix.point(at), launch, outcome, matrix.size()));
     if (!continueAfterFailure || outcome.interrupted()) return -1;
     if (outcome.timedOut() || System.nanoTime() - deadline >= 0) {
       for (int i = at + 1; i < matrix.size(); i++)
-        emit(failed.notRun(matrix.point(i), launch, timeoutSeconds(), matrix.size()));
+        failedRow(failed.notRun(matrix.point(i), launch, timeoutSeconds(), matrix.size()));
       return -1;
     }
     return at + 1;
@@ -153,7 +160,29 @@ final class LlamaBenchRun {
     return settings.timeoutOr(ProcessSpec.DEFAULT_TIMEOUT).toSeconds();
   }
 
-  private void emit(BenchResult row) {
+  /**
+   * When a row's test ran: its repetitions back to back, ending when its line arrived ({@code
+   * samples_ns}, or from {@code samples_ts} when an older llama-bench printed no nanoseconds).
+   */
+  static TimedRow timed(BenchResult row, long arrivalNs) {
+    List<Long> ns = new ArrayList<>();
+    String printed = row.extra().get("samples_ns");
+    if (printed != null && !printed.isBlank()) {
+      for (String v : printed.split(";")) ns.add(Long.parseLong(v.strip()));
+    } else {
+      long tokens = (long) row.nPrompt() + row.nGen();
+      for (double ts : row.samples()) ns.add(Math.round(tokens / ts * 1e9));
+    }
+    if (ns.isEmpty()) ns.add(0L);
+    return TimedRow.llamaBench(row.test(), arrivalNs, ns, row.nPrompt(), row.nGen());
+  }
+
+  /** A row that measured nothing goes out in its turn, after those still waiting for energy. */
+  private void failedRow(BenchResult row) {
+    energy.row(row);
+  }
+
+  private synchronized void emit(BenchResult row) {
     rows.add(row);
     sink.accept(row);
   }
