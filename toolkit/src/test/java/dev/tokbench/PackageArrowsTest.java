@@ -57,8 +57,9 @@ class PackageArrowsTest {
           Map.entry("process", Set.of("")),
           Map.entry("device", Set.of("", "process", "bandwidth")),
           Map.entry("formats", Set.of("", "results")),
-          Map.entry("run", Set.of("", "process", "device", "formats", "results", "gguf")),
-          Map.entry("sweep", Set.of("", "run", "process", "device", "formats", "results")),
+          Map.entry("run", Set.of("", "process", "device", "formats", "results", "gguf", "energy")),
+          Map.entry(
+              "sweep", Set.of("", "run", "process", "device", "formats", "results", "energy")),
           Map.entry("synth", Set.of("", "gguf")),
           Map.entry("energy", Set.of("")),
           Map.entry("serve", Set.of("", "process", "device", "gguf")),
