@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Import saved benchmark output as normalised rows: llama-bench json, jsonl, csv, md or sql"
-          + " (recognised from content), tinygrad logs, vLLM --output-json, MLC LLM bench CSV.",
+          + " (recognised from content), tinygrad logs, tinygrad_bench.py JSON lines (pp/tg),"
+          + " vLLM --output-json, MLC LLM bench CSV.",
       "Example: tokbench import --out results.csv h100-report-matrix.json",
       "Exit status 3 when any imported row is not ok."
     })
@@ -25,7 +26,9 @@ final class ImportCommand implements Callable<Integer> {
 
   @Option(
       names = "--format",
-      description = "auto (default), json, jsonl, csv, md, sql, tinygrad, vllm, mlc")
+      description =
+          "auto (default), json, jsonl, csv, md, sql, tinygrad, tinygrad-bench, vllm, mlc,"
+              + " tokbench")
   String format = "auto";
 
   @Option(

@@ -100,16 +100,19 @@ public final class TinygradRow {
     return m.find() ? m.group(1).toUpperCase(Locale.ROOT) : "";
   }
 
-  private static String modelName(String stem) {
+  /** The model's name: a GGUF file name without its quantization suffix. */
+  static String modelName(String stem) {
     Matcher m = QUANT.matcher(stem);
     return m.find() ? stem.substring(0, m.start()) : stem;
   }
 
-  private static String stem(Path model) {
+  /** A GGUF file's name without folder and {@code .gguf}. */
+  static String stem(Path model) {
     return model.getFileName().toString().replaceFirst("(?i)\\.gguf$", "");
   }
 
-  private static String fmt(double d) {
+  /** Four decimals, empty for NaN: how figures go into {@code extra}. */
+  static String fmt(double d) {
     return Double.isNaN(d) ? "" : String.format(Locale.ROOT, "%.4f", d);
   }
 }
