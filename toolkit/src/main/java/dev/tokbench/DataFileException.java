@@ -1,20 +1,15 @@
 package dev.tokbench;
 
 /**
- * A data file or a saved tool output that cannot be used, with the file (or stream) and the 1-based
- * line where it went wrong: a tidy CSV under {@code data/} (line 1 is its header), the harness's
- * JSON lines.
+ * A tidy data file (CSV under {@code data/}) that cannot be used, with the file and 1-based line
+ * where it went wrong; line 1 is the header.
  */
 public class DataFileException extends BadInputException {
   private final String file;
   private final long line;
 
   public DataFileException(String file, long line, String message) {
-    this(file, line, message, null);
-  }
-
-  public DataFileException(String file, long line, String message, Throwable cause) {
-    super(file + ":" + line + ": " + message, cause);
+    super(file + ":" + line + ": " + message);
     this.file = file;
     this.line = line;
   }
