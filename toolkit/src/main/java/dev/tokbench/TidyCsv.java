@@ -36,7 +36,7 @@ public record TidyCsv(String name, List<String> columns, List<Row> rows) {
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       return read(r, file.toString(), required);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
+      throw FileReadException.of(file, e);
     }
   }
 

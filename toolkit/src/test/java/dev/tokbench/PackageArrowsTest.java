@@ -30,7 +30,17 @@ class PackageArrowsTest {
    */
   static final List<String> MEASUREMENT_SIDE =
       List.of(
-          "process", "device", "formats", "results", "run", "sweep", "gguf", "bandwidth", "synth");
+          "process",
+          "device",
+          "formats",
+          "results",
+          "run",
+          "sweep",
+          "gguf",
+          "bandwidth",
+          "synth",
+          "energy",
+          "memory");
 
   /**
    * Each top-level package (its sub-packages included) and the top-level packages it may import; ""
@@ -49,11 +59,23 @@ class PackageArrowsTest {
           Map.entry("run", Set.of("", "process", "device", "formats", "results", "gguf")),
           Map.entry("sweep", Set.of("", "run", "process", "device", "formats", "results")),
           Map.entry("synth", Set.of("", "gguf")),
+          Map.entry("energy", Set.of("")),
+          Map.entry("serve", Set.of("", "process", "device")),
+          Map.entry("memory", Set.of("", "gguf", "bandwidth", "device", "synth")),
           Map.entry("tables", Set.of("", "gguf", "bandwidth", "device", "results")),
           Map.entry("display", Set.of("")),
           Map.entry(
               "report",
-              Set.of("", "gguf", "bandwidth", "device", "results", "formats", "tables", "display")),
+              Set.of(
+                  "",
+                  "gguf",
+                  "bandwidth",
+                  "device",
+                  "results",
+                  "formats",
+                  "tables",
+                  "display",
+                  "memory")),
           Map.entry("notebook", Set.of("", "display")),
           Map.entry("kernel", Set.of("", "notebook", "display")),
           Map.entry("cli", Set.of("*")));

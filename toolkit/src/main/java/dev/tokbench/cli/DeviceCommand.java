@@ -21,15 +21,17 @@ import picocli.CommandLine.Option;
 @Command(
     name = "device",
     mixinStandardHelpOptions = true,
-    description = {
-      "Detect this machine's accelerator and look up its theoretical memory bandwidth",
-      "in the device catalogue (data/devices.csv, plus --catalog FILE of your own)."
-    })
-public final class DeviceCommand implements Callable<Integer> {
-  @Option(names = "--catalog", paramLabel = "FILE", description = "extra catalogue CSV")
+    description =
+        "Detect this machine's accelerator and look up its theoretical memory bandwidth in the"
+            + " device catalogue (data/devices.csv, plus --catalog FILE of your own).")
+final class DeviceCommand implements Callable<Integer> {
+  @Option(
+      names = "--catalog",
+      paramLabel = "FILE",
+      description = "A catalogue CSV of your own, with the columns of data/devices.csv.")
   Path catalog;
 
-  @Option(names = "--list", description = "print the whole catalogue instead")
+  @Option(names = "--list", description = "Print the whole catalogue instead.")
   boolean list;
 
   @Override

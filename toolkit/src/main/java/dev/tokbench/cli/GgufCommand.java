@@ -7,20 +7,14 @@ import picocli.CommandLine.Command;
 @Command(
     name = "gguf",
     mixinStandardHelpOptions = true,
-    description = {
-      "Read GGUF model files (llama.cpp's format) without loading their weights.",
+    description = "Read GGUF model files (llama.cpp's format) without loading their weights.",
+    footer = {
       "",
       "Examples:",
       "  tokbench gguf inspect model.gguf",
       "  tokbench gguf inspect --json --verify models/*.gguf",
-      "  tokbench gguf inspect --markdown --tensors model-00001-of-00003.gguf"
+      "  tokbench gguf inspect --markdown --tensors model-00001-of-00003.gguf",
+      "  tokbench gguf fit model.gguf --ctx 32768 --device \"RTX 4090\""
     },
-    subcommands = {GgufInspectCommand.class, CommandLine.HelpCommand.class})
-final class GgufCommand implements Runnable {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
-}
+    subcommands = {GgufInspectCommand.class, GgufFitCommand.class, CommandLine.HelpCommand.class})
+final class GgufCommand extends GroupCommand {}

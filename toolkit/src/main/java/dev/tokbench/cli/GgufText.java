@@ -4,7 +4,6 @@ import dev.tokbench.gguf.GgmlType;
 import dev.tokbench.gguf.GgufFile;
 import dev.tokbench.gguf.GgufModel;
 import dev.tokbench.gguf.GgufValue;
-import dev.tokbench.gguf.GgufValueType;
 import dev.tokbench.gguf.ModelSummary;
 import dev.tokbench.gguf.TensorInfo;
 import dev.tokbench.gguf.TypeStats;
@@ -131,11 +130,7 @@ final class GgufText {
     List<String[]> rows = new ArrayList<>();
     for (Map.Entry<String, GgufValue> e : f.metadata().asMap().entrySet()) {
       GgufValue v = e.getValue();
-      String type =
-          v.type() == GgufValueType.ARRAY
-              ? "ARRAY[" + v.asArray().elementType() + "]"
-              : v.type().name();
-      rows.add(new String[] {e.getKey(), type, v.toString()});
+      rows.add(new String[] {e.getKey(), v.typeName(), v.toString()});
     }
     heading("metadata (" + rows.size() + " keys)", 2);
     table(List.of("key", "type", "value"), rows);

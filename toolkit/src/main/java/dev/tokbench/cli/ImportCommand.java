@@ -18,25 +18,26 @@ import picocli.CommandLine.Parameters;
       "Import saved benchmark output as normalised rows: llama-bench json, jsonl, csv, md or sql"
           + " (recognised from content), tinygrad logs, tinygrad_bench.py JSON lines (pp/tg),"
           + " vLLM --output-json, MLC LLM bench CSV.",
-      "Example: tokbench import --out results.csv h100-report-matrix.json",
       "Exit status 3 when any imported row is not ok."
-    })
+    },
+    footer = {"", "Example:", "  tokbench import --out results.csv h100-report-matrix.json"})
 final class ImportCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(
       names = "--format",
       description =
-          "auto (default), json, jsonl, csv, md, sql, tinygrad, tinygrad-bench, vllm, mlc,"
-              + " tokbench")
+          "The format, when not recognised from content: auto (the default), json, jsonl, csv,"
+              + " md, sql, tinygrad, tinygrad-bench, vllm, mlc or tokbench.")
   String format = "auto";
 
   @Option(
       names = "--out",
-      description = "results file to append to (.csv or .jsonl); default: CSV on stdout")
+      paramLabel = "FILE",
+      description = "The results file to append to (.csv or .jsonl); without it, CSV on stdout.")
   Path out;
 
-  @Parameters(arity = "1..*", description = "files to import")
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "The files to import.")
   List<Path> files;
 
   @Override

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -22,14 +23,7 @@ import picocli.CommandLine.Parameters;
       KernelCommand.Uninstall.class,
       KernelCommand.Launch.class
     })
-final class KernelCommand implements Runnable {
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
-
+final class KernelCommand extends GroupCommand {
   @Command(
       name = "install",
       mixinStandardHelpOptions = true,
@@ -38,45 +32,53 @@ final class KernelCommand implements Runnable {
     @ArgGroup(exclusive = true)
     Where where = new Where();
 
-    @Option(
-        names = "--name",
-        description = "kernelspec name (default: ${DEFAULT-VALUE})",
-        defaultValue = "tokbench")
-    String name;
+    @Mixin Kernelspecs kernelspecs;
 
     @Option(
         names = "--jvm-option",
-        description = "extra JVM option for the kernel, e.g. -Xmx8g (repeatable)")
+        paramLabel = "OPTION",
+        description = "A JVM option for the kernel, such as -Xmx8g; repeat for more.")
     List<String> jvmOptions = new ArrayList<>();
-
-    @Option(
-        names = "--jupyter",
-        description = "the jupyter executable (default: ${DEFAULT-VALUE})",
-        defaultValue = "jupyter")
-    String jupyter;
 
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-      Kernelspec kernelspec = Kernelspec.forToolkit().withName(name).withJvmOptions(jvmOptions);
-      String output = JupyterCommand.at(jupyter).install(kernelspec, where.scope(), where.prefix);
+      Kernelspec kernelspec =
+          Kernelspec.forToolkit().withName(kernelspecs.name).withJvmOptions(jvmOptions);
+      String output =
+          JupyterCommand.at(kernelspecs.jupyter).install(kernelspec, where.scope(), where.prefix);
       spec.commandLine().getOut().println(output);
       return 0;
     }
   }
 
+  /** Which kernelspec, registered with which Jupyter: what install and uninstall share. */
+  static final class Kernelspecs {
+    @Option(
+        names = "--name",
+        description = "The kernelspec's name (default: ${DEFAULT-VALUE}).",
+        defaultValue = "tokbench")
+    String name;
+
+    @Option(
+        names = "--jupyter",
+        description = "The jupyter executable (default: ${DEFAULT-VALUE}).",
+        defaultValue = "jupyter")
+    String jupyter;
+  }
+
   static final class Where {
-    @Option(names = "--user", description = "install for the current user")
+    @Option(names = "--user", description = "Install for the current user.")
     boolean user;
 
-    @Option(names = "--sys-prefix", description = "install into the current Python environment")
+    @Option(names = "--sys-prefix", description = "Install into the current Python environment.")
     boolean sysPrefix;
 
     @Option(
         names = "--prefix",
         paramLabel = "DIR",
-        description = "install under DIR/share/jupyter/kernels")
+        description = "Install under DIR/share/jupyter/kernels.")
     Path prefix;
 
     JupyterCommand.Scope scope() {
@@ -93,25 +95,17 @@ final class KernelCommand implements Runnable {
   @Command(
       name = "uninstall",
       mixinStandardHelpOptions = true,
-      description = "Remove the kernelspec.")
+      description = "Remove the kernelspec from Jupyter.")
   static final class Uninstall implements Callable<Integer> {
-    @Option(
-        names = "--name",
-        description = "kernelspec name (default: ${DEFAULT-VALUE})",
-        defaultValue = "tokbench")
-    String name;
-
-    @Option(
-        names = "--jupyter",
-        description = "the jupyter executable (default: ${DEFAULT-VALUE})",
-        defaultValue = "jupyter")
-    String jupyter;
+    @Mixin Kernelspecs kernelspecs;
 
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-      spec.commandLine().getOut().println(JupyterCommand.at(jupyter).uninstall(name));
+      spec.commandLine()
+          .getOut()
+          .println(JupyterCommand.at(kernelspecs.jupyter).uninstall(kernelspecs.name));
       return 0;
     }
   }
@@ -121,7 +115,7 @@ final class KernelCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = "Run the kernel for a connection file (what Jupyter calls; not for people).")
   static final class Launch implements Callable<Integer> {
-    @Parameters(paramLabel = "CONNECTION_FILE", description = "the JSON file Jupyter wrote")
+    @Parameters(paramLabel = "CONNECTION_FILE", description = "The JSON file Jupyter wrote.")
     Path connectionFile;
 
     @Override

@@ -16,23 +16,25 @@ import picocli.CommandLine.Command;
     versionProvider = Main.VersionProvider.class,
     description = "Benchmark LLM inference on real devices and reproduce published reports.",
     subcommands = {CommandLine.HelpCommand.class})
-public final class Main implements Runnable {
+public final class Main extends GroupCommand {
+  /**
+   * {@code tokbench} alone is a command line missing its command: usage on stderr, exit 2, so that
+   * a script that lost its arguments fails instead of printing help into its output.
+   */
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return BAD_INPUT;
+  }
+
   /** Exit status for input the user can fix: a bad file, a bad argument. */
   public static final int BAD_INPUT = 2;
-
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
 
   /** Builds the command line with every subcommand registered. */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
     Subcommands.register(cl);
-    cl.setExecutionExceptionHandler(Main::handle);
-    return cl;
+    return ready(cl);
   }
 
   /**
@@ -42,12 +44,22 @@ public final class Main implements Runnable {
   static CommandLine commandLine(String... args) {
     CommandLine cl = new CommandLine(new Main());
     if (args.length == 0 || !Subcommands.registerOnly(cl, args[0])) return commandLine();
+    return ready(cl);
+  }
+
+  /** The tree with the options its records describe, and bad input mapped to exit status 2. */
+  private static CommandLine ready(CommandLine cl) {
+    RecordOptions.install(cl);
     cl.setExecutionExceptionHandler(Main::handle);
     return cl;
   }
 
   /** Runs the command line and returns its exit status, without exiting. */
   public static int execute(String... args) {
+    // Tablesaw logs through SLF4J, which would warn on stderr that it has no provider
+    if (System.getProperty("slf4j.internal.verbosity") == null) {
+      System.setProperty("slf4j.internal.verbosity", "ERROR");
+    }
     return commandLine(args).execute(args);
   }
 

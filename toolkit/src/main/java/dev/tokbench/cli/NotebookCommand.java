@@ -21,18 +21,13 @@ import picocli.CommandLine.Spec;
 /** {@code tokbench notebook run}: executes notebooks headless, as Jupyter would with our kernel. */
 @Command(
     name = "notebook",
+    mixinStandardHelpOptions = true,
     description = "Execute Java notebooks (.ipynb) without Jupyter.",
     subcommands = {NotebookCommand.Run.class})
-final class NotebookCommand implements Runnable {
-  @Spec CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
-
+final class NotebookCommand extends GroupCommand {
   @Command(
       name = "run",
+      mixinStandardHelpOptions = true,
       description = {
         "Execute every code cell of each notebook in order, in one JShell per notebook, and write"
             + " the notebook with its outputs.",

@@ -11,29 +11,36 @@ import picocli.CommandLine.Option;
     name = "report",
     mixinStandardHelpOptions = true,
     description = {
-      "Regenerate the report from a data folder: REPORT.md (every table and text bar chart),"
-          + " claims.md (each claim of the prose recomputed, with a verdict), results.csv and"
-          + " charts/*.png, charts/*.svg."
+      "Regenerate the report from a data folder: REPORT.md with every table and text bar chart,"
+          + " claims.md with each claim of the prose recomputed and its verdict, the rows as"
+          + " results.csv, and the charts as charts/*.png and charts/*.svg."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  tokbench report",
+      "  tokbench report --data data/h100-sxm5-2026-11-25 --out build/report-h100",
+      "  tokbench report --compare data/h100-sxm5-2026-11-25"
     })
-public final class ReportCommand implements Callable<Integer> {
+final class ReportCommand implements Callable<Integer> {
   @Option(
       names = "--data",
       paramLabel = "DIR",
-      description = "data folder (default: ${DEFAULT-VALUE})",
+      description = "The data folder (default: ${DEFAULT-VALUE}).",
       defaultValue = "data/jetson-orin-agx-2025-07-17")
   Path data;
 
   @Option(
       names = "--out",
       paramLabel = "DIR",
-      description = "output folder (default: ${DEFAULT-VALUE})",
+      description = "The output folder (default: ${DEFAULT-VALUE}).",
       defaultValue = "build/report")
   Path out;
 
   @Option(
       names = "--compare",
       paramLabel = "DIR",
-      description = "a second data folder: also write COMPARE.md, the two side by side")
+      description = "A second data folder: also write COMPARE.md, the two side by side.")
   Path compare;
 
   @Override

@@ -1,57 +1,47 @@
 package dev.tokbench.cli;
 
-import dev.tokbench.run.llamacpp.embedded.EmbeddedLlama;
+import dev.tokbench.FileReadException;
+import dev.tokbench.run.llamacpp.LlamaBench;
+import dev.tokbench.run.llamacpp.embedded.EmbeddedOptions;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
-/** {@code tokbench run embedded}: llama.cpp in-process, nothing to install. */
+/**
+ * {@code tokbench run embedded}, the earlier name of {@code run llama-bench --embedded}: kept,
+ * hidden from the help, for scripts that use it.
+ */
 @Command(
     name = "embedded",
+    hidden = true,
     mixinStandardHelpOptions = true,
     description = {
-      "Benchmark a GGUF model with the llama.cpp embedded in tokbench (de.kherud:llama 4.2.0, CPU):"
-          + " pp and tg tests timed like llama-bench, rows in the normalised schema.",
-      "Example: tokbench run embedded --model model.gguf -p 512 -n 128 -r 3 --out results.csv",
+      "Benchmark a GGUF model with the llama.cpp embedded in tokbench; the same as"
+          + " tokbench run llama-bench --embedded -- -m FILE -p N -n N -r N -t N.",
       "Exit status 3 when any row failed (e.g. an architecture the embedded llama.cpp does not know)."
     })
-final class RunEmbeddedCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
-
-  @Option(names = "--model", required = true, description = "the GGUF file")
+final class RunEmbeddedCommand extends FrameworkCommand<EmbeddedOptions, LlamaBench> {
+  @Option(names = "--model", required = true, paramLabel = "FILE", description = "The GGUF file.")
   Path model;
 
-  @Option(
-      names = "--out",
-      description = "results file to append to (.csv or .jsonl); default: CSV on stdout")
-  Path out;
+  RunEmbeddedCommand() {
+    super(EmbeddedOptions.DEFAULTS, null);
+  }
 
-  @Option(
-      names = "-p",
-      defaultValue = "512",
-      description = "prompt tokens (default: ${DEFAULT-VALUE})")
-  int prompt;
-
-  @Option(
-      names = "-n",
-      defaultValue = "128",
-      description = "generated tokens (default: ${DEFAULT-VALUE})")
-  int generate;
-
-  @Option(names = "-r", defaultValue = "5", description = "repetitions (default: ${DEFAULT-VALUE})")
-  int repetitions;
-
-  @Option(names = "-t", description = "threads (default: every core)")
-  Integer threads;
+  /** llama-bench's flags for these tests, run by the embedded llama.cpp. */
+  @Override
+  LlamaBench make(EmbeddedOptions o) {
+    FileReadException.requireReadable(model);
+    List<String> flags = new ArrayList<>(List.of("-m", model.toString()));
+    flags.addAll(List.of("-p", "" + o.prompt(), "-n", "" + o.gen(), "-r", "" + o.repetitions()));
+    if (o.threads() > 0) flags.addAll(List.of("-t", "" + o.threads()));
+    return LlamaBench.embedded().arg(flags.toArray(String[]::new));
+  }
 
   @Override
-  public Integer call() {
-    EmbeddedLlama bench =
-        EmbeddedLlama.model(model).prompt(prompt).generate(generate).repetitions(repetitions);
-    if (threads != null) bench = bench.threads(threads);
-    return RunRows.write(bench.run(), out, spec);
+  void announce(LlamaBench bench) {
+    spec.commandLine().getErr().println("running " + bench.engine());
   }
 }

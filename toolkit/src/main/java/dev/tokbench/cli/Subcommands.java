@@ -18,9 +18,11 @@ final class Subcommands {
           KernelCommand.class,
           JShellCommand.class,
           DeviceCommand.class,
+          EnergyCommand.class,
           RunCommand.class,
           ImportCommand.class,
-          SweepCommand.class);
+          SweepCommand.class,
+          ServeBenchCommand.class);
 
   private Subcommands() {}
 

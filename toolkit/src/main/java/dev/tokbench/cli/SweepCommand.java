@@ -14,14 +14,17 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Run a benchmark matrix declared in YAML or JSON into its append-only store.",
-      "Cells already in the store are skipped, so re-running a killed sweep finishes it.",
-      "Example: tokbench sweep sweeps/h100.yaml",
+      "Points already in the store are skipped, so re-running a killed sweep finishes it.",
       "Exit status 3 when any row of the store is not ok."
-    })
+    },
+    footer = {"", "Example:", "  tokbench sweep sweeps/h100.yaml"})
 final class SweepCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", description = "the sweep file (.yaml, .yml or .json)")
+  @Parameters(
+      index = "0",
+      paramLabel = "FILE",
+      description = "The sweep file (.yaml, .yml or .json).")
   Path file;
 
   @Override

@@ -6,6 +6,7 @@ import dev.tokbench.synth.Synth;
 import dev.tokbench.synth.TensorPlan;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,69 +21,49 @@ import picocli.CommandLine.Spec;
     description = {
       "Write a synthetic GGUF model: a real architecture's shapes and llama-quantize's tensor types,"
           + " seeded pseudo-random weights, a synthetic SentencePiece-style vocabulary.",
-      "Example: tokbench synth --shape llama-3.2-1b --type Q4_K_M --out model.gguf"
+      "A catalogue shape (--shape) takes any of the size options as an override; a shape by hand"
+          + " (--arch) needs --vocab, --embd, --layers, --heads, --kv-heads, --head-dim and --ff."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  tokbench synth --shape llama-3.2-1b --type Q4_K_M --out model.gguf",
+      "  tokbench synth --shape qwen3-0.6b --layers 2 --vocab 32000 --type Q8_0 \\",
+      "      --out small.gguf",
+      "  tokbench synth --shape llama-3.1-70b --type Q4_K_M --plan"
     })
-final class SynthCommand implements Callable<Integer> {
+final class SynthCommand implements Callable<Integer>, RecordOptions.Holder {
   @Spec CommandSpec spec;
 
-  @Option(names = "--shape", description = "catalogue shape, e.g. llama-3.2-1b (see --list)")
+  @Option(
+      names = "--shape",
+      paramLabel = "NAME",
+      description = "A catalogue shape, such as llama-3.2-1b (see --list).")
   String shape;
-
-  @Option(names = "--arch", description = "by-hand shape: llama or qwen3 (with every size option)")
-  String arch;
 
   @Option(
       names = "--type",
       defaultValue = "Q4_K_M",
       description =
-          "F32, F16, BF16, Q8_0, Q4_0, Q4_K_S, Q4_K_M, Q5_K_S, Q5_K_M, Q6_K (default: ${DEFAULT-VALUE})")
+          "The file type: F32, F16, BF16, Q8_0, Q4_0, Q4_K_S, Q4_K_M, Q5_K_S, Q5_K_M or Q6_K"
+              + " (default: ${DEFAULT-VALUE}).")
   String type;
 
-  @Option(names = "--out", description = "the GGUF file to write")
+  @Option(names = "--out", paramLabel = "FILE", description = "The GGUF file to write.")
   Path out;
 
   @Option(
       names = "--seed",
       defaultValue = "0",
-      description = "weight seed (default: ${DEFAULT-VALUE})")
+      description = "The seed of the pseudo-random weights (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--name", description = "general.name (default: the shape's name)")
-  String name;
-
-  @Option(names = "--vocab")
-  Integer vocab;
-
-  @Option(names = "--embd")
-  Integer embd;
-
-  @Option(names = "--layers")
-  Integer layers;
-
-  @Option(names = "--heads")
-  Integer heads;
-
-  @Option(names = "--kv-heads")
-  Integer kvHeads;
-
-  @Option(names = "--head-dim")
-  Integer headDim;
-
-  @Option(names = "--ff")
-  Integer ff;
-
-  @Option(names = "--ctx")
-  Integer ctx;
-
-  @Option(names = "--tied", arity = "1", description = "tied embeddings: true or false")
-  Boolean tied;
-
-  @Option(names = "--list", description = "list the catalogue shapes and exit")
+  @Option(names = "--list", description = "List the catalogue shapes and exit.")
   boolean list;
 
   @Option(
       names = "--plan",
-      description = "print every tensor with its type and size; write nothing")
+      description = "Print every tensor with its type and size, and write nothing.")
   boolean plan;
 
   @Override
@@ -104,43 +85,48 @@ final class SynthCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** The shape's options (--name, --arch, --vocab … --tied): ModelShape's components. */
+  private RecordOptions<ModelShape> sizes;
+
+  @Override
+  public void addOptions(CommandSpec command) {
+    sizes = RecordOptions.addTo(command, Shapes.named("llama-3.2-1b"), false);
+  }
+
+  /** The sizes a shape by hand cannot do without. */
+  private static final List<String> BY_HAND =
+      List.of("vocab", "embd", "layers", "heads", "kvHeads", "headDim", "ff");
+
   /** The shape asked for: a catalogue shape with every override applied at once, or by hand. */
   private ModelShape shape() {
+    String arch = (String) sizes.givenValue("arch");
     if (shape == null && arch == null) {
       throw new ParameterException(
           spec.commandLine(), "give --shape NAME, or --arch with every size option");
     }
-    if (shape == null
-        && (vocab == null
-            || embd == null
-            || layers == null
-            || heads == null
-            || kvHeads == null
-            || headDim == null
-            || ff == null)) {
+    if (shape != null) return sizes.over(Shapes.named(shape));
+    if (!sizes.given().containsAll(BY_HAND)) {
       throw new ParameterException(
           spec.commandLine(),
           "a by-hand shape needs --vocab, --embd, --layers, --heads, --kv-heads, --head-dim and --ff");
     }
     boolean qwen = "qwen3".equals(arch);
-    ModelShape b = shape != null ? Shapes.named(shape) : null;
-    return new ModelShape(
-        or(name, b == null ? arch : b.name()),
-        or(arch, b == null ? null : b.arch()),
-        or(vocab, b == null ? 0 : b.vocab()),
-        or(embd, b == null ? 0 : b.embd()),
-        or(layers, b == null ? 0 : b.layers()),
-        or(heads, b == null ? 0 : b.heads()),
-        or(kvHeads, b == null ? 0 : b.kvHeads()),
-        or(headDim, b == null ? 0 : b.headDim()),
-        or(ff, b == null ? 0 : b.ff()),
-        or(ctx, b == null ? 4096 : b.ctx()),
-        or(tied, b == null || b.tiedEmbeddings()),
-        b == null ? (qwen ? 1_000_000f : 10_000f) : b.ropeTheta(),
-        b == null ? (qwen ? 1e-6f : 1e-5f) : b.rmsEps());
-  }
-
-  private static <T> T or(T value, T fallback) {
-    return value != null ? value : fallback;
+    // every size is given: the placeholders only make a valid shape to lay them over
+    ModelShape byHand =
+        new ModelShape(
+            arch,
+            arch,
+            259,
+            1,
+            1,
+            1,
+            1,
+            1,
+            1,
+            4096,
+            true,
+            qwen ? 1_000_000f : 10_000f,
+            qwen ? 1e-6f : 1e-5f);
+    return sizes.over(byHand);
   }
 }

@@ -1,10 +1,10 @@
 package dev.tokbench.device;
 
+import dev.tokbench.TextFiles;
 import dev.tokbench.Version;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -96,13 +96,8 @@ public final class Machine {
     }
   }
 
+  /** ISO-8859-1, so that odd bytes in a system file never lose the rest of it. */
   private static Optional<String> read(Path p) {
-    try {
-      return Files.isReadable(p)
-          ? Optional.of(Files.readString(p, StandardCharsets.ISO_8859_1))
-          : Optional.empty();
-    } catch (IOException e) {
-      return Optional.empty();
-    }
+    return TextFiles.readIfPresent(p, StandardCharsets.ISO_8859_1);
   }
 }

@@ -1,5 +1,6 @@
 package dev.tokbench.display;
 
+import dev.tokbench.ThreadBindings;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.knowm.xchart.internal.chartpart.Chart;
@@ -34,13 +35,7 @@ public final class Display {
 
   /** Binds a context to this thread and to threads it starts from now on; returns the previous. */
   public static Context bind(Context context) {
-    Context previous = CURRENT.get();
-    if (context == null) {
-      CURRENT.remove();
-    } else {
-      CURRENT.set(context);
-    }
-    return previous;
+    return ThreadBindings.rebind(CURRENT, context);
   }
 
   /** Shows a value now, in the cell that is running (or on {@code System.out} outside one). */

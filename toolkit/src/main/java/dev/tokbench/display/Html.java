@@ -8,7 +8,7 @@ import java.util.Objects;
  * @param html the fragment
  * @param plain what a plain-text front end shows
  */
-public record Html(String html, String plain) {
+record Html(String html, String plain) {
   public Html {
     Objects.requireNonNull(html, "html");
     Objects.requireNonNull(plain, "plain");

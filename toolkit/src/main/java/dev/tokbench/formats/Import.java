@@ -1,6 +1,7 @@
 package dev.tokbench.formats;
 
 import dev.tokbench.BadInputException;
+import dev.tokbench.FileReadException;
 import dev.tokbench.formats.llamabench.LlamaBenchFormat;
 import dev.tokbench.formats.llamabench.LlamaBenchOutput;
 import dev.tokbench.formats.mlc.MlcOutput;
@@ -11,7 +12,6 @@ import dev.tokbench.formats.vllm.VllmOutput;
 import dev.tokbench.results.BenchResult;
 import dev.tokbench.results.ResultsFile;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,7 +76,7 @@ public final class Import {
     try {
       return Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
+      throw FileReadException.of(file, e);
     }
   }
 }

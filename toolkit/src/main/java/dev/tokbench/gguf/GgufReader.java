@@ -1,7 +1,7 @@
 package dev.tokbench.gguf;
 
+import dev.tokbench.FileReadException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -42,7 +42,7 @@ final class GgufReader {
       ByteBuffer map = ch.map(FileChannel.MapMode.READ_ONLY, 0, Math.min(size, Integer.MAX_VALUE));
       return parse(new GgufCursor(path, map.order(ByteOrder.LITTLE_ENDIAN), 0, size), map, size);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
+      throw FileReadException.of(path, e);
     }
   }
 

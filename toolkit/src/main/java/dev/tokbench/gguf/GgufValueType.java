@@ -2,33 +2,34 @@ package dev.tokbench.gguf;
 
 import java.util.Optional;
 
-/** The metadata value types of GGUF ({@code enum gguf_type} in ggml's gguf.h), with their ids. */
+/**
+ * The metadata value types of GGUF ({@code enum gguf_type} in ggml's gguf.h), declared in the order
+ * of their ids (0 to 12), so that an id is the constant's ordinal.
+ */
 public enum GgufValueType {
-  UINT8(0, 1),
-  INT8(1, 1),
-  UINT16(2, 2),
-  INT16(3, 2),
-  UINT32(4, 4),
-  INT32(5, 4),
-  FLOAT32(6, 4),
-  BOOL(7, 1),
-  STRING(8, 0),
-  ARRAY(9, 0),
-  UINT64(10, 8),
-  INT64(11, 8),
-  FLOAT64(12, 8);
+  UINT8(1),
+  INT8(1),
+  UINT16(2),
+  INT16(2),
+  UINT32(4),
+  INT32(4),
+  FLOAT32(4),
+  BOOL(1),
+  STRING(0),
+  ARRAY(0),
+  UINT64(8),
+  INT64(8),
+  FLOAT64(8);
 
-  private final int id;
   private final int bytes;
 
-  GgufValueType(int id, int bytes) {
-    this.id = id;
+  GgufValueType(int bytes) {
     this.bytes = bytes;
   }
 
   /** The numeric id stored in the file. */
   public int id() {
-    return id;
+    return ordinal();
   }
 
   /** Bytes of one value for fixed-size types; 0 for STRING and ARRAY, whose size varies. */
@@ -57,9 +58,7 @@ public enum GgufValueType {
 
   /** The type with this id, or empty. */
   public static Optional<GgufValueType> byId(long id) {
-    for (GgufValueType t : values()) {
-      if (t.id == id) return Optional.of(t);
-    }
-    return Optional.empty();
+    GgufValueType[] all = values();
+    return id >= 0 && id < all.length ? Optional.of(all[(int) id]) : Optional.empty();
   }
 }

@@ -1,7 +1,7 @@
 package dev.tokbench.gguf;
 
+import dev.tokbench.FileReadException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
@@ -69,7 +69,7 @@ final class TensorValues {
         if (found.bad > 0) out.add(found.describe(t));
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + f.path() + ": " + e.getMessage(), e);
+      throw FileReadException.of(f.path(), e);
     }
     return List.copyOf(out);
   }
@@ -162,7 +162,10 @@ final class TensorValues {
 
     String describe(TensorInfo t) {
       boolean values = kind != Kind.HALF_SCALES && kind != Kind.FLOAT_SCALE;
-      String what = values ? "values" : "blocks with a NaN or infinite scale";
+      String what =
+          (values ? "value" : "block")
+              + (bad == 1 ? "" : "s")
+              + (values ? "" : " with a NaN or infinite scale");
       return String.format(
           "tensor %s (%s): %d %s (%d NaN, %d infinite); the first is %s %d at byte %d",
           t.name(),

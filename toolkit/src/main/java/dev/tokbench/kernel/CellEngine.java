@@ -1,5 +1,7 @@
 package dev.tokbench.kernel;
 
+import dev.tokbench.notebook.CellError;
+import dev.tokbench.notebook.CellListener;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +14,8 @@ import java.util.Optional;
 public interface CellEngine extends AutoCloseable {
   /**
    * Runs a cell, reporting output to {@code listener} as it happens (from any thread, including
-   * threads the cell started), and returns how it ended.
+   * threads the cell started), and returns how it ended. The listener and the error are the
+   * notebook runner's: a cell is a cell, headless or in the kernel.
    */
   CellOutcome run(String code, CellListener listener);
 
@@ -31,16 +34,6 @@ public interface CellEngine extends AutoCloseable {
   @Override
   void close();
 
-  /** Receives a running cell's output. */
-  interface CellListener {
-    void stdout(String text);
-
-    void stderr(String text);
-
-    /** A rich value shown mid-cell: MIME type to data (base64 for binary types). */
-    void display(Map<String, String> mimeBundle);
-  }
-
   /** How a cell ended: with a value to show, with nothing, or with an error. */
   record CellOutcome(Map<String, String> result, Optional<CellError> error) {
     public CellOutcome {
@@ -57,13 +50,6 @@ public interface CellEngine extends AutoCloseable {
 
     public static CellOutcome failed(CellError error) {
       return new CellOutcome(Map.of(), Optional.of(error));
-    }
-  }
-
-  /** An error as Jupyter shows it: exception name, message, and the lines of a traceback. */
-  record CellError(String name, String message, List<String> traceback) {
-    public CellError {
-      traceback = List.copyOf(traceback);
     }
   }
 

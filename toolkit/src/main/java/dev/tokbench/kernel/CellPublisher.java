@@ -1,6 +1,8 @@
 package dev.tokbench.kernel;
 
 import com.google.gson.JsonObject;
+import dev.tokbench.display.MimeBundle;
+import dev.tokbench.notebook.CellListener;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -13,7 +15,7 @@ import java.util.function.Consumer;
  * for a few milliseconds so a loop of {@code println} does not become thousands of messages, yet
  * still appears while the cell runs.
  */
-final class CellPublisher implements CellEngine.CellListener {
+final class CellPublisher implements CellListener.ByStream {
   private static final long COALESCE_MS = 40;
 
   private final Message request;
@@ -33,19 +35,9 @@ final class CellPublisher implements CellEngine.CellListener {
   }
 
   @Override
-  public void stdout(String text) {
-    append("stdout", text);
-  }
-
-  @Override
-  public void stderr(String text) {
-    append("stderr", text);
-  }
-
-  @Override
-  public void display(Map<String, String> mimeBundle) {
+  public void display(MimeBundle mimeBundle) {
     flush();
-    JsonObject content = bundle(mimeBundle);
+    JsonObject content = bundle(mimeBundle.data());
     content.add("transient", new JsonObject());
     publish("display_data", content);
   }
@@ -79,7 +71,8 @@ final class CellPublisher implements CellEngine.CellListener {
     return content;
   }
 
-  private synchronized void append(String stream, String text) {
+  @Override
+  public synchronized void stream(String stream, String text) {
     if (!stream.equals(pendingStream)) {
       flush();
       pendingStream = stream;

@@ -16,7 +16,7 @@ import java.nio.file.Path;
  * @see <a href="https://jupyter-client.readthedocs.io/en/stable/kernels.html#connection-files">
  *     connection files</a>
  */
-public record ConnectionFile(
+record ConnectionFile(
     String transport,
     String ip,
     int shellPort,

@@ -2,6 +2,7 @@ package dev.tokbench.kernel;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.tokbench.notebook.CellError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -80,7 +81,7 @@ final class ExecuteHandler {
     return reply;
   }
 
-  private static JsonObject failed(CellPublisher out, CellEngine.CellError error, int count) {
+  private static JsonObject failed(CellPublisher out, CellError error, int count) {
     JsonObject content = new JsonObject();
     content.addProperty("ename", error.name());
     content.addProperty("evalue", error.message());

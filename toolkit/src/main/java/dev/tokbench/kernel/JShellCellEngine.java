@@ -1,11 +1,10 @@
 package dev.tokbench.kernel;
 
-import dev.tokbench.display.MimeBundle;
 import dev.tokbench.kernel.maven.Maven;
+import dev.tokbench.notebook.CellListener;
 import dev.tokbench.notebook.CellResult;
 import dev.tokbench.notebook.Evaluator;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -42,12 +41,9 @@ public final class JShellCellEngine implements CellEngine {
   }
 
   @Override
-  public CellOutcome run(String code, CellEngine.CellListener listener) {
-    CellResult result = evaluator.eval(code, adapt(listener));
-    if (result.error().isPresent()) {
-      var e = result.error().get();
-      return CellOutcome.failed(new CellError(e.name(), e.message(), e.traceback()));
-    }
+  public CellOutcome run(String code, CellListener listener) {
+    CellResult result = evaluator.eval(code, listener);
+    if (result.error().isPresent()) return CellOutcome.failed(result.error().get());
     return result.value().map(v -> CellOutcome.value(v.data())).orElse(CellOutcome.nothing());
   }
 
@@ -80,24 +76,5 @@ public final class JShellCellEngine implements CellEngine {
   @Override
   public String toString() {
     return "JShellCellEngine[" + evaluator + "]";
-  }
-
-  private static dev.tokbench.notebook.CellListener adapt(CellEngine.CellListener listener) {
-    return new dev.tokbench.notebook.CellListener() {
-      @Override
-      public void stdout(String text) {
-        listener.stdout(text);
-      }
-
-      @Override
-      public void stderr(String text) {
-        listener.stderr(text);
-      }
-
-      @Override
-      public void display(MimeBundle bundle) {
-        listener.display(Map.copyOf(bundle.data()));
-      }
-    };
   }
 }

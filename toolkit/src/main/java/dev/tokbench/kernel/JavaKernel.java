@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  * arrive on each channel; interrupts and shutdown come on control so they get through while a cell
  * runs.
  */
-public final class JavaKernel implements AutoCloseable {
+final class JavaKernel implements AutoCloseable {
   private final String session = UUID.randomUUID().toString();
   private final KernelSockets sockets;
   private final CompletableFuture<CellEngine> engine;

@@ -3,6 +3,7 @@ package dev.tokbench.kernel;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.tokbench.Records;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -65,15 +66,16 @@ public record Kernelspec(
         "tokbench", DISPLAY_NAME, currentJava(), currentClassPath(), DEFAULT_JVM_OPTIONS);
   }
 
+  /** This spec under another name, for a second kernel beside the first. */
   public Kernelspec withName(String newName) {
-    return new Kernelspec(newName, displayName, javaCommand, classPath, jvmOptions);
+    return Records.with(this, Kernelspec::name, newName);
   }
 
   /** Adds JVM options (e.g. {@code -Xmx8g}) after the defaults. */
   public Kernelspec withJvmOptions(List<String> extra) {
     List<String> all = new ArrayList<>(jvmOptions);
     all.addAll(extra);
-    return new Kernelspec(name, displayName, javaCommand, classPath, all);
+    return Records.with(this, Kernelspec::jvmOptions, all);
   }
 
   /**

@@ -16,4 +16,20 @@ public interface CellListener {
   default void stderr(String text) {}
 
   default void display(MimeBundle bundle) {}
+
+  /** A listener that treats both streams alike, by the name Jupyter gives them. */
+  interface ByStream extends CellListener {
+    /** Text written to the stream {@code stdout} or {@code stderr}. */
+    void stream(String name, String text);
+
+    @Override
+    default void stdout(String text) {
+      stream("stdout", text);
+    }
+
+    @Override
+    default void stderr(String text) {
+      stream("stderr", text);
+    }
+  }
 }

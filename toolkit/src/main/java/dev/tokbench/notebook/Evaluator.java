@@ -190,10 +190,6 @@ public final class Evaluator implements AutoCloseable {
     return magics;
   }
 
-  public Renderers renderers() {
-    return renderers;
-  }
-
   public Path workingDirectory() {
     return workingDirectory;
   }

@@ -1,5 +1,6 @@
 package dev.tokbench.notebook;
 
+import dev.tokbench.ThreadBindings;
 import java.nio.file.Path;
 
 /**
@@ -26,12 +27,6 @@ public final class Notebook {
 
   /** Binds the notebook directory to this thread and threads it starts; returns the previous. */
   static Path bind(Path dir) {
-    Path previous = DIR.get();
-    if (dir == null) {
-      DIR.remove();
-    } else {
-      DIR.set(dir);
-    }
-    return previous;
+    return ThreadBindings.rebind(DIR, dir);
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tokbench.FileReadException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -32,7 +33,7 @@ public final class NotebookFile {
     try {
       json = Files.readString(path);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read notebook " + path, e);
+      throw FileReadException.of(path, e);
     }
     JsonNode node;
     try {

@@ -13,21 +13,11 @@ import java.util.Map;
  * {@code stream} output, {@code display(x)} a {@code display_data}, the value an {@code
  * execute_result}, a failure an {@code error}.
  */
-final class OutputCollector implements CellListener {
+final class OutputCollector implements CellListener.ByStream {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
   private final List<Object> outputs = new ArrayList<>(); // StringBuilder-backed streams or nodes
   private final List<String> streamNames = new ArrayList<>();
-
-  @Override
-  public void stdout(String text) {
-    stream("stdout", text);
-  }
-
-  @Override
-  public void stderr(String text) {
-    stream("stderr", text);
-  }
 
   @Override
   public synchronized void display(MimeBundle bundle) {
@@ -73,7 +63,8 @@ final class OutputCollector implements CellListener {
     return array;
   }
 
-  private synchronized void stream(String name, String text) {
+  @Override
+  public synchronized void stream(String name, String text) {
     int last = outputs.size() - 1;
     if (last >= 0 && name.equals(streamNames.get(last))) {
       ((StringBuilder) outputs.get(last)).append(text);

@@ -1,8 +1,8 @@
 package dev.tokbench.process;
 
+import dev.tokbench.Records;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +23,10 @@ import java.util.Objects;
 public record ProcessSpec(
     List<String> command, Map<String, String> env, Path workDir, Duration timeout, Path log) {
   /** One hour: a full llama-bench matrix on a small board takes tens of minutes. */
-  public static final Duration DEFAULT_TIMEOUT = Duration.ofHours(1);
+  public static final long DEFAULT_TIMEOUT_SECONDS = 3600;
+
+  /** {@link #DEFAULT_TIMEOUT_SECONDS} as a duration. */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(DEFAULT_TIMEOUT_SECONDS);
 
   public ProcessSpec {
     command = List.copyOf(command);
@@ -47,34 +50,31 @@ public record ProcessSpec(
     return of(List.of(command));
   }
 
+  /** This spec with one more variable (replacing one of the same name). */
   public ProcessSpec withEnv(String name, String value) {
-    Map<String, String> more = new LinkedHashMap<>(env);
-    more.put(name, value);
-    return new ProcessSpec(command, more, workDir, timeout, log);
+    return withEnv(Map.of(name, value));
   }
 
+  /** This spec with more variables (replacing those of the same names). */
   public ProcessSpec withEnv(Map<String, String> vars) {
     Map<String, String> more = new LinkedHashMap<>(env);
     more.putAll(vars);
-    return new ProcessSpec(command, more, workDir, timeout, log);
+    return Records.with(this, ProcessSpec::env, more);
   }
 
+  /** This spec run in {@code dir}. */
   public ProcessSpec withWorkDir(Path dir) {
-    return new ProcessSpec(command, env, dir, timeout, log);
+    return Records.with(this, ProcessSpec::workDir, dir);
   }
 
+  /** This spec killed after {@code t}. */
   public ProcessSpec withTimeout(Duration t) {
-    return new ProcessSpec(command, env, workDir, t, log);
+    return Records.with(this, ProcessSpec::timeout, t);
   }
 
+  /** This spec logging both streams to {@code file}. */
   public ProcessSpec withLog(Path file) {
-    return new ProcessSpec(command, env, workDir, timeout, file);
-  }
-
-  public ProcessSpec withArgs(List<String> more) {
-    List<String> all = new ArrayList<>(command);
-    all.addAll(more);
-    return new ProcessSpec(all, env, workDir, timeout, log);
+    return Records.with(this, ProcessSpec::log, file);
   }
 
   /** The program's file name, without its directory: {@code llama-bench}. */

@@ -17,17 +17,14 @@ import java.util.Optional;
  * table's own inputs, the llama.cpp estimates, the device's bandwidth, tinygrad's consistency
  * between tok/s and ms/tok, and what fits in memory.
  */
-final class BandwidthClaims {
+final class BandwidthClaims extends ClaimGroup {
   private static final String SECTION = "5. Analysis — Memory Bandwidth Utilization";
 
-  private final DataFolder data;
-  private final Lookup find;
-
   BandwidthClaims(DataFolder data) {
-    this.data = data;
-    this.find = new Lookup(data);
+    super(data);
   }
 
+  @Override
   List<Claim> all() {
     List<Claim> out = new ArrayList<>();
     for (String row :

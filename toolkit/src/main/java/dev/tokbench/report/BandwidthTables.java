@@ -28,7 +28,7 @@ final class BandwidthTables {
    * llama.cpp the estimate model size × tok/s (marked {@code ~…*}), each as % of theoretical.
    */
   Optional<ReportTable> utilisation() {
-    List<List<Cell>> rows = new ArrayList<>();
+    List<List<Entry>> rows = new ArrayList<>();
     for (BenchResult r : data.measured()) {
       String printed = r.extra().get("memory_bandwidth_gb_per_s");
       if (printed != null && Labels.decode(r)) {
@@ -47,14 +47,14 @@ final class BandwidthTables {
         new ReportTable("bandwidth", "Memory Bandwidth Utilization", headers, rows, ESTIMATE_NOTE));
   }
 
-  private List<Cell> row(BenchResult r, Bandwidth bw, String estimateMark) {
+  private List<Entry> row(BenchResult r, Bandwidth bw, String estimateMark) {
     String prefix = estimateMark.isEmpty() ? "" : "~";
     double pct = bw.percentOf(data.device().theoretical());
     return List.of(
-        Cell.text(Labels.framework(r)),
-        Cell.text(Labels.tableLabel(data, r)),
-        new Cell(prefix + fixed(bw.gbPerS(), 1) + " GB/s" + estimateMark, "", false, bw.gbPerS()),
-        Cell.number(fixed(pct, 1) + "%", pct));
+        Entry.text(Labels.framework(r)),
+        Entry.text(Labels.tableLabel(data, r)),
+        new Entry(prefix + fixed(bw.gbPerS(), 1) + " GB/s" + estimateMark, "", false, bw.gbPerS()),
+        Entry.number(fixed(pct, 1) + "%", pct));
   }
 
   /**
@@ -62,7 +62,7 @@ final class BandwidthTables {
    * practical, and the ceiling tok/s that each bandwidth allows at depth 0.
    */
   Optional<ReportTable> ceiling() {
-    List<List<Cell>> rows = new ArrayList<>();
+    List<List<Entry>> rows = new ArrayList<>();
     for (BenchResult r : data.measured()) {
       Bytes w = Labels.weights(data, r);
       if (Labels.decode(r) && w != null) rows.add(ceilingRow(r, w));
@@ -85,19 +85,19 @@ final class BandwidthTables {
         new ReportTable("ceiling", "Decode against the bandwidth ceiling", headers, rows, note));
   }
 
-  private List<Cell> ceilingRow(BenchResult r, Bytes w) {
+  private List<Entry> ceilingRow(BenchResult r, Bytes w) {
     DeviceSpec d = data.device();
     Bandwidth used = Bandwidth.effective(w, r.tokensPerSMean());
     return List.of(
-        Cell.text(Labels.framework(r)),
-        Cell.text(Labels.tableLabel(data, r)),
+        Entry.text(Labels.framework(r)),
+        Entry.text(Labels.tableLabel(data, r)),
         number(w.in(dev.tokbench.bandwidth.ByteUnit.GB), 2),
         number(r.tokensPerSMean(), 2),
         number(used.gbPerS(), 1),
         number(used.percentOf(d.theoretical()), 1),
-        d.practicalBandwidth().map(p -> number(used.percentOf(p), 1)).orElse(Cell.text("—")),
+        d.practicalBandwidth().map(p -> number(used.percentOf(p), 1)).orElse(Entry.text("—")),
         number(d.theoretical().tokensPerSCeiling(w), 1),
-        d.practicalBandwidth().map(p -> number(p.tokensPerSCeiling(w), 1)).orElse(Cell.text("—")));
+        d.practicalBandwidth().map(p -> number(p.tokensPerSCeiling(w), 1)).orElse(Entry.text("—")));
   }
 
   private String practicalText() {
@@ -108,7 +108,7 @@ final class BandwidthTables {
   Optional<ReportTable> prefill() {
     var device = data.device().device();
     if (!device.hasPeakFlops()) return Optional.empty();
-    List<List<Cell>> rows = new ArrayList<>();
+    List<List<Entry>> rows = new ArrayList<>();
     for (BenchResult r : data.measured()) {
       long params =
           r.nParams() > 0 ? r.nParams() : data.model(r).map(ModelEntry::nParams).orElse(-1L);
@@ -118,9 +118,9 @@ final class BandwidthTables {
           Prefill.utilisationPercent(r.tokensPerSMean(), params, device.peakFp16DenseTflops());
       rows.add(
           List.of(
-              Cell.text(Labels.framework(r)),
-              Cell.text(Labels.tableLabel(data, r)),
-              Cell.text(r.test()),
+              Entry.text(Labels.framework(r)),
+              Entry.text(Labels.tableLabel(data, r)),
+              Entry.text(r.test()),
               number(r.tokensPerSMean(), 2),
               number(tflops, 1),
               number(pct, 1)));
@@ -138,7 +138,7 @@ final class BandwidthTables {
         new ReportTable("prefill", "Prompt processing compute", headers, rows, note));
   }
 
-  private static Cell number(double v, int decimals) {
-    return Cell.number(fixed(v, decimals), v);
+  private static Entry number(double v, int decimals) {
+    return Entry.number(fixed(v, decimals), v);
   }
 }

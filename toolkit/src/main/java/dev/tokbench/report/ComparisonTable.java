@@ -30,16 +30,16 @@ final class ComparisonTable {
             "Speedup",
             a + " (GB/s, % of theoretical)",
             b + " (GB/s, % of theoretical)");
-    List<List<Cell>> rows = new ArrayList<>();
+    List<List<Entry>> rows = new ArrayList<>();
     for (Comparison.Pair p : c.rows()) {
       rows.add(
           List.of(
-              Cell.text(Labels.chartLabel(base.data(), p.baseline())),
-              Cell.text(p.baseline().flashAttn().label()),
-              Cell.text(p.baseline().test()),
+              Entry.text(Labels.chartLabel(base.data(), p.baseline())),
+              Entry.text(p.baseline().flashAttn().label()),
+              Entry.text(p.baseline().test()),
               number(p.baseline().tokensPerSMean(), 2),
               number(p.candidate().tokensPerSMean(), 2),
-              new Cell(fixed(p.speedup(), 1), "×", false, p.speedup()),
+              new Entry(fixed(p.speedup(), 1), "×", false, p.speedup()),
               bandwidth(base.data(), p.baseline()),
               bandwidth(other.data(), p.candidate())));
     }
@@ -47,15 +47,15 @@ final class ComparisonTable {
     return new ReportTable("compare", title, headers, rows, "Speedup: " + b + " ÷ " + a + ".");
   }
 
-  private static Cell bandwidth(DataFolder data, BenchResult r) {
+  private static Entry bandwidth(DataFolder data, BenchResult r) {
     Bytes w = Labels.weights(data, r);
-    if (!Labels.decode(r) || w == null) return Cell.text("—");
+    if (!Labels.decode(r) || w == null) return Entry.text("—");
     Bandwidth used = Bandwidth.effective(w, r.tokensPerSMean());
     String pct = fixed(used.percentOf(data.device().theoretical()), 1);
-    return Cell.number(fixed(used.gbPerS(), 1) + " (" + pct + "%)", used.gbPerS());
+    return Entry.number(fixed(used.gbPerS(), 1) + " (" + pct + "%)", used.gbPerS());
   }
 
-  private static Cell number(double v, int decimals) {
-    return Cell.number(fixed(v, decimals), v);
+  private static Entry number(double v, int decimals) {
+    return Entry.number(fixed(v, decimals), v);
   }
 }

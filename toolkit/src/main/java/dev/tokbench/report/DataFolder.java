@@ -66,7 +66,8 @@ public record DataFolder(
   /** Reads a folder, finding its device in {@code catalog}. */
   public static DataFolder read(Path dir, DeviceCatalog catalog) {
     if (!Files.isDirectory(dir)) {
-      throw new dev.tokbench.BadInputException("no data folder at " + dir);
+      throw new dev.tokbench.BadInputException(
+          "no data folder at " + dir + (Files.exists(dir) ? ": it is a file" : ": no such folder"));
     }
     DeviceSpec device = device(dir.resolve("device.csv"), catalog);
     List<ModelEntry> models =

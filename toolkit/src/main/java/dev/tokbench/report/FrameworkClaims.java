@@ -25,15 +25,12 @@ import java.util.Optional;
  * backends, quantization and scaling, and the BEAM cache. Models are named by chart label ({@code
  * LLaMA 1B Q6_K}) so that the same claims run on any folder that has those models.
  */
-final class FrameworkClaims {
-  private final DataFolder data;
-  private final Lookup find;
-
+final class FrameworkClaims extends ClaimGroup {
   FrameworkClaims(DataFolder data) {
-    this.data = data;
-    this.find = new Lookup(data);
+    super(data);
   }
 
+  @Override
   List<Claim> all() {
     return List.of(
         frameworkCount(),

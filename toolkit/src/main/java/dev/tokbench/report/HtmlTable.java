@@ -16,9 +16,9 @@ final class HtmlTable {
     out.append("<thead><tr>");
     for (String h : t.headers()) out.append("<th>").append(escape(h)).append("</th>");
     out.append("</tr></thead>\n<tbody>\n");
-    for (List<Cell> row : t.rows()) {
+    for (List<Entry> row : t.rows()) {
       out.append("<tr>");
-      for (Cell c : row) out.append("<td>").append(cell(c)).append("</td>");
+      for (Entry c : row) out.append("<td>").append(entry(c)).append("</td>");
       out.append("</tr>\n");
     }
     out.append("</tbody>\n</table>\n");
@@ -26,7 +26,7 @@ final class HtmlTable {
     return out.toString();
   }
 
-  private static String cell(Cell c) {
+  private static String entry(Entry c) {
     String text = escape(c.text());
     return (c.bold() && !text.isEmpty() ? "<b>" + text + "</b>" : text) + escape(c.suffix());
   }

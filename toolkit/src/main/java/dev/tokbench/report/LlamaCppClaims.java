@@ -25,15 +25,12 @@ import java.util.function.BiFunction;
  * The report's claims about llama.cpp alone: flash attention, quantization, model-size scaling, the
  * fastest model and the variance between repetitions.
  */
-final class LlamaCppClaims {
-  private final DataFolder data;
-  private final Lookup find;
-
+final class LlamaCppClaims extends ClaimGroup {
   LlamaCppClaims(DataFolder data) {
-    this.data = data;
-    this.find = new Lookup(data);
+    super(data);
   }
 
+  @Override
   List<Claim> all() {
     return List.of(
         faDecode(),

@@ -25,7 +25,7 @@ final class RatioTable {
   }
 
   Optional<ReportTable> table() {
-    List<List<Cell>> out = new ArrayList<>();
+    List<List<Entry>> out = new ArrayList<>();
     add(out, "FA on ÷ off", Ratios.flashAttention(rows));
     for (String model : distinct(rows, BenchResult::model)) {
       List<String> quants = distinct(only(model), BenchResult::quant);
@@ -56,7 +56,7 @@ final class RatioTable {
   }
 
   /** Smaller ÷ larger model of one framework, for models whose parameters are known. */
-  private void addSizes(List<List<Cell>> out) {
+  private void addSizes(List<List<Entry>> out) {
     List<BenchResult> known =
         rows.stream()
             .filter(r -> params(r) > 0)
@@ -72,19 +72,20 @@ final class RatioTable {
     }
   }
 
-  private void add(List<List<Cell>> out, String label, Comparison c) {
+  private void add(List<List<Entry>> out, String label, Comparison c) {
     for (Comparison.Pair p : c.rows()) {
       BenchResult b = p.baseline();
       out.add(
           List.of(
-              Cell.text(label),
-              Cell.text(Labels.chartLabel(data, b)),
-              Cell.text(Labels.framework(b)),
-              Cell.text(b.flashAttn().label()),
-              Cell.text(b.test()),
-              Cell.number(fixed(b.tokensPerSMean(), 2), b.tokensPerSMean()),
-              Cell.number(fixed(p.candidate().tokensPerSMean(), 2), p.candidate().tokensPerSMean()),
-              Cell.number(fixed(p.speedup(), 2), p.speedup())));
+              Entry.text(label),
+              Entry.text(Labels.chartLabel(data, b)),
+              Entry.text(Labels.framework(b)),
+              Entry.text(b.flashAttn().label()),
+              Entry.text(b.test()),
+              Entry.number(fixed(b.tokensPerSMean(), 2), b.tokensPerSMean()),
+              Entry.number(
+                  fixed(p.candidate().tokensPerSMean(), 2), p.candidate().tokensPerSMean()),
+              Entry.number(fixed(p.speedup(), 2), p.speedup())));
     }
   }
 

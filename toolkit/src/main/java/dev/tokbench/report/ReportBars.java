@@ -52,15 +52,15 @@ final class ReportBars {
 
   /** Each published bar: its value, drawn length and floor(value × 8), in eighths. */
   ReportTable deviations() {
-    List<List<Cell>> rows = new ArrayList<>();
+    List<List<Entry>> rows = new ArrayList<>();
     for (DrawnBar b : data.drawnBars()) {
       rows.add(
           List.of(
-              Cell.text(b.chart()),
-              Cell.text(b.label()),
-              Cell.number(fixed(b.value(), 2), b.value()),
-              Cell.number(Integer.toString(b.drawnEighths()), b.drawnEighths()),
-              Cell.number(Integer.toString(b.ruleEighths()), b.ruleEighths()),
+              Entry.text(b.chart()),
+              Entry.text(b.label()),
+              Entry.number(fixed(b.value(), 2), b.value()),
+              Entry.number(Integer.toString(b.drawnEighths()), b.drawnEighths()),
+              Entry.number(Integer.toString(b.ruleEighths()), b.ruleEighths()),
               deviation(b)));
     }
     List<String> headers =
@@ -74,9 +74,9 @@ final class ReportBars {
             + " the rule.");
   }
 
-  private static Cell deviation(DrawnBar b) {
+  private static Entry deviation(DrawnBar b) {
     int d = b.deviation();
-    Cell c = Cell.number((d > 0 ? "+" : "") + d, d);
+    Entry c = Entry.number((d > 0 ? "+" : "") + d, d);
     return d == 0 ? c : c.inBold();
   }
 }

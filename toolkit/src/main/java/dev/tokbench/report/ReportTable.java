@@ -20,16 +20,16 @@ import tech.tablesaw.columns.Column;
  * @param name the key {@link Report#table} takes, e.g. {@code llama.cpp}
  * @param title the heading above it
  * @param headers column headers
- * @param rows rows of cells, each as wide as the headers
+ * @param rows rows of entries, each as wide as the headers
  * @param footnote text under the table, empty for none
  */
 public record ReportTable(
-    String name, String title, List<String> headers, List<List<Cell>> rows, String footnote) {
+    String name, String title, List<String> headers, List<List<Entry>> rows, String footnote) {
   public ReportTable {
     headers = List.copyOf(headers);
     rows = rows.stream().map(List::copyOf).toList();
     footnote = footnote == null ? "" : footnote;
-    for (List<Cell> row : rows) {
+    for (List<Entry> row : rows) {
       if (row.size() != headers.size()) {
         throw new IllegalArgumentException(
             name + ": a row has " + row.size() + " cells for " + headers.size() + " headers");
@@ -42,31 +42,31 @@ public record ReportTable(
    * Tablesaw prints them, numeric columns keeping their numbers.
    */
   public static ReportTable of(Table t) {
-    List<List<Cell>> rows = new ArrayList<>();
+    List<List<Entry>> rows = new ArrayList<>();
     for (int r = 0; r < t.rowCount(); r++) {
-      List<Cell> row = new ArrayList<>();
-      for (Column<?> c : t.columns()) row.add(cell(c, r));
+      List<Entry> row = new ArrayList<>();
+      for (Column<?> c : t.columns()) row.add(entry(c, r));
       rows.add(row);
     }
     return new ReportTable(t.name(), t.name(), t.columnNames(), rows, "");
   }
 
-  private static Cell cell(Column<?> c, int r) {
-    if (c.isMissing(r)) return Cell.text("");
+  private static Entry entry(Column<?> c, int r) {
+    if (c.isMissing(r)) return Entry.text("");
     if (c instanceof tech.tablesaw.api.NumericColumn<?> n) {
-      return Cell.number(c.getString(r), n.getDouble(r));
+      return Entry.number(c.getString(r), n.getDouble(r));
     }
-    return Cell.text(c.getString(r));
+    return Entry.text(c.getString(r));
   }
 
-  /** The cell at {@code row}, {@code column} (0-based). */
-  public Cell cell(int row, int column) {
+  /** The entry at {@code row}, {@code column} (0-based). */
+  public Entry entry(int row, int column) {
     return rows.get(row).get(column);
   }
 
   /** The Markdown text of every cell, row by row, as the published tables are compared. */
   public List<List<String>> markdownCells() {
-    return rows.stream().map(r -> r.stream().map(Cell::markdown).toList()).toList();
+    return rows.stream().map(r -> r.stream().map(Entry::markdown).toList()).toList();
   }
 
   /** A GitHub Markdown table with every column padded to its widest cell, as the report does. */
@@ -113,7 +113,7 @@ public record ReportTable(
     try (CSVPrinter p =
         new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator('\n').get())) {
       p.printRecord(headers);
-      for (List<Cell> r : rows) p.printRecord(r.stream().map(Cell::plain).toList());
+      for (List<Entry> r : rows) p.printRecord(r.stream().map(Entry::plain).toList());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -28,9 +28,9 @@ final class ResultTables {
     if (cols.isEmpty()) return Optional.empty();
     List<String> headers = new ArrayList<>(List.of("Framework"));
     cols.forEach(m -> headers.add(m.chartLabel() + " decode"));
-    List<List<Cell>> rows = new ArrayList<>();
+    List<List<Entry>> rows = new ArrayList<>();
     for (String label : summaryLabels(cols)) {
-      List<Cell> row = new ArrayList<>(List.of(Cell.text(label)));
+      List<Entry> row = new ArrayList<>(List.of(Entry.text(label)));
       for (ModelEntry m : cols) row.add(summaryCell(label, m));
       rows.add(row);
     }
@@ -50,12 +50,12 @@ final class ResultTables {
     return labels;
   }
 
-  private Cell summaryCell(String label, ModelEntry m) {
+  private Entry summaryCell(String label, ModelEntry m) {
     Optional<BenchResult> r =
         decodeOf(m).filter(x -> Labels.framework(x).equals(label)).findFirst();
-    if (r.isEmpty()) return Cell.text("—");
+    if (r.isEmpty()) return Entry.text("—");
     double v = r.get().tokensPerSMean();
-    Cell c = new Cell(fixed(v, 2), " tok/s", false, v);
+    Entry c = new Entry(fixed(v, 2), " tok/s", false, v);
     return leader(m).equals(r.get().framework()) ? c.inBold() : c;
   }
 
@@ -72,12 +72,12 @@ final class ResultTables {
   }
 
   /** A dash with why, in the row's own model column (every column when it has no model). */
-  private static List<Cell> unavailableRow(BenchResult r, List<ModelEntry> cols) {
+  private static List<Entry> unavailableRow(BenchResult r, List<ModelEntry> cols) {
     String why = r.status() == Status.NOT_INSTALLED ? "— (install failed)" : "— (failed)";
-    List<Cell> row = new ArrayList<>(List.of(Cell.text(Labels.framework(r))));
+    List<Entry> row = new ArrayList<>(List.of(Entry.text(Labels.framework(r))));
     for (ModelEntry m : cols) {
       boolean own = r.model().isEmpty() || m.is(r.model(), r.quant());
-      row.add(Cell.text(own ? why : "—"));
+      row.add(Entry.text(own ? why : "—"));
     }
     return row;
   }
@@ -96,12 +96,12 @@ final class ResultTables {
   }
 
   private static ReportTable tinygradTable(ModelEntry m, List<BenchResult> results) {
-    List<List<Cell>> rows = new ArrayList<>();
+    List<List<Entry>> rows = new ArrayList<>();
     for (BenchResult r : results) {
       rows.add(
           List.of(
-              Cell.text(r.flags().getOrDefault("env", r.backend())),
-              Cell.number(fixed(r.tokensPerSMean(), 2), r.tokensPerSMean()),
+              Entry.text(r.flags().getOrDefault("env", r.backend())),
+              Entry.number(fixed(r.tokensPerSMean(), 2), r.tokensPerSMean()),
               extraNumber(r, "ms_per_token", ""),
               extraNumber(r, "memory_bandwidth_gb_per_s", " GB/s"),
               extraNumber(r, "param_bandwidth_gb_per_s", " GB/s")));
@@ -116,11 +116,11 @@ final class ResultTables {
   }
 
   /** A figure tinygrad printed, to one decimal as it prints them, or a dash when absent. */
-  private static Cell extraNumber(BenchResult r, String key, String unit) {
+  private static Entry extraNumber(BenchResult r, String key, String unit) {
     String text = r.extra().get(key);
-    if (text == null) return Cell.text("—");
+    if (text == null) return Entry.text("—");
     double v = Double.parseDouble(text);
-    return new Cell(fixed(v, 1) + unit, "", false, v);
+    return new Entry(fixed(v, 1) + unit, "", false, v);
   }
 
   /** Every llama.cpp test at depth 0: one row per model, quantization and FA setting. */
@@ -145,13 +145,13 @@ final class ResultTables {
     List<String> tests = rs.stream().map(BenchResult::test).distinct().toList();
     List<String> headers = new ArrayList<>(List.of("Model", "Quant", "FA"));
     tests.forEach(t -> headers.add(t + " (tok/s)"));
-    List<List<Cell>> rows = new ArrayList<>();
+    List<List<Entry>> rows = new ArrayList<>();
     for (String key : rs.stream().map(ResultTables::config).distinct().toList()) {
       BenchResult first = rs.stream().filter(r -> config(r).equals(key)).findFirst().orElseThrow();
-      List<Cell> row = new ArrayList<>();
-      row.add(Cell.text(Labels.displayName(data, first)));
-      row.add(Cell.text(first.quant()));
-      row.add(Cell.text(first.flashAttn().label()));
+      List<Entry> row = new ArrayList<>();
+      row.add(Entry.text(Labels.displayName(data, first)));
+      row.add(Entry.text(first.quant()));
+      row.add(Entry.text(first.flashAttn().label()));
       for (String t : tests) row.add(meanStddev(rs, key, t));
       rows.add(row);
     }
@@ -162,33 +162,33 @@ final class ResultTables {
     return r.model() + "|" + r.quant() + "|" + r.flashAttn().label();
   }
 
-  private static Cell meanStddev(List<BenchResult> rs, String key, String test) {
+  private static Entry meanStddev(List<BenchResult> rs, String key, String test) {
     Optional<BenchResult> r =
         rs.stream().filter(x -> config(x).equals(key) && x.test().equals(test)).findFirst();
-    if (r.isEmpty()) return Cell.text("—");
+    if (r.isEmpty()) return Entry.text("—");
     double mean = r.get().tokensPerSMean();
-    Cell c = Cell.number(fixed(mean, 2) + " ± " + fixed(r.get().tokensPerSStddev(), 2), mean);
+    Entry c = Entry.number(fixed(mean, 2) + " ± " + fixed(r.get().tokensPerSStddev(), 2), mean);
     return test.startsWith("tg") ? c.inBold() : c;
   }
 
   /** Model, file, size and frameworks of every model in the inventory with a file name. */
   Optional<ReportTable> models() {
-    List<List<Cell>> rows = new ArrayList<>();
+    List<List<Entry>> rows = new ArrayList<>();
     for (ModelEntry m : data.models()) {
       if (m.file().isEmpty()) continue;
       rows.add(
           List.of(
-              Cell.text(m.displayName() + " " + m.quant()),
-              Cell.text("`" + m.file() + "`"),
+              Entry.text(m.displayName() + " " + m.quant()),
+              Entry.text("`" + m.file() + "`"),
               size(m),
-              Cell.text(m.frameworks())));
+              Entry.text(m.frameworks())));
     }
     if (rows.isEmpty()) return Optional.empty();
     List<String> headers = List.of("Model", "File", "Size", "Architectures Tested");
     return Optional.of(new ReportTable("models", "Model Inventory", headers, rows, ""));
   }
 
-  private Cell size(ModelEntry m) {
+  private Entry size(ModelEntry m) {
     dev.tokbench.bandwidth.Bytes b =
         m.size() != null
             ? m.size()
@@ -197,8 +197,8 @@ final class ResultTables {
                 .findFirst()
                 .map(r -> new dev.tokbench.bandwidth.Bytes(r.modelBytes()))
                 .orElse(null);
-    if (b == null) return Cell.text("—");
+    if (b == null) return Entry.text("—");
     double gb = b.in(dev.tokbench.bandwidth.ByteUnit.GB);
-    return new Cell(fixed(gb, 2) + " GB", "", false, gb);
+    return new Entry(fixed(gb, 2) + " GB", "", false, gb);
   }
 }

@@ -41,27 +41,14 @@ final class TinygradRuns {
     Map<String, String> flags = new TreeMap<>(parsed.flags());
     flags.put("env", r.required("env"));
     String reason = parsed.ok() ? "" : r.text("note") + " (" + parsed.reason() + ")";
-    return new BenchResult(
-        parsed.framework(),
-        r.required("backend"),
-        r.required("model"),
-        r.required("quant"),
-        parsed.test(),
-        parsed.nPrompt(),
-        parsed.nGen(),
-        parsed.nDepth(),
-        parsed.flashAttn(),
-        parsed.tokensPerSMean(),
-        parsed.tokensPerSStddev(),
-        parsed.samples(),
-        parsed.modelBytes(),
-        parsed.nParams(),
-        device,
-        parsed.status(),
-        reason,
-        flags,
-        parsed.provenance(),
-        extra);
+    return parsed.toBuilder()
+        .backend(r.required("backend"))
+        .model(r.required("model"), r.required("quant"))
+        .device(device)
+        .status(parsed.status(), reason)
+        .flags(flags)
+        .extra(extra)
+        .build();
   }
 
   /** tinygrad's own names for its figures, under the names the report's tables read. */

@@ -52,44 +52,35 @@ final class Transcribed {
   }
 
   List<BenchResult> llamaCpp(Path file) {
+    return rows(file, LLAMA_CPP, this::llamaCppRow);
+  }
+
+  /** A row per line of {@code file}, each line's errors reported with its file and line. */
+  private static List<BenchResult> rows(
+      Path file, List<String> columns, Function<TidyCsv.Row, BenchResult> row) {
     List<BenchResult> out = new ArrayList<>();
-    for (TidyCsv.Row r : TidyCsv.read(file, LLAMA_CPP).rows()) {
-      out.add(guarded(r, () -> llamaCppRow(r)));
-    }
+    for (TidyCsv.Row r : TidyCsv.read(file, columns).rows())
+      out.add(guarded(r, () -> row.apply(r)));
     return out;
   }
 
   private BenchResult llamaCppRow(TidyCsv.Row r) {
     ModelEntry m = models.apply(r);
-    return new BenchResult(
-        "llama.cpp",
-        "CUDA",
-        r.required("model"),
-        r.required("quant"),
-        r.required("test"),
-        (int) r.count("n_prompt"),
-        (int) r.count("n_gen"),
-        0,
-        FlashAttention.parse(r.required("flash_attn")),
-        r.number("tokens_per_s_mean"),
-        r.number("tokens_per_s_stddev"),
-        List.of(),
-        bytes(m),
-        m.nParams(),
-        device,
-        Status.OK,
-        "",
-        Map.of("repetitions", r.required("repetitions")),
-        provenance(r),
-        Map.of());
+    return BenchResult.measured("llama.cpp")
+        .backend("CUDA")
+        .model(r.required("model"), r.required("quant"))
+        .test(r.required("test"), (int) r.count("n_prompt"), (int) r.count("n_gen"), 0)
+        .flashAttn(FlashAttention.parse(r.required("flash_attn")))
+        .tokensPerS(r.number("tokens_per_s_mean"), r.number("tokens_per_s_stddev"), List.of())
+        .size(bytes(m), m.nParams())
+        .device(device)
+        .flags(Map.of("repetitions", r.required("repetitions")))
+        .provenance(provenance(r))
+        .build();
   }
 
   List<BenchResult> tinygrad(Path file) {
-    List<BenchResult> out = new ArrayList<>();
-    for (TidyCsv.Row r : TidyCsv.read(file, TINYGRAD).rows()) {
-      out.add(guarded(r, () -> tinygradRow(r)));
-    }
-    return out;
+    return rows(file, TINYGRAD, this::tinygradRow);
   }
 
   private BenchResult tinygradRow(TidyCsv.Row r) {
@@ -100,27 +91,17 @@ final class Transcribed {
     for (String bw : List.of("memory_bandwidth_gb_per_s", "param_bandwidth_gb_per_s")) {
       if (!Double.isNaN(r.optionalNumber(bw))) extra.put(bw, r.text(bw));
     }
-    return new BenchResult(
-        "tinygrad",
-        r.required("backend"),
-        r.required("model"),
-        r.required("quant"),
-        "decode",
-        0,
-        0,
-        0,
-        FlashAttention.NA,
-        r.number("tokens_per_s"),
-        Double.NaN,
-        List.of(),
-        bytes(m),
-        m.nParams(),
-        device,
-        Status.OK,
-        "",
-        Map.of("env", r.required("env")),
-        provenance(r),
-        extra);
+    return BenchResult.measured("tinygrad")
+        .backend(r.required("backend"))
+        .model(r.required("model"), r.required("quant"))
+        .test("decode", 0, 0, 0)
+        .tokensPerS(r.number("tokens_per_s"), Double.NaN, List.of())
+        .size(bytes(m), m.nParams())
+        .device(device)
+        .flags(Map.of("env", r.required("env")))
+        .provenance(provenance(r))
+        .extra(extra)
+        .build();
   }
 
   List<BenchResult> unavailable(Path file) {
@@ -130,7 +111,7 @@ final class Transcribed {
           guarded(
               r,
               () ->
-                  BenchResult.unavailable(
+                  BenchResult.failed(
                           r.required("framework"),
                           Status.parse(r.required("status")),
                           r.required("reason"))

@@ -65,17 +65,12 @@ public record BenchResult(
     flashAttn = Objects.requireNonNullElse(flashAttn, FlashAttention.NA);
     Objects.requireNonNull(status, "status");
     samples = List.copyOf(Objects.requireNonNullElse(samples, List.of()));
-    flags = sortedCopy(flags);
-    provenance = sortedCopy(provenance);
-    extra = sortedCopy(extra);
+    flags = SortedStringMap.copyOf(flags);
+    provenance = SortedStringMap.copyOf(provenance);
+    extra = SortedStringMap.copyOf(extra);
     if (nPrompt < 0 || nGen < 0 || nDepth < 0) {
-      throw new IllegalArgumentException(
-          "token counts must be >= 0, got n_prompt="
-              + nPrompt
-              + " n_gen="
-              + nGen
-              + " n_depth="
-              + nDepth);
+      String counts = "n_prompt=" + nPrompt + " n_gen=" + nGen + " n_depth=" + nDepth;
+      throw new IllegalArgumentException("token counts must be >= 0, got " + counts);
     }
     if (status == Status.OK && !(tokensPerSMean >= 0)) {
       throw new IllegalArgumentException(
@@ -83,29 +78,32 @@ public record BenchResult(
     }
   }
 
-  /** A row for a framework that could not run at all (not installed, crashed before any test). */
-  public static BenchResult unavailable(String framework, Status status, String reason) {
-    return new BenchResult(
-        framework,
-        "",
-        "",
-        "",
-        "",
-        0,
-        0,
-        0,
-        FlashAttention.NA,
-        Double.NaN,
-        Double.NaN,
-        List.of(),
-        -1,
-        -1,
-        "",
-        status,
-        reason,
-        Map.of(),
-        Map.of(),
-        Map.of());
+  /**
+   * A row of {@code framework}, its fields named as they are set: {@code
+   * BenchResult.measured("llama.cpp").model("llama-3.2-1b", "Q4_K_M").test("tg128", 0, 128, 0)
+   * .tokensPerS(633.68, 1.2, samples).build()}. Unset numbers are unknown (NaN, -1), the status ok.
+   */
+  public static Builder measured(String framework) {
+    return new Builder(framework);
+  }
+
+  /**
+   * The row standing for a run that measured nothing (not installed, crashed, hung): it names what
+   * the run was meant to measure, so a sweep or a report can place it, and says why.
+   */
+  public static BenchResult failed(RunIdentity identity, Status status, String reason) {
+    return measured(identity.framework())
+        .backend(identity.backend())
+        .model(identity.model(), "")
+        .test(identity.test(), identity.nPrompt(), identity.nGen(), 0)
+        .flags(identity.flags())
+        .status(status, reason)
+        .build();
+  }
+
+  /** A row for a framework that could not run at all, naming nothing but the framework. */
+  public static BenchResult failed(String framework, Status status, String reason) {
+    return failed(RunIdentity.of(framework, ""), status, reason);
   }
 
   /** True when this row holds a measurement. */
@@ -115,47 +113,166 @@ public record BenchResult(
 
   /** A copy with a different status and reason, keeping everything else. */
   public BenchResult withStatus(Status newStatus, String newReason) {
-    return copy(newStatus, newReason, provenance, extra);
+    return toBuilder().status(newStatus, newReason).build();
   }
 
   /** A copy with these provenance entries added (replacing same keys). */
   public BenchResult withProvenance(Map<String, String> more) {
     Map<String, String> merged = new TreeMap<>(provenance);
     merged.putAll(more);
-    return copy(status, reason, merged, extra);
+    return toBuilder().provenance(merged).build();
   }
 
   /** A copy with one more {@code extra} entry (replacing the same key). */
   public BenchResult withExtra(String key, String value) {
     Map<String, String> merged = new TreeMap<>(extra);
     merged.put(key, value);
-    return copy(status, reason, provenance, merged);
+    return toBuilder().extra(merged).build();
   }
 
-  // The one place that lists every component, so each with… method names only what it changes.
-  private BenchResult copy(
-      Status newStatus, String newReason, Map<String, String> prov, Map<String, String> ext) {
-    return new BenchResult(
-        framework,
-        backend,
-        model,
-        quant,
-        test,
-        nPrompt,
-        nGen,
-        nDepth,
-        flashAttn,
-        tokensPerSMean,
-        tokensPerSStddev,
-        samples,
-        modelBytes,
-        nParams,
-        device,
-        newStatus,
-        newReason,
-        flags,
-        prov,
-        ext);
+  /** A builder holding this row's fields, to make a copy with some of them changed. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /**
+   * Names a row's fields as they are set, in the groups a reader thinks in: what was run (backend,
+   * model, test, flash attention), what was measured (tokens per second, model size, device), how
+   * it ended (status), and the maps. Made by {@link #measured} and {@link #toBuilder}.
+   */
+  public static final class Builder {
+    private final String framework;
+    private String backend = "";
+    private String model = "";
+    private String quant = "";
+    private String test = "";
+    private int nPrompt;
+    private int nGen;
+    private int nDepth;
+    private FlashAttention flashAttn = FlashAttention.NA;
+    private double mean = Double.NaN;
+    private double stddev = Double.NaN;
+    private List<Double> samples = List.of();
+    private long modelBytes = -1;
+    private long nParams = -1;
+    private String device = "";
+    private Status status = Status.OK;
+    private String reason = "";
+    private Map<String, String> flags = Map.of();
+    private Map<String, String> provenance = Map.of();
+    private Map<String, String> extra = Map.of();
+
+    private Builder(String framework) {
+      this.framework = framework;
+    }
+
+    // The one place besides build() that lists every component.
+    private Builder(BenchResult r) {
+      this(r.framework);
+      backend(r.backend).model(r.model, r.quant).test(r.test, r.nPrompt, r.nGen, r.nDepth);
+      flashAttn(r.flashAttn).tokensPerS(r.tokensPerSMean, r.tokensPerSStddev, r.samples);
+      size(r.modelBytes, r.nParams).device(r.device).status(r.status, r.reason);
+      flags(r.flags).provenance(r.provenance).extra(r.extra);
+    }
+
+    /** The backend, e.g. {@code CUDA}. */
+    public Builder backend(String name) {
+      backend = name;
+      return this;
+    }
+
+    /** The model's name and its quantization as llama.cpp names it ({@code Q4_K_M}). */
+    public Builder model(String name, String quantization) {
+      model = name;
+      quant = quantization;
+      return this;
+    }
+
+    /** The test as llama-bench names it, and its prompt, generated and context-depth tokens. */
+    public Builder test(String name, int promptTokens, int genTokens, int depthTokens) {
+      test = name;
+      nPrompt = promptTokens;
+      nGen = genTokens;
+      nDepth = depthTokens;
+      return this;
+    }
+
+    /** Whether flash attention was on; {@link FlashAttention#NA} where it does not apply. */
+    public Builder flashAttn(FlashAttention fa) {
+      flashAttn = fa;
+      return this;
+    }
+
+    /** The mean and sample standard deviation of {@code all}, the samples in tokens/s. */
+    public Builder tokensPerS(double meanOfSamples, double stddevOfSamples, List<Double> all) {
+      mean = meanOfSamples;
+      stddev = stddevOfSamples;
+      samples = all;
+      return this;
+    }
+
+    /** Bytes of tensor data and parameters (llama-bench's model_size, model_n_params). */
+    public Builder size(long bytes, long params) {
+      modelBytes = bytes;
+      nParams = params;
+      return this;
+    }
+
+    /** The device's name, e.g. {@code NVIDIA H100 80GB HBM3}. */
+    public Builder device(String name) {
+      device = name;
+      return this;
+    }
+
+    /** How the run ended, and why when not ok. */
+    public Builder status(Status s, String why) {
+      status = s;
+      reason = why;
+      return this;
+    }
+
+    /** Configuration that is not a column of its own (threads, GPU layers, variables …). */
+    public Builder flags(Map<String, String> configuration) {
+      flags = configuration;
+      return this;
+    }
+
+    /** Where and how it was measured (host, GPU, driver, commit, command line …). */
+    public Builder provenance(Map<String, String> where) {
+      provenance = where;
+      return this;
+    }
+
+    /** Every other field the tool printed, kept so nothing is lost. */
+    public Builder extra(Map<String, String> fields) {
+      extra = fields;
+      return this;
+    }
+
+    /** The row; checked like any other (an ok row needs tokens/s). */
+    public BenchResult build() {
+      return new BenchResult(
+          framework,
+          backend,
+          model,
+          quant,
+          test,
+          nPrompt,
+          nGen,
+          nDepth,
+          flashAttn,
+          mean,
+          stddev,
+          samples,
+          modelBytes,
+          nParams,
+          device,
+          status,
+          reason,
+          flags,
+          provenance,
+          extra);
+    }
   }
 
   @Override
@@ -165,17 +282,9 @@ public record BenchResult(
             ? String.format(
                 java.util.Locale.ROOT, "%.2f ± %.2f tok/s", tokensPerSMean, tokensPerSStddev)
             : status.label() + (reason.isEmpty() ? "" : ": " + firstLine(reason));
-    return framework
-        + (backend.isEmpty() ? "" : "/" + backend)
-        + " "
-        + model
-        + " "
-        + quant
-        + (flashAttn == FlashAttention.ON ? " +FA" : "")
-        + " "
-        + test
-        + " = "
-        + value;
+    String fa = flashAttn == FlashAttention.ON ? " +FA" : "";
+    String where = framework + (backend.isEmpty() ? "" : "/" + backend);
+    return String.join(" ", where, model, quant + fa, test, "=", value);
   }
 
   private static String firstLine(String s) {
@@ -187,9 +296,5 @@ public record BenchResult(
   private static String requireText(String s, String name) {
     if (s == null || s.isBlank()) throw new IllegalArgumentException(name + " must not be empty");
     return s;
-  }
-
-  private static Map<String, String> sortedCopy(Map<String, String> m) {
-    return SortedStringMap.copyOf(m);
   }
 }

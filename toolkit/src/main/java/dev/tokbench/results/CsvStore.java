@@ -12,14 +12,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The CSV store: a results CSV ({@link ResultsCsv} columns) whose rows carry their sweep cell in
- * provenance {@code sweep_cell}. CSV has no room for a done marker, so a cell's rows are held in
- * memory and written together, forced to disk, when the cell ends: a killed sweep loses the cell in
- * progress (it is re-run) but never leaves part of one. Use JSONL to keep each test as it ends.
+ * The CSV store: a results CSV ({@link ResultsCsv} columns) whose rows carry their sweep point in
+ * provenance {@link ResultStore#POINT_KEY}. CSV has no room for a done marker, so a point's rows
+ * are held in memory and written together, forced to disk, when the point ends: a killed sweep
+ * loses the point in progress (it is re-run) but never leaves part of one. Use JSONL to keep each
+ * test as it ends.
  */
 final class CsvStore implements ResultStore {
-  static final String CELL = "sweep_cell";
-
   private final Path path;
   private final AppendFile file;
   private final Set<String> done = new LinkedHashSet<>();
@@ -35,26 +34,27 @@ final class CsvStore implements ResultStore {
     if (s.file.isEmpty()) {
       s.file.write(String.join(",", ResultsCsv.COLUMNS) + "\n");
     } else {
-      for (BenchResult r : ResultsCsv.read(path)) s.done.add(r.provenance().getOrDefault(CELL, ""));
+      for (BenchResult r : ResultsCsv.read(path))
+        s.done.add(r.provenance().getOrDefault(POINT_KEY, ""));
     }
     return s;
   }
 
   @Override
-  public Set<String> doneCells() {
+  public Set<String> donePoints() {
     return Set.copyOf(done);
   }
 
   @Override
-  public void append(String cell, BenchResult row) {
+  public void append(String point, BenchResult row) {
     pending
-        .computeIfAbsent(cell, c -> new ArrayList<>())
-        .add(row.withProvenance(Map.of(CELL, cell)));
+        .computeIfAbsent(point, c -> new ArrayList<>())
+        .add(row.withProvenance(Map.of(POINT_KEY, point)));
   }
 
   @Override
-  public void cellDone(String cell) {
-    List<BenchResult> rows = pending.remove(cell);
+  public void pointDone(String point) {
+    List<BenchResult> rows = pending.remove(point);
     if (rows != null && !rows.isEmpty()) {
       StringWriter w = new StringWriter();
       try {
@@ -64,7 +64,7 @@ final class CsvStore implements ResultStore {
       }
       file.write(w.toString());
     }
-    done.add(cell);
+    done.add(point);
   }
 
   @Override
@@ -79,6 +79,6 @@ final class CsvStore implements ResultStore {
 
   @Override
   public String toString() {
-    return "CSV store " + path + " (" + done.size() + " cells done)";
+    return "CSV store " + path + " (" + done.size() + " points done)";
   }
 }

@@ -5,21 +5,15 @@ package dev.tokbench.results;
  * -1/0/1 (auto/off/on) since; {@link #parse} accepts both.
  */
 public enum FlashAttention {
-  OFF("off"),
-  ON("on"),
-  AUTO("auto"),
+  OFF,
+  ON,
+  AUTO,
   /** The framework has no such switch (tinygrad, vLLM …). */
-  NA("");
-
-  private final String label;
-
-  FlashAttention(String label) {
-    this.label = label;
-  }
+  NA;
 
   /** The spelling in CSV files: {@code off}, {@code on}, {@code auto} or empty. */
   public String label() {
-    return label;
+    return this == NA ? "" : name().toLowerCase(java.util.Locale.ROOT);
   }
 
   /** Accepts off/on/auto, 0/1/-1, false/true and the empty string (not applicable). */

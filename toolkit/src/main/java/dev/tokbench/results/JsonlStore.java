@@ -3,8 +3,8 @@ package dev.tokbench.results;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tokbench.FileReadException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,9 +17,10 @@ import java.util.UUID;
 
 /**
  * The JSONL store: every row is written and forced to disk as its test finishes, as {@code {"cell":
- * K, "attempt": A, "row": {...}}}; a cell ends with {@code {"cell": K, "attempt": A, "done": N}}.
- * Rows of an attempt that never reached its done line (the process was killed) stay in the file but
- * are not rows of the store.
+ * K, "attempt": A, "row": {...}}}; a point ends with {@code {"cell": K, "attempt": A, "done": N}}.
+ * ({@code cell} is the point's key, under the name stores have always used.) Rows of an attempt
+ * that never reached its done line (the process was killed) stay in the file but are not rows of
+ * the store.
  */
 final class JsonlStore implements ResultStore {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,7 +42,7 @@ final class JsonlStore implements ResultStore {
     return s;
   }
 
-  /** The rows of the done cells of a store file, read only. */
+  /** The rows of the done points of a store file, read only. */
   static List<BenchResult> read(Path path) {
     JsonlStore s = new JsonlStore(path, null);
     s.scan(s::markDone, (n, row) -> {});
@@ -49,46 +50,46 @@ final class JsonlStore implements ResultStore {
   }
 
   @Override
-  public Set<String> doneCells() {
+  public Set<String> donePoints() {
     return Set.copyOf(doneAttempts.keySet());
   }
 
   @Override
-  public void append(String cell, BenchResult row) {
-    ObjectNode o = JSON.createObjectNode().put("cell", cell).put("attempt", attempt);
+  public void append(String point, BenchResult row) {
+    ObjectNode o = JSON.createObjectNode().put("cell", point).put("attempt", attempt);
     o.set("row", ResultsJsonl.toJson(row));
     file.write(o + "\n");
-    pending.merge(cell, 1, Integer::sum);
+    pending.merge(point, 1, Integer::sum);
   }
 
   @Override
-  public void cellDone(String cell) {
-    int n = pending.getOrDefault(cell, 0);
+  public void pointDone(String point) {
+    int n = pending.getOrDefault(point, 0);
     file.write(
-        JSON.createObjectNode().put("cell", cell).put("attempt", attempt).put("done", n) + "\n");
-    markDone(cell, attempt);
+        JSON.createObjectNode().put("cell", point).put("attempt", attempt).put("done", n) + "\n");
+    markDone(point, attempt);
   }
 
   @Override
   public List<BenchResult> rows() {
     List<BenchResult> out = new ArrayList<>();
     scan(
-        (cell, a) -> {},
+        (point, a) -> {},
         (node, lineNo) -> {
-          String cell = node.path("cell").asText();
-          if (node.path("attempt").asText().equals(doneAttempts.get(cell))) {
+          String point = node.path("cell").asText();
+          if (node.path("attempt").asText().equals(doneAttempts.get(point))) {
             out.add(ResultsJsonl.fromJson(node.get("row")));
           }
         });
     return out;
   }
 
-  private void markDone(String cell, String attemptId) {
-    doneAttempts.putIfAbsent(cell, attemptId);
+  private void markDone(String point, String attemptId) {
+    doneAttempts.putIfAbsent(point, attemptId);
   }
 
   private interface DoneLine {
-    void accept(String cell, String attempt);
+    void accept(String point, String attempt);
   }
 
   private interface RowLine {
@@ -110,7 +111,7 @@ final class JsonlStore implements ResultStore {
               path.toString(), lineNo, "neither a row nor a done line");
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + path, e);
+      throw FileReadException.of(path, e);
     }
   }
 
@@ -129,6 +130,6 @@ final class JsonlStore implements ResultStore {
 
   @Override
   public String toString() {
-    return "JSONL store " + path + " (" + doneAttempts.size() + " cells done)";
+    return "JSONL store " + path + " (" + doneAttempts.size() + " points done)";
   }
 }

@@ -10,7 +10,7 @@ import java.util.function.Function;
  *
  * <pre>{@code
  * Ratios.flashAttention(rows).speedupRange()          // 1.08-1.30 on the Orin
- * Ratios.quantization(rows, "Q6_K", "Q4_K_M").table()
+ * Ratios.quantization(rows, "Q6_K", "Q4_K_M").rows()
  * }</pre>
  */
 public final class Ratios {
@@ -28,16 +28,8 @@ public final class Ratios {
 
   /** {@code to} ÷ {@code from} quantization of the same model, framework, backend, FA and test. */
   public static Comparison quantization(List<BenchResult> rows, String from, String to) {
-    Function<BenchResult, String> key =
-        r ->
-            String.join(
-                "|", r.framework(), r.backend(), r.model(), r.flashAttn().label(), r.test());
-    return Comparison.of(
-        from,
-        only(rows, r -> r.quant().equals(from)),
-        to,
-        only(rows, r -> r.quant().equals(to)),
-        key);
+    Function<BenchResult, String> key = sameRunBut(BenchResult::model);
+    return split(rows, BenchResult::quant, from, to, key);
   }
 
   /**
@@ -49,12 +41,7 @@ public final class Ratios {
   public static Comparison frameworks(List<BenchResult> rows, String baseline, String candidate) {
     Function<BenchResult, String> key = r -> r.model() + "|" + r.quant();
     List<BenchResult> decode = only(rows, Ratios::decode);
-    return Comparison.of(
-        baseline,
-        only(decode, r -> r.framework().equals(baseline)),
-        candidate,
-        only(decode, r -> r.framework().equals(candidate)),
-        key);
+    return split(decode, BenchResult::framework, baseline, candidate, key);
   }
 
   /**
@@ -62,16 +49,35 @@ public final class Ratios {
    * test: with the larger model as baseline, how many times faster the smaller one runs.
    */
   public static Comparison models(List<BenchResult> rows, String baseline, String candidate) {
-    Function<BenchResult, String> key =
-        r ->
-            String.join(
-                "|", r.framework(), r.backend(), r.quant(), r.flashAttn().label(), r.test());
+    Function<BenchResult, String> key = sameRunBut(BenchResult::quant);
+    return split(rows, BenchResult::model, baseline, candidate, key);
+  }
+
+  /**
+   * The rows whose {@code attribute} is {@code candidate} against those where it is the baseline.
+   */
+  private static Comparison split(
+      List<BenchResult> rows,
+      Function<BenchResult, String> attribute,
+      String baseline,
+      String candidate,
+      Function<BenchResult, String> key) {
     return Comparison.of(
         baseline,
-        only(rows, r -> r.model().equals(baseline)),
+        only(rows, r -> attribute.apply(r).equals(baseline)),
         candidate,
-        only(rows, r -> r.model().equals(candidate)),
+        only(rows, r -> attribute.apply(r).equals(candidate)),
         key);
+  }
+
+  /**
+   * Pairs rows of the same framework, backend, flash attention and test, and the same {@code
+   * subject}: the model when quantizations are compared, the quantization when models are.
+   */
+  private static Function<BenchResult, String> sameRunBut(Function<BenchResult, String> subject) {
+    return r ->
+        String.join(
+            "|", r.framework(), r.backend(), subject.apply(r), r.flashAttn().label(), r.test());
   }
 
   private static boolean decode(BenchResult r) {

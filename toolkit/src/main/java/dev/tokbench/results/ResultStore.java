@@ -7,21 +7,27 @@ import java.util.Set;
 
 /**
  * An append-only results file that a sweep can be killed in the middle of and resumed from. Rows
- * are grouped by sweep cell; a cell counts as done only once its completion is on disk, and {@link
- * #rows()} returns the rows of done cells only, each once, so a cell re-run after a crash is never
- * counted twice.
+ * are grouped by sweep point; a point counts as done only once its completion is on disk, and
+ * {@link #rows()} returns the rows of done points only, each once, so a point re-run after a crash
+ * is never counted twice.
  */
 public interface ResultStore extends AutoCloseable {
-  /** Keys of the cells whose rows are all on disk. */
-  Set<String> doneCells();
+  /**
+   * The provenance key that names a row's sweep point, {@code sweep_cell}: what stores and results
+   * files have always called it, kept so that older stores resume and older files read alike.
+   */
+  String POINT_KEY = "sweep_cell";
 
-  /** Appends one row of a cell in progress. */
-  void append(String cell, BenchResult row);
+  /** Keys of the points whose rows are all on disk. */
+  Set<String> donePoints();
 
-  /** Marks a cell done: after this returns, its rows survive a crash. */
-  void cellDone(String cell);
+  /** Appends one row of a point in progress. */
+  void append(String point, BenchResult row);
 
-  /** The rows of every done cell, in the order they were written. */
+  /** Marks a point done: after this returns, its rows survive a crash. */
+  void pointDone(String point);
+
+  /** The rows of every done point, in the order they were written. */
   List<BenchResult> rows();
 
   @Override

@@ -3,6 +3,7 @@ package dev.tokbench.results;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tokbench.FileReadException;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -103,7 +105,7 @@ public final class ResultsCsv {
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       return read(r, file.toString());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
+      throw FileReadException.of(file, e);
     }
   }
 
@@ -134,27 +136,26 @@ public final class ResultsCsv {
           "expected " + rec.getParser().getHeaderNames().size() + " cells, found " + rec.size());
     }
     try {
-      return new BenchResult(
-          rec.get("framework"),
-          rec.get("backend"),
-          rec.get("model"),
-          rec.get("quant"),
-          rec.get("test"),
-          intCell(rec, "n_prompt"),
-          intCell(rec, "n_gen"),
-          intCell(rec, "n_depth"),
-          FlashAttention.parse(rec.get("flash_attn")),
-          doubleCell(rec, "tokens_per_s_mean"),
-          doubleCell(rec, "tokens_per_s_stddev"),
-          parseSamples(rec.get("samples_ts")),
-          longCell(rec, "model_bytes"),
-          longCell(rec, "n_params"),
-          rec.get("device"),
-          Status.parse(rec.get("status")),
-          rec.get("reason"),
-          parseMap(rec.get("flags")),
-          parseMap(rec.get("provenance")),
-          parseMap(rec.get("extra")));
+      return BenchResult.measured(rec.get("framework"))
+          .backend(rec.get("backend"))
+          .model(rec.get("model"), rec.get("quant"))
+          .test(
+              rec.get("test"),
+              intCell(rec, "n_prompt"),
+              intCell(rec, "n_gen"),
+              intCell(rec, "n_depth"))
+          .flashAttn(FlashAttention.parse(rec.get("flash_attn")))
+          .tokensPerS(
+              doubleCell(rec, "tokens_per_s_mean"),
+              doubleCell(rec, "tokens_per_s_stddev"),
+              parseSamples(rec.get("samples_ts")))
+          .size(longCell(rec, "model_bytes"), longCell(rec, "n_params"))
+          .device(rec.get("device"))
+          .status(Status.parse(rec.get("status")), rec.get("reason"))
+          .flags(parseMap(rec.get("flags")))
+          .provenance(parseMap(rec.get("provenance")))
+          .extra(parseMap(rec.get("extra")))
+          .build();
     } catch (RuntimeException e) {
       throw new ResultsFormatException(name, line, e.getMessage(), e);
     }
@@ -166,32 +167,26 @@ public final class ResultsCsv {
   }
 
   private static int intCell(CSVRecord rec, String col) {
-    String s = rec.get(col).trim();
-    if (s.isEmpty()) return 0;
-    try {
-      return Integer.parseInt(s);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("column " + col + ": '" + s + "' is not a whole number");
-    }
+    return cell(rec, col, 0, Integer::valueOf, "a whole number");
   }
 
   private static long longCell(CSVRecord rec, String col) {
-    String s = rec.get(col).trim();
-    if (s.isEmpty()) return -1;
-    try {
-      return Long.parseLong(s);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("column " + col + ": '" + s + "' is not a whole number");
-    }
+    return cell(rec, col, -1L, Long::valueOf, "a whole number");
   }
 
   private static double doubleCell(CSVRecord rec, String col) {
+    return cell(rec, col, Double.NaN, Double::valueOf, "a number");
+  }
+
+  /** The cell parsed; {@code ifEmpty} (unknown) when empty. */
+  private static <T> T cell(
+      CSVRecord rec, String col, T ifEmpty, Function<String, T> parse, String expected) {
     String s = rec.get(col).trim();
-    if (s.isEmpty()) return Double.NaN;
+    if (s.isEmpty()) return ifEmpty;
     try {
-      return Double.parseDouble(s);
+      return parse.apply(s);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("column " + col + ": '" + s + "' is not a number");
+      throw new IllegalArgumentException("column " + col + ": '" + s + "' is not " + expected);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.tokbench.results;
 
+import dev.tokbench.FileReadException;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -59,7 +60,7 @@ public final class ResultsFile implements Consumer<BenchResult>, AutoCloseable {
 
   /**
    * The rows of a file tokbench wrote: a results CSV (a CSV sweep store is one), a results JSONL,
-   * or a JSONL sweep store (only its finished cells, as the sweep itself counts them).
+   * or a JSONL sweep store (only its finished points, as the sweep itself counts them).
    */
   public static List<BenchResult> read(Path file) {
     String first = firstLine(file).strip();
@@ -73,7 +74,7 @@ public final class ResultsFile implements Consumer<BenchResult>, AutoCloseable {
         if (!line.isBlank()) rows.add(ResultsJsonl.parse(line, file.toString(), lineNo));
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
+      throw FileReadException.of(file, e);
     }
     return rows;
   }

@@ -71,29 +71,33 @@ public final class ResultsJsonl {
   public static BenchResult fromJson(JsonNode o) {
     List<Double> samples = new ArrayList<>();
     o.path("samples_ts").forEach(n -> samples.add(n.asDouble()));
-    return new BenchResult(
-        text(o, "framework"),
-        text(o, "backend"),
-        text(o, "model"),
-        text(o, "quant"),
-        text(o, "test"),
-        o.path("n_prompt").asInt(0),
-        o.path("n_gen").asInt(0),
-        o.path("n_depth").asInt(0),
-        FlashAttention.parse(text(o, "flash_attn")),
-        o.path("tokens_per_s_mean").isNumber() ? o.get("tokens_per_s_mean").asDouble() : Double.NaN,
-        o.path("tokens_per_s_stddev").isNumber()
-            ? o.get("tokens_per_s_stddev").asDouble()
-            : Double.NaN,
-        samples,
-        o.path("model_bytes").isNumber() ? o.get("model_bytes").asLong() : -1,
-        o.path("n_params").isNumber() ? o.get("n_params").asLong() : -1,
-        text(o, "device"),
-        Status.parse(text(o, "status").isEmpty() ? "ok" : text(o, "status")),
-        text(o, "reason"),
-        map(o.path("flags")),
-        map(o.path("provenance")),
-        map(o.path("extra")));
+    return BenchResult.measured(text(o, "framework"))
+        .backend(text(o, "backend"))
+        .model(text(o, "model"), text(o, "quant"))
+        .test(
+            text(o, "test"),
+            o.path("n_prompt").asInt(0),
+            o.path("n_gen").asInt(0),
+            o.path("n_depth").asInt(0))
+        .flashAttn(FlashAttention.parse(text(o, "flash_attn")))
+        .tokensPerS(
+            o.path("tokens_per_s_mean").isNumber()
+                ? o.get("tokens_per_s_mean").asDouble()
+                : Double.NaN,
+            o.path("tokens_per_s_stddev").isNumber()
+                ? o.get("tokens_per_s_stddev").asDouble()
+                : Double.NaN,
+            samples)
+        .size(
+            o.path("model_bytes").isNumber() ? o.get("model_bytes").asLong() : -1,
+            o.path("n_params").isNumber() ? o.get("n_params").asLong() : -1)
+        .device(text(o, "device"))
+        .status(
+            Status.parse(text(o, "status").isEmpty() ? "ok" : text(o, "status")), text(o, "reason"))
+        .flags(map(o.path("flags")))
+        .provenance(map(o.path("provenance")))
+        .extra(map(o.path("extra")))
+        .build();
   }
 
   private static String text(JsonNode o, String field) {

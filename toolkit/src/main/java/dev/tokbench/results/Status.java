@@ -1,29 +1,24 @@
 package dev.tokbench.results;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** Whether a benchmark row holds a measurement, and if not, why not. */
 public enum Status {
-  OK("ok"),
-  FAILED("failed"),
-  NOT_INSTALLED("not-installed");
-
-  private final String label;
-
-  Status(String label) {
-    this.label = label;
-  }
+  OK,
+  FAILED,
+  NOT_INSTALLED;
 
   /** The spelling used in CSV and JSON files: {@code ok}, {@code failed}, {@code not-installed}. */
   public String label() {
-    return label;
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   /** Parses a label as written by {@link #label()}, case-insensitively. */
   public static Status parse(String text) {
     for (Status s : values()) {
-      if (s.label.equalsIgnoreCase(text.trim())) return s;
+      if (s.label().equalsIgnoreCase(text.trim())) return s;
     }
     throw new IllegalArgumentException(
         "unknown status '"

@@ -66,8 +66,7 @@ public record Availability(String framework, String command, String version, Str
     if (available()) return Optional.empty();
     String reason = framework + " not installed: `" + command + "` failed: " + failure;
     return Optional.of(
-        BenchResult.unavailable(framework, Status.NOT_INSTALLED, reason)
-            .withProvenance(provenance));
+        BenchResult.failed(framework, Status.NOT_INSTALLED, reason).withProvenance(provenance));
   }
 
   @Override

@@ -1,28 +1,71 @@
 package dev.tokbench.run;
 
+import dev.tokbench.Records;
+import dev.tokbench.device.Machine;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * What every launched run ({@link LlamaBench}, {@link Tinygrad}, {@link VllmRun}, {@link MlcRun})
- * lets you set the same way, so that a sweep file or the command line sets them in one place.
+ * What every launched run lets you set the same way, so that a sweep file and the command line set
+ * it in one place: {@link Benchmark#arg}, {@link Benchmark#env} and the rest are copies with one of
+ * these changed.
  *
- * @param <R> the run itself, returned for chaining
+ * @param args more arguments for the benchmark program, after the ones the run builds
+ * @param env variables for the process (they override inherited ones), in the order given
+ * @param timeout when the process tree is killed and the run recorded as failed; null for the
+ *     framework's default
+ * @param log a file for both output streams, each line tagged with its stream; null for none
+ * @param machine the machine's provenance to put on rows; null to describe it at run time
  */
-public interface RunSettings<R extends RunSettings<R>> {
-  /** More arguments for the benchmark program, after the ones the run builds. */
-  R arg(String... args);
+public record RunSettings(
+    List<String> args,
+    Map<String, String> env,
+    Duration timeout,
+    Path log,
+    Map<String, String> machine) {
+  /** Nothing set: no extra arguments or variables, default timeout, no log. */
+  public static final RunSettings NONE = new RunSettings(List.of(), Map.of(), null, null, null);
 
-  /** An environment variable for the process, such as {@code CUDA_VISIBLE_DEVICES=0}. */
-  R env(String name, String value);
+  public RunSettings {
+    args = List.copyOf(args);
+    env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
+    if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+      throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+    }
+    machine = machine == null ? null : Map.copyOf(machine);
+  }
 
-  /** When the process tree is killed and the run recorded as failed. */
-  R timeout(Duration t);
+  /** These settings with {@code more} arguments after the ones already there. */
+  public RunSettings plusArgs(List<String> more) {
+    List<String> all = new ArrayList<>(args);
+    all.addAll(more);
+    return Records.with(this, RunSettings::args, all);
+  }
 
-  /** A file for both output streams, each line tagged with its stream; null for none. */
-  R log(Path file);
+  /** These settings with one more variable (replacing one of the same name). */
+  public RunSettings plusEnv(String name, String value) {
+    Map<String, String> all = new LinkedHashMap<>(env);
+    all.put(name, value);
+    return Records.with(this, RunSettings::env, all);
+  }
 
-  /** The machine's provenance to put on rows, instead of {@link Machine#describe()} at run time. */
-  R machine(Map<String, String> description);
+  /** A copy with one component changed: {@code settings.with(RunSettings::log, file)}. */
+  public <T> RunSettings with(Records.Component<RunSettings, T> component, T value) {
+    return Records.with(this, component, value);
+  }
+
+  /** The timeout, or {@code framework}'s default when none was set. */
+  public Duration timeoutOr(Duration frameworkDefault) {
+    return timeout != null ? timeout : frameworkDefault;
+  }
+
+  /** The machine's provenance: the one given, else {@link Machine#describe()} now. */
+  public Map<String, String> machineOrDescribe() {
+    return machine != null ? machine : Machine.describe();
+  }
 }

@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,64 +14,77 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A benchmark matrix (models x quantizations x flash attention x backends …) run cell by cell into
- * an append-only {@link ResultStore}. Re-running a sweep skips the cells already done, so a sweep
- * killed in the middle (even by {@code kill -9}) is finished by running it again, with no row lost
- * and none counted twice.
+ * A benchmark matrix (models x quantizations x flash attention x backends …) run point by point
+ * into an append-only {@link ResultStore}. Re-running a sweep skips the points already done, so a
+ * sweep killed in the middle (even by {@code kill -9}) is finished by running it again, with no row
+ * lost and none counted twice.
  *
  * <pre>{@code
  * Sweep.named("fa").axis("model", "a.gguf", "b.gguf").axis("fa", "0", "1")
- *     .runner((cell, sink) -> LlamaBench.at(bin).model(Path.of(cell.get("model")))
- *         .arg("-fa", cell.get("fa")).run(sink))
+ *     .runner((point, sink) -> LlamaBench.at(bin).model(Path.of(point.get("model")))
+ *         .arg("-fa", point.get("fa")).run(sink))
  *     .store(Path.of("results/fa.jsonl"))
  *     .run();
  * }</pre>
  */
 public final class Sweep {
   private final String name;
-  private final Map<String, List<String>> axes = new LinkedHashMap<>();
-  private CellRunner runner;
-  private Path store;
-  private PrintStream progress = System.err;
-  private boolean terminal = System.console() != null;
+  private final Map<String, List<String>> axes;
+  private final PointRunner runner;
+  private final Path store;
+  private final PrintStream progress;
+  private final boolean terminal;
 
-  private Sweep(String name) {
+  private Sweep(
+      String name,
+      Map<String, List<String>> axes,
+      PointRunner runner,
+      Path store,
+      PrintStream progress,
+      boolean terminal) {
     this.name = name;
+    this.axes = Collections.unmodifiableMap(new LinkedHashMap<>(axes));
+    this.runner = runner;
+    this.store = store;
+    this.progress = progress;
+    this.terminal = terminal;
   }
 
+  /** A sweep with no axes yet; progress goes to stderr, as a bar when that is a terminal. */
   public static Sweep named(String name) {
-    return new Sweep(name);
+    return new Sweep(name, Map.of(), null, null, System.err, System.console() != null);
   }
 
+  /** This sweep with one more axis (or another list of values for one it has). */
   public Sweep axis(String axis, String... values) {
     return axis(axis, List.of(values));
   }
 
+  /** This sweep with one more axis (or another list of values for one it has). */
   public Sweep axis(String axis, List<String> values) {
     if (values.isEmpty()) throw new IllegalArgumentException("axis '" + axis + "' has no values");
-    axes.put(axis, List.copyOf(values));
-    return this;
+    Map<String, List<String>> more = new LinkedHashMap<>(axes);
+    more.put(axis, List.copyOf(values));
+    return new Sweep(name, more, runner, store, progress, terminal);
   }
 
-  public Sweep runner(CellRunner r) {
-    runner = r;
-    return this;
+  /** This sweep with what runs each point. */
+  public Sweep runner(PointRunner r) {
+    return new Sweep(name, axes, r, store, progress, terminal);
   }
 
+  /** This sweep writing to the store {@code file} ({@code .jsonl} or {@code .csv}). */
   public Sweep store(Path file) {
-    store = file;
-    return this;
+    return new Sweep(name, axes, runner, file, progress, terminal);
   }
 
   /** Where progress goes, and whether it is a terminal (a bar redrawn in place) or not (lines). */
   public Sweep progress(PrintStream out, boolean isTerminal) {
-    progress = out;
-    terminal = isTerminal;
-    return this;
+    return new Sweep(name, axes, runner, store, out, isTerminal);
   }
 
-  /** Every cell, the last axis varying fastest. */
-  public List<SweepCell> cells() {
+  /** Every point, the last axis varying fastest. */
+  public List<SweepPoint> points() {
     List<Map<String, String>> partial = new ArrayList<>(List.of(new LinkedHashMap<>()));
     axes.forEach(
         (axis, values) -> {
@@ -85,40 +99,40 @@ public final class Sweep {
           partial.clear();
           partial.addAll(next);
         });
-    return partial.stream().map(SweepCell::new).toList();
+    return partial.stream().map(SweepPoint::new).toList();
   }
 
-  /** Runs the cells not yet in the store; returns every row of the store once done. */
+  /** Runs the points not yet in the store; returns every row of the store once done. */
   public SweepReport run() {
     Objects.requireNonNull(runner, "a sweep needs a runner");
     Objects.requireNonNull(store, "a sweep needs a store file");
     try (ResultStore s = ResultStore.open(store)) {
-      List<SweepCell> cells = cells();
-      Set<String> done = s.doneCells();
-      List<SweepCell> todo = cells.stream().filter(c -> !done.contains(c.key())).toList();
+      List<SweepPoint> points = points();
+      Set<String> done = s.donePoints();
+      List<SweepPoint> todo = points.stream().filter(c -> !done.contains(c.key())).toList();
       SweepProgress bar =
-          new SweepProgress(progress, terminal, cells.size(), cells.size() - todo.size());
-      for (SweepCell cell : todo) runCell(cell, s, bar);
+          new SweepProgress(progress, terminal, points.size(), points.size() - todo.size());
+      for (SweepPoint point : todo) runPoint(point, s, bar);
       return new SweepReport(
-          name, store, cells.size(), cells.size() - todo.size(), todo.size(), s.rows());
+          name, store, points.size(), points.size() - todo.size(), todo.size(), s.rows());
     }
   }
 
-  private void runCell(SweepCell cell, ResultStore s, SweepProgress bar) {
-    bar.starting(cell);
+  private void runPoint(SweepPoint point, ResultStore s, SweepProgress bar) {
+    bar.starting(point);
     long t0 = System.nanoTime();
-    Map<String, String> where = Map.of("sweep", name, "sweep_cell", cell.key());
+    Map<String, String> where = Map.of("sweep", name, ResultStore.POINT_KEY, point.key());
     int[] counts = new int[2];
     runner.run(
-        cell,
+        point,
         row -> {
           BenchResult tagged = row.withProvenance(where);
-          s.append(cell.key(), tagged);
+          s.append(point.key(), tagged);
           counts[0]++;
           if (!tagged.ok()) counts[1]++;
         });
-    s.cellDone(cell.key());
-    bar.finished(cell, Duration.ofNanos(System.nanoTime() - t0), counts[0], counts[1]);
+    s.pointDone(point.key());
+    bar.finished(point, Duration.ofNanos(System.nanoTime() - t0), counts[0], counts[1]);
   }
 
   @Override
@@ -126,8 +140,8 @@ public final class Sweep {
     return "sweep "
         + name
         + ": "
-        + cells().size()
-        + " cells over "
+        + points().size()
+        + " points over "
         + axes.keySet()
         + (store == null ? "" : " -> " + store);
   }

@@ -6,8 +6,8 @@ import java.util.Locale;
 
 /**
  * Shows where a sweep is: on a terminal one bar redrawn in place ({@code [#####-----] 3/8 ETA 1m20s
- * model=a,fa=on}); elsewhere (a notebook, a log) one line per cell. The ETA is the mean time of the
- * cells run so far times the cells left.
+ * model=a,fa=on}); elsewhere (a notebook, a log) one line per point. The ETA is the mean time of
+ * the points run so far times the points left.
  */
 final class SweepProgress {
   private static final int WIDTH = 24;
@@ -25,14 +25,14 @@ final class SweepProgress {
     this.done = alreadyDone;
   }
 
-  void starting(SweepCell cell) {
-    String line = bar() + " " + done + "/" + total + eta() + " running " + cell.key();
+  void starting(SweepPoint point) {
+    String line = bar() + " " + done + "/" + total + eta() + " running " + point.key();
     if (terminal) out.print("\r\u001b[2K" + line);
     else out.println("sweep: " + line);
     out.flush();
   }
 
-  void finished(SweepCell cell, Duration took, int rows, int failed) {
+  void finished(SweepPoint point, Duration took, int rows, int failed) {
     done++;
     ran++;
     ranNanos += took.toNanos();
@@ -44,7 +44,7 @@ final class SweepProgress {
             + total
             + eta()
             + " "
-            + cell.key()
+            + point.key()
             + ": "
             + rows
             + " rows"

@@ -9,13 +9,13 @@ import java.util.List;
  *
  * @param name the sweep
  * @param store its results file
- * @param cells cells in the matrix
- * @param skipped cells already done before this run
- * @param ran cells run now
- * @param rows every row of the store's done cells
+ * @param points points in the matrix
+ * @param skipped points already done before this run
+ * @param ran points run now
+ * @param rows every row of the store's done points
  */
 public record SweepReport(
-    String name, Path store, int cells, int skipped, int ran, List<BenchResult> rows) {
+    String name, Path store, int points, int skipped, int ran, List<BenchResult> rows) {
   public SweepReport {
     rows = List.copyOf(rows);
   }
@@ -30,8 +30,8 @@ public record SweepReport(
     return "sweep "
         + name
         + ": "
-        + cells
-        + " cells ("
+        + points
+        + " points ("
         + skipped
         + " already done, "
         + ran

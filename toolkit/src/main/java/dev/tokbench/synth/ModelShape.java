@@ -1,12 +1,15 @@
 package dev.tokbench.synth;
 
+import dev.tokbench.Described;
+import dev.tokbench.Records;
 import java.util.Locale;
 import java.util.Objects;
 
 /**
  * The architecture of a decoder-only transformer as llama.cpp sees it: what decides every tensor's
- * shape and the GGUF hyper-parameters. Catalogue shapes come from {@link Shapes}; any field can be
- * changed with a {@code with…} copy, and every copy is checked.
+ * shape and the GGUF hyper-parameters. Catalogue shapes come from {@link Shapes}; any component can
+ * be changed with {@link #with} ({@code shape.with(ModelShape::layers, 2)}), and every copy is
+ * checked.
  *
  * @param name e.g. {@code llama-3.2-1b}
  * @param arch {@code general.architecture}: {@code llama} or {@code qwen3}
@@ -23,17 +26,21 @@ import java.util.Objects;
  * @param rmsEps RMS-norm epsilon
  */
 public record ModelShape(
-    String name,
-    String arch,
-    int vocab,
-    int embd,
-    int layers,
-    int heads,
-    int kvHeads,
-    int headDim,
-    int ff,
-    int ctx,
-    boolean tiedEmbeddings,
+    @Described("The model's general.name (default: the shape's name).") String name,
+    @Described("A shape by hand of this architecture: llama or qwen3.") String arch,
+    @Described("Tokens in the vocabulary.") int vocab,
+    @Described("The embedding length (hidden size).") int embd,
+    @Described("Transformer blocks.") int layers,
+    @Described("Attention (query) heads.") int heads,
+    @Described("Key/value heads (grouped-query attention).") int kvHeads,
+    @Described("Elements per head.") int headDim,
+    @Described("The feed-forward (intermediate) length.") int ff,
+    @Described("The context length written to the metadata.") int ctx,
+    @Described(
+            value = "Whether the output projection reuses the token embeddings: true or false.",
+            names = "--tied",
+            arity = "1")
+        boolean tiedEmbeddings,
     float ropeTheta,
     float rmsEps) {
 
@@ -82,162 +89,12 @@ public record ModelShape(
     return arch.equals("llama") && layers == 80;
   }
 
-  public ModelShape withVocab(int v) {
-    return new ModelShape(
-        name,
-        arch,
-        v,
-        embd,
-        layers,
-        heads,
-        kvHeads,
-        headDim,
-        ff,
-        ctx,
-        tiedEmbeddings,
-        ropeTheta,
-        rmsEps);
-  }
-
-  public ModelShape withEmbd(int v) {
-    return new ModelShape(
-        name,
-        arch,
-        vocab,
-        v,
-        layers,
-        heads,
-        kvHeads,
-        headDim,
-        ff,
-        ctx,
-        tiedEmbeddings,
-        ropeTheta,
-        rmsEps);
-  }
-
-  public ModelShape withLayers(int v) {
-    return new ModelShape(
-        name,
-        arch,
-        vocab,
-        embd,
-        v,
-        heads,
-        kvHeads,
-        headDim,
-        ff,
-        ctx,
-        tiedEmbeddings,
-        ropeTheta,
-        rmsEps);
-  }
-
-  public ModelShape withHeads(int v) {
-    return new ModelShape(
-        name,
-        arch,
-        vocab,
-        embd,
-        layers,
-        v,
-        kvHeads,
-        headDim,
-        ff,
-        ctx,
-        tiedEmbeddings,
-        ropeTheta,
-        rmsEps);
-  }
-
-  public ModelShape withKvHeads(int v) {
-    return new ModelShape(
-        name,
-        arch,
-        vocab,
-        embd,
-        layers,
-        heads,
-        v,
-        headDim,
-        ff,
-        ctx,
-        tiedEmbeddings,
-        ropeTheta,
-        rmsEps);
-  }
-
-  public ModelShape withHeadDim(int v) {
-    return new ModelShape(
-        name,
-        arch,
-        vocab,
-        embd,
-        layers,
-        heads,
-        kvHeads,
-        v,
-        ff,
-        ctx,
-        tiedEmbeddings,
-        ropeTheta,
-        rmsEps);
-  }
-
-  public ModelShape withFf(int v) {
-    return new ModelShape(
-        name,
-        arch,
-        vocab,
-        embd,
-        layers,
-        heads,
-        kvHeads,
-        headDim,
-        v,
-        ctx,
-        tiedEmbeddings,
-        ropeTheta,
-        rmsEps);
-  }
-
-  public ModelShape withCtx(int v) {
-    return new ModelShape(
-        name,
-        arch,
-        vocab,
-        embd,
-        layers,
-        heads,
-        kvHeads,
-        headDim,
-        ff,
-        v,
-        tiedEmbeddings,
-        ropeTheta,
-        rmsEps);
-  }
-
-  public ModelShape withTiedEmbeddings(boolean v) {
-    return new ModelShape(
-        name, arch, vocab, embd, layers, heads, kvHeads, headDim, ff, ctx, v, ropeTheta, rmsEps);
-  }
-
-  public ModelShape withName(String v) {
-    return new ModelShape(
-        v,
-        arch,
-        vocab,
-        embd,
-        layers,
-        heads,
-        kvHeads,
-        headDim,
-        ff,
-        ctx,
-        tiedEmbeddings,
-        ropeTheta,
-        rmsEps);
+  /**
+   * A copy with one component changed, checked like any shape: {@code
+   * shape.with(ModelShape::layers, 2)}.
+   */
+  public <T> ModelShape with(Records.Component<ModelShape, T> component, T value) {
+    return Records.with(this, component, value);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.tokbench.synth;
 
+import dev.tokbench.Records;
 import dev.tokbench.gguf.FileType;
 import dev.tokbench.gguf.GgufWriter;
 import java.io.IOException;
@@ -56,43 +57,48 @@ public final class Synth {
   }
 
   public Synth name(String v) {
-    return new Synth(shape.withName(v), fileType, seed);
+    return with(ModelShape::name, v);
   }
 
   public Synth layers(int v) {
-    return new Synth(shape.withLayers(v), fileType, seed);
+    return with(ModelShape::layers, v);
   }
 
   public Synth vocab(int v) {
-    return new Synth(shape.withVocab(v), fileType, seed);
+    return with(ModelShape::vocab, v);
   }
 
   public Synth embd(int v) {
-    return new Synth(shape.withEmbd(v), fileType, seed);
+    return with(ModelShape::embd, v);
   }
 
   public Synth heads(int v) {
-    return new Synth(shape.withHeads(v), fileType, seed);
+    return with(ModelShape::heads, v);
   }
 
   public Synth kvHeads(int v) {
-    return new Synth(shape.withKvHeads(v), fileType, seed);
+    return with(ModelShape::kvHeads, v);
   }
 
   public Synth headDim(int v) {
-    return new Synth(shape.withHeadDim(v), fileType, seed);
+    return with(ModelShape::headDim, v);
   }
 
   public Synth ff(int v) {
-    return new Synth(shape.withFf(v), fileType, seed);
+    return with(ModelShape::ff, v);
   }
 
   public Synth ctx(int v) {
-    return new Synth(shape.withCtx(v), fileType, seed);
+    return with(ModelShape::ctx, v);
   }
 
   public Synth tiedEmbeddings(boolean v) {
-    return new Synth(shape.withTiedEmbeddings(v), fileType, seed);
+    return with(ModelShape::tiedEmbeddings, v);
+  }
+
+  /** This model with one component of its shape changed: {@code with(ModelShape::layers, 2)}. */
+  public <T> Synth with(Records.Component<ModelShape, T> component, T value) {
+    return new Synth(shape.with(component, value), fileType, seed);
   }
 
   public ModelShape shape() {

@@ -10,7 +10,7 @@ import java.util.List;
  * {@code t260}, … up to the size asked, all scored 0 (as in the gguf-py test fixtures). Any text
  * tokenizes through the byte fallback, so prompts of any length can be built.
  */
-public final class SyntheticVocab {
+final class SyntheticVocab {
   /** {@code tokenizer.ggml.token_type} values (llama.cpp's {@code llama_token_type}). */
   static final int NORMAL = 1;
 

@@ -13,7 +13,7 @@ import java.util.Locale;
  * get more bits on the "use_more_bits" layers of the _M mixes, and rows that are not a whole number
  * of blocks fall back to a compatible type.
  */
-public final class TensorTypeRules {
+final class TensorTypeRules {
   /** The file types synth produces. */
   public static final List<FileType> SUPPORTED =
       List.of(

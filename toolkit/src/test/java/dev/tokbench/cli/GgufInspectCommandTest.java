@@ -113,6 +113,28 @@ class GgufInspectCommandTest {
   }
 
   @Test
+  void verifyExitsOneForATruncatedFileZeroForACleanOneAndTwoWhenOneCannotBeParsed()
+      throws Exception {
+    String truncated = fixture("llama-3.2-1b-Q4_K_M.header-only.gguf");
+    String clean = fixture("small-llama-Q6_K.gguf");
+    Path bad = Files.write(tmp.resolve("bad.gguf"), "GGUF\u0001\u0000\u0000\u0000".getBytes());
+
+    assertThat(run("gguf", "inspect", "--verify", clean)).isZero();
+    assertThat(run("gguf", "inspect", "--verify", clean, truncated)).isEqualTo(1);
+    assertThat(out.toString()).contains("799862784 bytes missing");
+    assertThat(run("gguf", "inspect", "--verify", truncated, bad.toString())).isEqualTo(2);
+    assertThat(run("gguf", "inspect", truncated)).as("problems are shown, not checked").isZero();
+  }
+
+  @Test
+  void fileErrorsSayWhatHappened() {
+    assertThat(run("gguf", "inspect", tmp.resolve("nope.gguf").toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("tokbench: no such file: " + tmp.resolve("nope.gguf"));
+    assertThat(run("gguf", "inspect", tmp.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("tokbench: " + tmp + " is a directory");
+  }
+
+  @Test
   void unparseableFileExitsTwoNamingFileAndOffset() throws Exception {
     Path bad = Files.write(tmp.resolve("bad.gguf"), "GGUF\u0001\u0000\u0000\u0000".getBytes());
 
@@ -170,7 +192,7 @@ class GgufInspectCommandTest {
   }
 
   @Test
-  void checkTensorsReportsANanScaleInJsonProblemsAndStillExitsZero() throws Exception {
+  void checkTensorsReportsANanScaleInJsonProblemsAndExitsOne() throws Exception {
     Path copy =
         java.nio.file.Files.copy(
             Path.of(fixture("small-llama-Q8_0.gguf")), tmp.resolve("nan.gguf"));
@@ -187,9 +209,9 @@ class GgufInspectCommandTest {
     assertThat(jsonLines().get(0).get("problems")).isEmpty();
     out.getBuffer().setLength(0);
 
-    assertThat(run("gguf", "inspect", "--json", "--check-tensors", copy.toString())).isZero();
+    assertThat(run("gguf", "inspect", "--json", "--check-tensors", copy.toString())).isEqualTo(1);
     assertThat(jsonLines().get(0).get("problems").get(0).asText())
-        .startsWith("tensor " + t.name() + " (Q8_0): 1 blocks with a NaN or infinite scale")
+        .startsWith("tensor " + t.name() + " (Q8_0): 1 block with a NaN or infinite scale")
         .endsWith("block 0 at byte " + t.fileOffset());
   }
 }

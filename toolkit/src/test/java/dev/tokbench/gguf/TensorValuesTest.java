@@ -60,12 +60,12 @@ class TensorValuesTest {
         .containsExactlyInAnyOrder(
             "tensor "
                 + quantized.name()
-                + " (Q4_0): 1 blocks with a NaN or infinite scale (1 NaN, 0 infinite); the first is"
+                + " (Q4_0): 1 block with a NaN or infinite scale (1 NaN, 0 infinite); the first is"
                 + " block 3 at byte "
                 + block3,
             "tensor "
                 + norm.name()
-                + " (F32): 1 values (0 NaN, 1 infinite); the first is element 5 at byte "
+                + " (F32): 1 value (0 NaN, 1 infinite); the first is element 5 at byte "
                 + element5);
     assertThat(Gguf.read(copy).verify()).as("the structure is still sound").isEmpty();
   }

@@ -7,7 +7,6 @@ import dev.tokbench.notebook.Evaluator;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import javax.tools.ToolProvider;
@@ -111,7 +110,7 @@ class InspectJavadocTest {
     }
   }
 
-  private static final class Silent implements CellEngine.CellListener {
+  private static final class Silent implements dev.tokbench.notebook.CellListener {
     @Override
     public void stdout(String text) {}
 
@@ -119,6 +118,6 @@ class InspectJavadocTest {
     public void stderr(String text) {}
 
     @Override
-    public void display(Map<String, String> mimeBundle) {}
+    public void display(dev.tokbench.display.MimeBundle bundle) {}
   }
 }

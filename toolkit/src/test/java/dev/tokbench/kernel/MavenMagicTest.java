@@ -13,7 +13,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -162,7 +161,7 @@ class MavenMagicTest {
   }
 
   /** A listener that keeps what a cell printed. */
-  private static final class Collected implements CellEngine.CellListener {
+  private static final class Collected implements dev.tokbench.notebook.CellListener {
     final StringBuilder out = new StringBuilder();
 
     @Override
@@ -176,6 +175,6 @@ class MavenMagicTest {
     }
 
     @Override
-    public void display(Map<String, String> mimeBundle) {}
+    public void display(dev.tokbench.display.MimeBundle bundle) {}
   }
 }

@@ -33,7 +33,7 @@ class ShadedJarIsolationIT {
   @Test
   void notebooksMavenVersionsWinInCellsWhileTheToolkitKeepsItsOwn(@TempDir Path dir)
       throws Exception {
-    Path jar = Path.of("target/tokbench-toolkit-0.1.0-SNAPSHOT-all.jar").toAbsolutePath();
+    Path jar = Path.of("target/tokbench-toolkit-all.jar").toAbsolutePath();
     assumeTrue(Files.isRegularFile(jar), "no shaded jar at " + jar + ": run mvn package first");
     RealJupyter.require("jupyter_client");
     Path jupyterPath = dir.resolve("jupyter");

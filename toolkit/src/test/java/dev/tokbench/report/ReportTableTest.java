@@ -15,8 +15,8 @@ class ReportTableTest {
           "Title <x>",
           List.of("Name", "tok/s"),
           List.of(
-              List.of(Cell.text("a & b"), Cell.number("1.50", 1.5).inBold()),
-              List.of(Cell.text("c"), new Cell("2.25", " tok/s", true, 2.25))),
+              List.of(Entry.text("a & b"), Entry.number("1.50", 1.5).inBold()),
+              List.of(Entry.text("c"), new Entry("2.25", " tok/s", true, 2.25))),
           "*note");
 
   @Test
@@ -62,7 +62,8 @@ class ReportTableTest {
   @Test
   void rowsMustBeAsWideAsTheHeaders() {
     assertThatThrownBy(
-            () -> new ReportTable("x", "", List.of("a", "b"), List.of(List.of(Cell.text("1"))), ""))
+            () ->
+                new ReportTable("x", "", List.of("a", "b"), List.of(List.of(Entry.text("1"))), ""))
         .hasMessageContaining("1 cells for 2 headers");
   }
 

@@ -32,7 +32,7 @@ class ComparisonTest {
   @Test
   void rowsWithoutAPartnerOrMeasurementAreLeftOut() {
     List<BenchResult> one =
-        List.of(h100.get(0), BenchResult.unavailable("vllm", Status.NOT_INSTALLED, "no wheel"));
+        List.of(h100.get(0), BenchResult.failed("vllm", Status.NOT_INSTALLED, "no wheel"));
     Comparison c = Comparison.of("a", one, "b", h100, Comparison.SAME_TEST);
     assertThat(c.rows()).hasSize(1);
     assertThat(c.rows().get(0).speedup()).isEqualTo(1.0);

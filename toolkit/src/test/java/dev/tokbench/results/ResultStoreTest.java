@@ -28,18 +28,18 @@ class ResultStoreTest {
     try (ResultStore s = ResultStore.open(file)) {
       s.append("cell=a", rows.get(0));
       s.append("cell=a", rows.get(1));
-      s.cellDone("cell=a");
+      s.pointDone("cell=a");
       s.append("cell=b", rows.get(2)); // the process dies before cell b is done
     }
     try (ResultStore s = ResultStore.open(file)) {
-      assertThat(s.doneCells()).containsExactly("cell=a");
+      assertThat(s.donePoints()).containsExactly("cell=a");
       assertThat(s.rows()).hasSize(2);
       assertThat(s.rows().get(0).tokensPerSMean()).isEqualTo(rows.get(0).tokensPerSMean());
       s.append("cell=b", rows.get(2));
-      s.cellDone("cell=b");
+      s.pointDone("cell=b");
     }
     try (ResultStore s = ResultStore.open(file)) {
-      assertThat(s.doneCells()).containsExactlyInAnyOrder("cell=a", "cell=b");
+      assertThat(s.donePoints()).containsExactlyInAnyOrder("cell=a", "cell=b");
       assertThat(s.rows()).hasSize(3);
     }
   }
@@ -50,15 +50,15 @@ class ResultStoreTest {
     Path file = dir.resolve(name);
     try (ResultStore s = ResultStore.open(file)) {
       s.append("c=1", h100().get(0));
-      s.cellDone("c=1");
+      s.pointDone("c=1");
     }
     Files.writeString(
         file, "{\"cell\": \"c=2\", \"attempt\": \"x\", \"ro", StandardOpenOption.APPEND);
 
     try (ResultStore s = ResultStore.open(file)) {
-      assertThat(s.doneCells()).containsExactly("c=1");
+      assertThat(s.donePoints()).containsExactly("c=1");
       s.append("c=2", h100().get(1));
-      s.cellDone("c=2");
+      s.pointDone("c=2");
       assertThat(s.rows()).hasSize(2);
     }
   }
@@ -78,7 +78,7 @@ class ResultStoreTest {
     Path file = dir.resolve("s.csv");
     try (ResultStore s = ResultStore.open(file)) {
       s.append("m=x", h100().get(0));
-      s.cellDone("m=x");
+      s.pointDone("m=x");
       assertThat(s.rows().get(0).provenance()).containsEntry("sweep_cell", "m=x");
     }
   }

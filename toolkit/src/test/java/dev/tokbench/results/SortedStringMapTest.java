@@ -18,8 +18,7 @@ class SortedStringMapTest {
     given.put("type_k", "f16");
     given.put("empty", null);
 
-    BenchResult row =
-        BenchResult.unavailable("llama.cpp", Status.FAILED, "x").withProvenance(given);
+    BenchResult row = BenchResult.failed("llama.cpp", Status.FAILED, "x").withProvenance(given);
 
     assertThat(List.copyOf(row.provenance().keySet()))
         .containsExactly("backends", "empty", "n_threads", "type_k");

@@ -39,7 +39,7 @@ class SweepKillTest {
     Map<String, String> firstAttempts;
     int doneBefore;
     try (ResultStore s = ResultStore.open(store)) {
-      doneBefore = s.doneCells().size();
+      doneBefore = s.donePoints().size();
       firstAttempts = startedByCell(s.rows());
     }
     assertThat(doneBefore).as("killed after some cells, before all").isBetween(2, 5);

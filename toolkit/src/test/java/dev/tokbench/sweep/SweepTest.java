@@ -59,7 +59,7 @@ class SweepTest {
     SweepReport first = SweepFile.read(file).progress(out, false).run();
     SweepReport again = SweepFile.read(file).progress(out, false).run();
 
-    assertThat(first.cells()).isEqualTo(6);
+    assertThat(first.points()).isEqualTo(6);
     assertThat(first.ran()).isEqualTo(6);
     assertThat(first.rows()).hasSize(48).allMatch(BenchResult::ok);
     assertThat(again.skipped()).isEqualTo(6);
@@ -98,10 +98,10 @@ class SweepTest {
   void cellsVaryTheLastAxisFastestAndFillTemplates() {
     Sweep s = Sweep.named("s").axis("model", "a", "b").axis("fa", "0", "1");
 
-    assertThat(s.cells().stream().map(SweepCell::key))
+    assertThat(s.points().stream().map(SweepPoint::key))
         .containsExactly("model=a,fa=0", "model=a,fa=1", "model=b,fa=0", "model=b,fa=1");
-    assertThat(s.cells().get(1).fill("-m ${model}.gguf -fa ${fa}")).isEqualTo("-m a.gguf -fa 1");
-    assertThatThrownBy(() -> s.cells().get(0).fill("${quant}"))
+    assertThat(s.points().get(1).fill("-m ${model}.gguf -fa ${fa}")).isEqualTo("-m a.gguf -fa 1");
+    assertThatThrownBy(() -> s.points().get(0).fill("${quant}"))
         .hasMessageContaining("no axis 'quant'")
         .hasMessageContaining("[model, fa]");
   }

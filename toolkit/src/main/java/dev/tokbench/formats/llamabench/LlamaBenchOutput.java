@@ -1,9 +1,9 @@
 package dev.tokbench.formats.llamabench;
 
+import dev.tokbench.FileReadException;
 import dev.tokbench.results.BenchResult;
 import dev.tokbench.results.Status;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,8 +43,7 @@ public final class LlamaBenchOutput {
     List<BenchResult> rows = new ArrayList<>();
     for (LlamaBenchRecord r : parsed.records()) rows.add(toResult(r, source));
     if (parsed.truncation() != null) {
-      rows.add(
-          BenchResult.unavailable("llama.cpp", Status.FAILED, source + ": " + parsed.truncation()));
+      rows.add(BenchResult.failed("llama.cpp", Status.FAILED, source + ": " + parsed.truncation()));
     }
     return rows;
   }
@@ -89,7 +88,7 @@ public final class LlamaBenchOutput {
     try {
       return Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
+      throw FileReadException.of(file, e);
     }
   }
 }

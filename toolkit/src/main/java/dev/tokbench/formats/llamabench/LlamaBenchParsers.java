@@ -161,7 +161,12 @@ final class LlamaBenchParsers {
     List<String> cells = quoted(line.substring(values + 10, line.length() - 2), source, lineNo);
     if (names.size() != cells.size()) {
       throw new LlamaBenchFormatException(
-          source, lineNo, names.size() + " columns but " + cells.size() + " values");
+          source,
+          lineNo,
+          names.size()
+              + " columns but "
+              + cells.size()
+              + (cells.size() == 1 ? " value" : " values"));
     }
     return new LlamaBenchRecord(zip(names, cells), LlamaBenchFormat.SQL, lineNo);
   }

@@ -2,13 +2,13 @@ package dev.tokbench.formats.llamabench;
 
 import dev.tokbench.results.BenchResult;
 import dev.tokbench.results.FlashAttention;
-import dev.tokbench.results.Status;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Turns one llama-bench record into a normalised {@link BenchResult}, looking every field up by
@@ -17,7 +17,7 @@ import java.util.TreeMap;
  * load_mode}. Nothing printed is dropped: configuration goes to {@code flags}, build and machine to
  * {@code provenance}, everything else (unknown fields included) to {@code extra}.
  */
-public final class LlamaBenchRow {
+final class LlamaBenchRow {
   /** Fields that become columns of the result. */
   private static final Set<String> COLUMNS =
       Set.of(
@@ -109,27 +109,18 @@ public final class LlamaBenchRow {
     int nPrompt = count(r, "n_prompt");
     int nGen = count(r, "n_gen");
     int nDepth = count(r, "n_depth");
-    return new BenchResult(
-        "llama.cpp",
-        backend,
-        LlamaBenchNames.modelName(r),
-        LlamaBenchNames.quant(r.get("model_type")),
-        LlamaBenchNames.testName(nPrompt, nGen, nDepth),
-        nPrompt,
-        nGen,
-        nDepth,
-        flashAttention(r),
-        number(r, "avg_ts"),
-        number(r, "stddev_ts"),
-        samples(r.get("samples_ts")),
-        whole(r, "model_size"),
-        whole(r, "model_n_params"),
-        device(r),
-        Status.OK,
-        "",
-        flags,
-        provenance,
-        extra);
+    return BenchResult.measured("llama.cpp")
+        .backend(backend)
+        .model(LlamaBenchNames.modelName(r), LlamaBenchNames.quant(r.get("model_type")))
+        .test(LlamaBenchNames.testName(nPrompt, nGen, nDepth), nPrompt, nGen, nDepth)
+        .flashAttn(flashAttention(r))
+        .tokensPerS(number(r, "avg_ts"), number(r, "stddev_ts"), samples(r.get("samples_ts")))
+        .size(whole(r, "model_size"), whole(r, "model_n_params"))
+        .device(device(r))
+        .flags(flags)
+        .provenance(provenance)
+        .extra(extra)
+        .build();
   }
 
   private static final String MD_NOTE =
@@ -184,32 +175,29 @@ public final class LlamaBenchRow {
   }
 
   private static int count(LlamaBenchRecord r, String field) {
-    String v = r.get(field);
-    if (v == null || v.isBlank()) return 0;
-    try {
-      return Integer.parseInt(v.trim());
-    } catch (NumberFormatException e) {
-      throw bad(r, field, v, "a whole number");
-    }
+    return parsed(r, field, 0, Integer::valueOf, "a whole number");
   }
 
   private static long whole(LlamaBenchRecord r, String field) {
-    String v = r.get(field);
-    if (v == null || v.isBlank()) return -1;
-    try {
-      return Long.parseLong(v.trim());
-    } catch (NumberFormatException e) {
-      throw bad(r, field, v, "a whole number");
-    }
+    return parsed(r, field, -1L, Long::valueOf, "a whole number");
   }
 
   private static double number(LlamaBenchRecord r, String field) {
+    return parsed(r, field, null, Double::valueOf, "a number");
+  }
+
+  /** The field parsed, {@code ifAbsent} when not printed or blank (null: it must be there). */
+  private static <T> T parsed(
+      LlamaBenchRecord r, String field, T ifAbsent, Function<String, T> parse, String expected) {
     String v = r.get(field);
-    if (v == null || v.isBlank()) throw bad(r, field, "(missing)", "a number");
+    if (v == null || v.isBlank()) {
+      if (ifAbsent != null) return ifAbsent;
+      throw bad(r, field, "(missing)", expected);
+    }
     try {
-      return Double.parseDouble(v.trim());
+      return parse.apply(v.trim());
     } catch (NumberFormatException e) {
-      throw bad(r, field, v, "a number");
+      throw bad(r, field, v, expected);
     }
   }
 

@@ -1,8 +1,8 @@
 package dev.tokbench.formats.mlc;
 
 import dev.tokbench.BadInputException;
+import dev.tokbench.FileReadException;
 import dev.tokbench.results.BenchResult;
-import dev.tokbench.results.FlashAttention;
 import dev.tokbench.results.Status;
 import java.io.IOException;
 import java.io.Reader;
@@ -33,6 +33,7 @@ public final class MlcOutput {
    * One row per pipeline: tokens/s is {@code output_token_throughput}; every column kept in extra.
    */
   public static List<BenchResult> read(Path file, String model) {
+    FileReadException.requireReadable(file);
     CSVFormat f = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         CSVParser p = CSVParser.builder().setReader(r).setFormat(f).get()) {
@@ -67,26 +68,13 @@ public final class MlcOutput {
               + "' is not a number");
     }
     boolean done = !"0".equals(cells.getOrDefault("num_completed_requests", "1"));
-    return new BenchResult(
-        "mlc-llm",
-        "",
-        model,
-        "",
-        "serve",
-        0,
-        0,
-        0,
-        FlashAttention.NA,
-        done ? tps : Double.NaN,
-        Double.NaN,
-        List.of(),
-        -1,
-        -1,
-        "",
-        done ? Status.OK : Status.FAILED,
-        done ? "" : "no request completed",
-        Map.of(),
-        Map.of("source", file.toString()),
-        extra);
+    return BenchResult.measured("mlc-llm")
+        .model(model, "")
+        .test("serve", 0, 0, 0)
+        .tokensPerS(done ? tps : Double.NaN, Double.NaN, List.of())
+        .status(done ? Status.OK : Status.FAILED, done ? "" : "no request completed")
+        .provenance(Map.of("source", file.toString()))
+        .extra(extra)
+        .build();
   }
 }

@@ -2,7 +2,6 @@ package dev.tokbench.formats.tinygrad;
 
 import dev.tokbench.formats.llamabench.LlamaBenchNames;
 import dev.tokbench.results.BenchResult;
-import dev.tokbench.results.FlashAttention;
 import dev.tokbench.results.Stats;
 import dev.tokbench.results.Status;
 import java.nio.file.Path;
@@ -67,7 +66,7 @@ final class TinygradBenchRow {
       Test t = new Test(test, pp ? n : 0, pp ? 0 : n, depth);
       out.add(row(l, t, HarnessTiming.NONE, reason, provenance));
     }
-    if (out.isEmpty()) out.add(BenchResult.unavailable("tinygrad", Status.FAILED, reason));
+    if (out.isEmpty()) out.add(BenchResult.failed("tinygrad", Status.FAILED, reason));
     return out;
   }
 
@@ -80,27 +79,18 @@ final class TinygradBenchRow {
     String stem = TinygradRow.stem(Path.of(model.getOrDefault("path", "")));
     String quant = model.getOrDefault("quant", "");
     if (quant.isEmpty()) quant = TinygradRow.quant(stem);
-    return new BenchResult(
-        "tinygrad",
-        backend(l),
-        TinygradRow.modelName(stem),
-        quant,
-        test.name(),
-        test.nPrompt(),
-        test.nGen(),
-        test.nDepth(),
-        FlashAttention.NA,
-        Stats.mean(t.samples()),
-        Stats.stddev(t.samples()),
-        t.samples(),
-        whole(model.get("tensor_bytes")),
-        whole(model.get("n_params")),
-        provenance.getOrDefault("gpu", ""),
-        reason.isEmpty() ? Status.OK : Status.FAILED,
-        reason,
-        flags(l, model),
-        HarnessProvenance.of(l, provenance),
-        extra(l, t));
+    return BenchResult.measured("tinygrad")
+        .backend(backend(l))
+        .model(TinygradRow.modelName(stem), quant)
+        .test(test.name(), test.nPrompt(), test.nGen(), test.nDepth())
+        .tokensPerS(Stats.mean(t.samples()), Stats.stddev(t.samples()), t.samples())
+        .size(whole(model.get("tensor_bytes")), whole(model.get("n_params")))
+        .device(provenance.getOrDefault("gpu", ""))
+        .status(reason.isEmpty() ? Status.OK : Status.FAILED, reason)
+        .flags(flags(l, model))
+        .provenance(HarnessProvenance.of(l, provenance))
+        .extra(extra(l, t))
+        .build();
   }
 
   /** The timing's raw times and warm-up, and what else the harness measured or printed. */

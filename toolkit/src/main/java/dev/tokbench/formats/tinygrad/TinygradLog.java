@@ -1,8 +1,8 @@
 package dev.tokbench.formats.tinygrad;
 
+import dev.tokbench.FileReadException;
 import dev.tokbench.results.BenchResult;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +27,7 @@ public final class TinygradLog {
       return TinygradRow.toResult(
           out, rule, backend, null, Map.of(), Map.of("source", log.toString()));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + log, e);
+      throw FileReadException.of(log, e);
     }
   }
 }

@@ -29,9 +29,25 @@ public final class TinygradOutput {
   private final List<TinygradToken> tokens = new ArrayList<>();
   private double enqueueMs = Double.NaN;
   private double gpuMs = Double.NaN;
-  private double loadMs = Double.NaN;
-  private double loadedGb = Double.NaN;
-  private double loadGbPerS = Double.NaN;
+  private Load load = Load.NONE;
+
+  /**
+   * The {@code loaded weights in … ms, … GB loaded at … GB/s} line: tinygrad dequantizes GGUF on
+   * load, so more gigabytes than the file holds.
+   *
+   * @param ms milliseconds to load the weights
+   * @param gb gigabytes loaded
+   * @param gbPerS load speed as printed
+   */
+  public record Load(double ms, double gb, double gbPerS) {
+    /** No load line was printed. */
+    public static final Load NONE = new Load(Double.NaN, Double.NaN, Double.NaN);
+
+    /** True when the line was printed. */
+    public boolean printed() {
+      return !Double.isNaN(gb);
+    }
+  }
 
   /** Parses a whole saved output (stdout or the interleaved log); {@code \r} also ends a line. */
   public static TinygradOutput parse(String text) {
@@ -46,19 +62,15 @@ public final class TinygradOutput {
     if (line.startsWith("enqueue in")) {
       Matcher m = ENQUEUE.matcher(line.stripTrailing());
       if (m.matches()) {
-        enqueueMs = Double.parseDouble(m.group(1));
-        gpuMs = m.group(2) == null ? Double.NaN : Double.parseDouble(m.group(2));
+        enqueueMs = number(m, 1);
+        gpuMs = m.group(2) == null ? Double.NaN : number(m, 2);
       }
     } else if (line.startsWith("total")) {
       Matcher m = TOTAL.matcher(line.stripTrailing());
       if (m.matches()) token(m);
     } else if (line.startsWith("loaded weights")) {
       Matcher m = LOADED.matcher(line.stripTrailing());
-      if (m.matches()) {
-        loadMs = Double.parseDouble(m.group(1));
-        loadedGb = Double.parseDouble(m.group(2));
-        loadGbPerS = Double.parseDouble(m.group(3));
-      }
+      if (m.matches()) load = new Load(number(m, 1), number(m, 2), number(m, 3));
     }
   }
 
@@ -72,7 +84,7 @@ public final class TinygradOutput {
     for (String line : text.split("\r\n|\r|\n")) {
       if (line.contains("examples/llama3.py\", line ")) return true;
       probe.accept(line);
-      boolean timed = !Double.isNaN(probe.loadMs) || !Double.isNaN(probe.enqueueMs);
+      boolean timed = probe.load.printed() || !Double.isNaN(probe.enqueueMs);
       if (timed || !probe.tokens.isEmpty()) return true;
     }
     return false;
@@ -81,12 +93,7 @@ public final class TinygradOutput {
   private void token(Matcher m) {
     tokens.add(
         new TinygradToken(
-            enqueueMs,
-            Double.parseDouble(m.group(1)),
-            Double.parseDouble(m.group(2)),
-            Double.parseDouble(m.group(3)),
-            Double.parseDouble(m.group(4)),
-            gpuMs));
+            enqueueMs, number(m, 1), number(m, 2), number(m, 3), number(m, 4), gpuMs));
     enqueueMs = Double.NaN;
     gpuMs = Double.NaN;
   }
@@ -96,25 +103,17 @@ public final class TinygradOutput {
     return List.copyOf(tokens);
   }
 
-  /** Milliseconds to load the weights, NaN if the line was not printed. */
-  public double loadMs() {
-    return loadMs;
+  /** The weights' load, {@link Load#NONE} if the line was not printed. */
+  public Load load() {
+    return load;
   }
 
-  /** Gigabytes loaded (tinygrad dequantizes GGUF on load, so more than the file). */
-  public double loadedGb() {
-    return loadedGb;
-  }
-
-  /** Load speed as printed. */
-  public double loadGbPerS() {
-    return loadGbPerS;
+  private static double number(Matcher m, int group) {
+    return Double.parseDouble(m.group(group));
   }
 
   @Override
   public String toString() {
-    return tokens.size()
-        + " tokens"
-        + (Double.isNaN(loadedGb) ? "" : ", " + loadedGb + " GB loaded");
+    return tokens.size() + " tokens" + (load.printed() ? ", " + load.gb() + " GB loaded" : "");
   }
 }

@@ -1,7 +1,6 @@
 package dev.tokbench.formats.tinygrad;
 
 import dev.tokbench.results.BenchResult;
-import dev.tokbench.results.FlashAttention;
 import dev.tokbench.results.Stats;
 import dev.tokbench.results.Status;
 import java.nio.file.Path;
@@ -48,27 +47,17 @@ public final class TinygradRow {
         kept.isEmpty()
             ? "no timed tokens after warm-up (" + all.size() + " in all, " + rule.describe() + ")"
             : "";
-    return new BenchResult(
-        "tinygrad",
-        backend,
-        modelName(stem),
-        quant(stem),
-        "tg" + all.size(),
-        0,
-        all.size(),
-        0,
-        FlashAttention.NA,
-        Stats.mean(samples),
-        Stats.stddev(samples),
-        samples,
-        -1,
-        -1,
-        provenance.getOrDefault("gpu", ""),
-        status,
-        reason,
-        flags,
-        provenance,
-        extra);
+    return BenchResult.measured("tinygrad")
+        .backend(backend)
+        .model(modelName(stem), quant(stem))
+        .test("tg" + all.size(), 0, all.size(), 0)
+        .tokensPerS(Stats.mean(samples), Stats.stddev(samples), samples)
+        .device(provenance.getOrDefault("gpu", ""))
+        .status(status, reason)
+        .flags(flags)
+        .provenance(provenance)
+        .extra(extra)
+        .build();
   }
 
   private static Map<String, String> extra(
@@ -86,10 +75,10 @@ public final class TinygradRow {
         fmt(Stats.mean(kept.stream().map(TinygradToken::paramGbPerS).toList())));
     double gpu = Stats.mean(kept.stream().map(TinygradToken::gpuMs).toList());
     if (!Double.isNaN(gpu)) e.put("gpu_ms_mean", fmt(gpu));
-    if (!Double.isNaN(out.loadedGb())) {
-      e.put("load_ms", fmt(out.loadMs()));
-      e.put("loaded_gb", fmt(out.loadedGb()));
-      e.put("load_gb_per_s", fmt(out.loadGbPerS()));
+    if (out.load().printed()) {
+      e.put("load_ms", fmt(out.load().ms()));
+      e.put("loaded_gb", fmt(out.load().gb()));
+      e.put("load_gb_per_s", fmt(out.load().gbPerS()));
     }
     return e;
   }

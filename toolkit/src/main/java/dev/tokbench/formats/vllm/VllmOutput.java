@@ -3,11 +3,9 @@ package dev.tokbench.formats.vllm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tokbench.BadInputException;
+import dev.tokbench.JsonFiles;
 import dev.tokbench.results.BenchResult;
-import dev.tokbench.results.FlashAttention;
 import dev.tokbench.results.Stats;
-import dev.tokbench.results.Status;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -102,37 +100,18 @@ public final class VllmOutput {
       Map<String, String> flags,
       Map<String, String> extra,
       Path file) {
-    return new BenchResult(
-        "vllm",
-        "CUDA",
-        model,
-        "",
-        test,
-        nPrompt,
-        nGen,
-        0,
-        FlashAttention.NA,
-        mean,
-        sd,
-        samples,
-        -1,
-        -1,
-        "",
-        Status.OK,
-        "",
-        flags,
-        Map.of("source", file.toString()),
-        extra);
+    return BenchResult.measured("vllm")
+        .backend("CUDA")
+        .model(model, "")
+        .test(test, nPrompt, nGen, 0)
+        .tokensPerS(mean, sd, samples)
+        .flags(flags)
+        .provenance(Map.of("source", file.toString()))
+        .extra(extra)
+        .build();
   }
 
   static JsonNode tree(Path file) {
-    try {
-      JsonNode o = JSON.readTree(file.toFile());
-      if (o == null || !o.isObject())
-        throw new BadInputException(file + ": expected a JSON object");
-      return o;
-    } catch (IOException e) {
-      throw new BadInputException(file + ": not JSON: " + e.getMessage(), e);
-    }
+    return JsonFiles.object(file, JSON, "JSON", "expected a JSON object");
   }
 }

@@ -5,7 +5,7 @@ package dev.tokbench.gguf.quant;
  * ggml_compute_fp32_to_fp16}, {@code ggml_compute_fp32_to_bf16}): round to nearest, ties to even.
  * Java 17 has no {@code Float.floatToFloat16}, hence this class.
  */
-public final class Half {
+final class Half {
   private Half() {}
 
   /** The half-precision bits nearest to {@code f}, ties to even; NaN stays NaN. */

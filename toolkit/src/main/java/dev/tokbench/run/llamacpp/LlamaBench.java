@@ -6,6 +6,7 @@ import dev.tokbench.process.Executables;
 import dev.tokbench.process.ProcessSpec;
 import dev.tokbench.results.BenchResult;
 import dev.tokbench.results.FlashAttention;
+import dev.tokbench.run.Benchmark;
 import dev.tokbench.run.RunResult;
 import dev.tokbench.run.RunSettings;
 import dev.tokbench.run.llamacpp.embedded.EmbeddedBench;
@@ -13,13 +14,14 @@ import dev.tokbench.run.llamacpp.embedded.EmbeddedLlama;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
@@ -37,19 +39,28 @@ import java.util.stream.IntStream;
  *
  * Several values per parameter make llama-bench test every combination, as on its command line.
  */
-public final class LlamaBench implements RunSettings<LlamaBench> {
+public final class LlamaBench implements Benchmark<LlamaBench> {
   private final Path binary;
-  private final List<Path> models = new ArrayList<>();
-  private final Map<String, String> params = new LinkedHashMap<>();
-  private final List<String> passThrough = new ArrayList<>();
-  private final Map<String, String> env = new LinkedHashMap<>();
-  private Duration timeout = ProcessSpec.DEFAULT_TIMEOUT;
-  private Path log;
-  private Map<String, String> machine;
-  private String why = "chosen explicitly";
+  private final List<Path> models;
+  private final Map<String, String> params;
+  private final RunSettings settings;
+  private final String why;
 
-  private LlamaBench(Path binary) {
+  private LlamaBench(
+      Path binary,
+      List<Path> models,
+      Map<String, String> params,
+      RunSettings settings,
+      String why) {
     this.binary = binary;
+    this.models = List.copyOf(models);
+    this.params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+    this.settings = settings;
+    this.why = why;
+  }
+
+  private LlamaBench(Path binary, String why) {
+    this(binary, List.of(), Map.of(), RunSettings.NONE, why);
   }
 
   /** Every test in a saved llama-bench output file, as normalised rows. */
@@ -59,7 +70,7 @@ public final class LlamaBench implements RunSettings<LlamaBench> {
 
   /** A run of this llama-bench binary. */
   public static LlamaBench at(Path binary) {
-    return new LlamaBench(java.util.Objects.requireNonNull(binary, "binary"));
+    return new LlamaBench(Objects.requireNonNull(binary, "binary"), "chosen explicitly");
   }
 
   /**
@@ -68,16 +79,24 @@ public final class LlamaBench implements RunSettings<LlamaBench> {
    * installed. {@link #engine()} says which was chosen and why.
    */
   public static LlamaBench auto() {
-    Optional<Path> found = find();
-    if (found.isPresent()) return at(found.get());
-    LlamaBench b = embedded();
-    b.why = "LLAMA_BENCH is unset and no llama-bench is on the PATH";
-    return b;
+    return find()
+        .map(LlamaBench::at)
+        .orElseGet(
+            () -> new LlamaBench(null, "LLAMA_BENCH is unset and no llama-bench is on the PATH"));
   }
 
   /** The same tests run by the embedded llama.cpp (CPU, in this JVM) instead of a binary. */
   public static LlamaBench embedded() {
-    return new LlamaBench(null);
+    return new LlamaBench(null, "chosen explicitly");
+  }
+
+  /**
+   * The llama.cpp these options choose: the binary named, the embedded one when forced, else {@link
+   * #auto()}. The one place the command line, sweep files and notebooks make that choice.
+   */
+  public static LlamaBench of(LlamaBenchOptions options) {
+    if (options.binary() != null) return at(options.binary());
+    return options.embedded() ? embedded() : auto();
   }
 
   /** True when {@link #run} uses the embedded llama.cpp rather than a llama-bench process. */
@@ -98,10 +117,21 @@ public final class LlamaBench implements RunSettings<LlamaBench> {
     return Executables.find("llama-bench", Map.of());
   }
 
-  /** {@code -m}: one or more GGUF files. */
+  @Override
+  public RunSettings settings() {
+    return settings;
+  }
+
+  @Override
+  public LlamaBench settings(RunSettings s) {
+    return new LlamaBench(binary, models, params, s, why);
+  }
+
+  /** {@code -m}: one or more GGUF files, after those already given. */
   public LlamaBench model(Path... files) {
-    models.addAll(List.of(files));
-    return this;
+    List<Path> all = new ArrayList<>(models);
+    all.addAll(List.of(files));
+    return new LlamaBench(binary, all, params, settings, why);
   }
 
   /** {@code -p}: prompt lengths; 0 for none. */
@@ -116,8 +146,7 @@ public final class LlamaBench implements RunSettings<LlamaBench> {
 
   /** {@code -pg}: a prompt followed by a generation, measured together ({@code pp512+tg128}). */
   public LlamaBench promptGen(int prompt, int gen) {
-    passThrough.addAll(List.of("-pg", prompt + "," + gen));
-    return this;
+    return arg("-pg", prompt + "," + gen);
   }
 
   /** {@code -d}: tokens already in the context before each test. */
@@ -191,6 +220,7 @@ public final class LlamaBench implements RunSettings<LlamaBench> {
   }
 
   /** Any other llama-bench argument, passed as given. {@code -o} is reserved: runs read jsonl. */
+  @Override
   public LlamaBench arg(String... args) {
     for (String a : args) {
       if (a.equals("-o") || a.equals("--output")) {
@@ -199,42 +229,19 @@ public final class LlamaBench implements RunSettings<LlamaBench> {
                 + " use -oe FORMAT for a second copy on stderr");
       }
     }
-    passThrough.addAll(List.of(args));
-    return this;
-  }
-
-  /** An environment variable for the run, such as {@code CUDA_VISIBLE_DEVICES=0}. */
-  public LlamaBench env(String name, String value) {
-    env.put(name, value);
-    return this;
-  }
-
-  public LlamaBench timeout(Duration t) {
-    timeout = t;
-    return this;
-  }
-
-  /** Where both output streams are logged while it runs. */
-  public LlamaBench log(Path file) {
-    log = file;
-    return this;
+    return Benchmark.super.arg(args);
   }
 
   /**
-   * Provenance of the machine to put on rows; by default {@link Machine#describe()} at run time.
+   * The llama-bench arguments, ending with {@code -o jsonl} for a process (the embedded llama.cpp
+   * needs no output format).
    */
-  public LlamaBench machine(Map<String, String> description) {
-    machine = Map.copyOf(description);
-    return this;
-  }
-
-  /** The arguments after the binary, ending with {@code -o jsonl}. */
   public List<String> args() {
     List<String> a = new ArrayList<>();
     for (Path m : models) a.addAll(List.of("-m", m.toString()));
     params.forEach((flag, values) -> a.addAll(List.of(flag, values)));
-    a.addAll(passThrough);
-    a.addAll(List.of("-o", "jsonl"));
+    a.addAll(settings.args());
+    if (binary != null) a.addAll(List.of("-o", "jsonl"));
     return a;
   }
 
@@ -244,40 +251,34 @@ public final class LlamaBench implements RunSettings<LlamaBench> {
     List<String> cmd = new ArrayList<>();
     cmd.add(binary.toString());
     cmd.addAll(args());
-    return new ProcessSpec(cmd, env, null, timeout, log);
-  }
-
-  /** Runs it and returns every row once it ends. */
-  public RunResult run() {
-    return run(row -> {});
+    Duration timeout = settings.timeoutOr(ProcessSpec.DEFAULT_TIMEOUT);
+    return new ProcessSpec(cmd, settings.env(), null, timeout, settings.log());
   }
 
   /** Runs it, handing each row to {@code sink} as soon as its test finishes. */
+  @Override
   public RunResult run(Consumer<BenchResult> sink) {
     if (binary == null) {
-      List<String> a = new ArrayList<>(args());
-      a.subList(a.size() - 2, a.size()).clear(); // the "-o jsonl" only a process needs
-      return EmbeddedBench.of(a).run(engine(), sink);
+      return EmbeddedBench.of(args()).run(engine(), sink);
     }
     // described while llama-bench starts, not before: nvidia-smi -q alone can take a second
     CompletableFuture<Map<String, String>> where =
-        machine != null
-            ? CompletableFuture.completedFuture(machine)
+        settings.machine() != null
+            ? CompletableFuture.completedFuture(settings.machine())
             : CompletableFuture.supplyAsync(Machine::describe);
     return new LlamaBenchRun(spec(), models, where, sink).run();
   }
 
   private LlamaBench ints(String flag, int... values) {
     if (values.length == 0) throw new IllegalArgumentException(flag + " needs at least one value");
-    params.put(
-        flag, IntStream.of(values).mapToObj(Integer::toString).collect(Collectors.joining(",")));
-    return this;
+    return text(flag, IntStream.of(values).mapToObj(Integer::toString).toArray(String[]::new));
   }
 
   private LlamaBench text(String flag, String... values) {
     if (values.length == 0) throw new IllegalArgumentException(flag + " needs at least one value");
-    params.put(flag, String.join(",", values));
-    return this;
+    Map<String, String> all = new LinkedHashMap<>(params);
+    all.put(flag, String.join(",", values));
+    return new LlamaBench(binary, models, all, settings, why);
   }
 
   @Override

@@ -142,7 +142,6 @@ final class LlamaBenchRun {
         model.isEmpty()
             ? ""
             : Path.of(model).getFileName().toString().replaceFirst("(?i)\\.gguf$", "");
-    return new RunIdentity("llama.cpp", "", name, "", 0, 0, Map.of())
-        .failed(Status.FAILED, reason, p);
+    return RunIdentity.of("llama.cpp", name).failed(Status.FAILED, reason, p);
   }
 }

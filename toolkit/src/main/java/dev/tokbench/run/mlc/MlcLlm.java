@@ -14,7 +14,10 @@ public final class MlcLlm {
 
   /** A benchmark run of a compiled model: its folder (weights, tokenizer) and model library. */
   public static MlcRun bench(Path modelDir, Path modelLib) {
-    return new MlcRun(modelDir, modelLib);
+    return MlcRun.of(
+        MlcOptions.DEFAULTS
+            .with(MlcOptions::modelDir, modelDir)
+            .with(MlcOptions::modelLib, modelLib));
   }
 
   /** {@code python3 -c 'import mlc_llm'}, as a row-ready answer. */

@@ -1,20 +1,21 @@
 package dev.tokbench.run.mlc;
 
-import dev.tokbench.device.Machine;
 import dev.tokbench.formats.mlc.MlcOutput;
 import dev.tokbench.process.Executables;
 import dev.tokbench.process.ProcessSpec;
+import dev.tokbench.results.BenchResult;
 import dev.tokbench.results.RunIdentity;
 import dev.tokbench.run.Availability;
+import dev.tokbench.run.FrameworkRun;
 import dev.tokbench.run.OutputFileRun;
 import dev.tokbench.run.RunResult;
 import dev.tokbench.run.RunSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * One launch of MLC LLM's benchmark, {@code python -m mlc_llm.bench} (MLC has no {@code mlc_llm
@@ -28,117 +29,105 @@ import java.util.Map;
  *     .inputLen(512).outputLen(128).requests(16).run();
  * }</pre>
  */
-public final class MlcRun implements RunSettings<MlcRun> {
-  private final Path modelDir;
-  private final Path modelLib;
-  private String python = "python3";
-  private String model;
-  private int requests = 16;
-  private int inputLen = 128;
-  private int outputLen = 256;
-  private final List<String> extraArgs = new ArrayList<>();
-  private final Map<String, String> env = new LinkedHashMap<>();
-  private Duration timeout = ProcessSpec.DEFAULT_TIMEOUT;
-  private Path output;
-  private Path log;
-  private Map<String, String> machine;
+public final class MlcRun extends FrameworkRun<MlcOptions, MlcRun> {
 
-  MlcRun(Path modelDir, Path modelLib) {
-    this.modelDir = modelDir;
-    this.modelLib = modelLib;
-    this.model = modelDir.getFileName().toString();
+  private MlcRun(MlcOptions options, RunSettings settings) {
+    super(options, settings);
+  }
+
+  @Override
+  protected MlcRun copy(MlcOptions o, RunSettings s) {
+    return new MlcRun(o, s);
+  }
+
+  /** A run with these options. */
+  public static MlcRun of(MlcOptions options) {
+    return new MlcRun(options, RunSettings.NONE);
   }
 
   /** The interpreter that has {@code mlc_llm}: a path, or a name looked up in the run's PATH. */
   public MlcRun python(String programOrPath) {
-    python = programOrPath;
-    return this;
+    return with(MlcOptions::python, programOrPath);
   }
 
   /** The model's name in rows; by default the model folder's name. */
   public MlcRun model(String name) {
-    model = name;
-    return this;
+    return with(MlcOptions::name, name);
   }
 
+  /** Requests ({@code --num-requests}). */
   public MlcRun requests(int n) {
-    requests = n;
-    return this;
+    return with(MlcOptions::numRequests, n);
   }
 
+  /** Prompt tokens per request. */
   public MlcRun inputLen(int tokens) {
-    inputLen = tokens;
-    return this;
+    return with(MlcOptions::inputLen, tokens);
   }
 
+  /** Generated tokens per request. */
   public MlcRun outputLen(int tokens) {
-    outputLen = tokens;
-    return this;
-  }
-
-  /** More {@code mlc_llm.bench} arguments (a later {@code --port} overrides 8000). */
-  public MlcRun arg(String... args) {
-    extraArgs.addAll(List.of(args));
-    return this;
-  }
-
-  public MlcRun env(String name, String value) {
-    env.put(name, value);
-    return this;
-  }
-
-  public MlcRun timeout(Duration t) {
-    timeout = t;
-    return this;
+    return with(MlcOptions::outputLen, tokens);
   }
 
   /** Where the bench writes its CSV; by default a new temporary file. */
   public MlcRun output(Path csv) {
-    output = csv;
-    return this;
+    return with(MlcOptions::output, csv);
   }
 
-  public MlcRun log(Path file) {
-    log = file;
-    return this;
-  }
-
-  public MlcRun machine(Map<String, String> description) {
-    machine = Map.copyOf(description);
-    return this;
-  }
-
-  /** What would be launched, writing to {@code csv}. */
+  /**
+   * What would be launched, writing to {@code csv}; more {@code mlc_llm.bench} arguments come last
+   * (a later {@code --port} overrides 8000).
+   */
   public ProcessSpec spec(Path csv) {
-    String py = Executables.resolve(python, env);
+    MlcOptions o = options();
+    String py = Executables.resolve(o.python(), settings().env());
     List<String> cmd =
         new ArrayList<>(
-            MlcLlm.benchCommand(py, modelDir, modelLib, requests, inputLen, outputLen, csv));
-    cmd.addAll(extraArgs);
-    return new ProcessSpec(cmd, env, null, timeout, log);
+            MlcLlm.benchCommand(
+                py, o.modelDir(), o.modelLib(), o.numRequests(), o.inputLen(), o.outputLen(), csv));
+    cmd.addAll(settings().args());
+    Duration timeout = settings().timeoutOr(ProcessSpec.DEFAULT_TIMEOUT);
+    return new ProcessSpec(cmd, settings().env(), null, timeout, settings().log());
   }
 
-  /** Checks, runs and reads: one row per pipeline, or one row saying why there is none. */
-  public RunResult run() {
-    Path csv = output != null ? output : OutputFileRun.temporary("mlc", ".csv");
+  /**
+   * Checks, runs and reads: one row per pipeline, or one row saying why there is none; each also
+   * handed to {@code sink}.
+   */
+  @Override
+  public RunResult run(Consumer<BenchResult> sink) {
+    Path csv =
+        options().output() != null ? options().output() : OutputFileRun.temporary("mlc", ".csv");
     ProcessSpec spec = spec(csv);
     Availability tool =
-        Availability.ofPythonModule("mlc-llm", spec.command().get(0), "mlc_llm", env);
+        Availability.ofPythonModule("mlc-llm", spec.command().get(0), "mlc_llm", spec.env());
+    MlcOptions o = options();
     Map<String, String> flags =
         OutputFileRun.flags(
-            env, "num_requests", requests, "input_len", inputLen, "output_len", outputLen);
-    RunIdentity id = new RunIdentity("mlc-llm", "", model, "serve", 0, 0, flags);
-    return OutputFileRun.run(
-        id,
-        tool,
-        spec,
-        csv,
-        file -> MlcOutput.read(file, model),
-        machine != null ? machine : Machine.describe());
+            spec.env(),
+            "num_requests",
+            o.numRequests(),
+            "input_len",
+            o.inputLen(),
+            "output_len",
+            o.outputLen());
+    String model = o.modelName();
+    RunIdentity id = RunIdentity.of("mlc-llm", model).test("serve", 0, 0).flags(flags);
+    RunResult r =
+        OutputFileRun.run(
+            id,
+            tool,
+            spec,
+            csv,
+            file -> MlcOutput.read(file, model),
+            settings().machineOrDescribe());
+    r.rows().forEach(sink);
+    return r;
   }
 
   @Override
   public String toString() {
-    return "mlc_llm.bench " + model;
+    return "mlc_llm.bench " + options().modelName();
   }
 }

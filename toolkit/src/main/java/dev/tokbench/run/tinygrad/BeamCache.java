@@ -16,7 +16,7 @@ import java.util.Map;
  * @param exists whether it existed before the run
  * @param bytes its size, 0 when absent
  */
-public record BeamCache(Path path, boolean exists, long bytes) {
+record BeamCache(Path path, boolean exists, long bytes) {
   /** The cache this run would use, given the variables it sets on top of the inherited ones. */
   public static BeamCache locate(Map<String, String> runEnv) {
     Path p = path(runEnv);

@@ -1,6 +1,5 @@
 package dev.tokbench.run.tinygrad;
 
-import dev.tokbench.device.Machine;
 import dev.tokbench.device.Tegrastats;
 import dev.tokbench.formats.tinygrad.TinygradLog;
 import dev.tokbench.formats.tinygrad.TinygradOutput;
@@ -11,6 +10,7 @@ import dev.tokbench.process.ProcessOutcome;
 import dev.tokbench.process.ProcessSpec;
 import dev.tokbench.results.BenchResult;
 import dev.tokbench.results.Status;
+import dev.tokbench.run.FrameworkRun;
 import dev.tokbench.run.RunProvenance;
 import dev.tokbench.run.RunResult;
 import dev.tokbench.run.RunSettings;
@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * tinygrad's {@code examples/llama3.py --benchmark --timing --no_api}, run from a checkout with the
@@ -32,26 +33,36 @@ import java.util.Map;
  *     .backend("CUDA").jitBeam(2).run();
  * }</pre>
  */
-public final class Tinygrad implements RunSettings<Tinygrad> {
-  private final TinygradCheckout checkout;
-  private Path model;
-  private String size = "1B";
-  private String backend = "CUDA";
-  private String python = "python3";
-  private final Map<String, String> env = new LinkedHashMap<>();
-  private final List<String> extraArgs = new ArrayList<>();
-  private WarmupRule warmup = WarmupRule.tinyJit();
-  private Duration timeout = Duration.ofMinutes(30);
-  private Path log;
-  private Map<String, String> machine;
+public final class Tinygrad extends FrameworkRun<TinygradOptions, Tinygrad> {
+  /** How long a run may take unless told otherwise: a 1B model's benchmark takes minutes. */
+  public static final long DEFAULT_TIMEOUT_SECONDS = 1800;
 
-  private Tinygrad(TinygradCheckout checkout) {
+  /** {@link #DEFAULT_TIMEOUT_SECONDS} as a duration. */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(DEFAULT_TIMEOUT_SECONDS);
+
+  private final TinygradCheckout checkout;
+  private final WarmupRule warmup;
+
+  private Tinygrad(
+      TinygradCheckout checkout, TinygradOptions options, WarmupRule warmup, RunSettings settings) {
+    super(options, settings);
     this.checkout = checkout;
+    this.warmup = warmup;
   }
 
-  /** A run from this checkout. */
+  @Override
+  protected Tinygrad copy(TinygradOptions o, RunSettings s) {
+    return new Tinygrad(checkout, o, warmup, s);
+  }
+
+  /** A run from this checkout, with {@link TinygradOptions#DEFAULTS}. */
   public static Tinygrad at(Path checkout) {
-    return new Tinygrad(TinygradCheckout.at(checkout));
+    return of(TinygradOptions.DEFAULTS.with(TinygradOptions::checkout, checkout));
+  }
+
+  /** A run with these options; the checkout's version and commit are read now. */
+  public static Tinygrad of(TinygradOptions options) {
+    return new Tinygrad(TinygradCheckout.at(options.checkout()), options, null, RunSettings.NONE);
   }
 
   /** The row of a saved benchmark log: {@link TinygradLog#read(Path)}. */
@@ -59,36 +70,34 @@ public final class Tinygrad implements RunSettings<Tinygrad> {
     return TinygradLog.read(log);
   }
 
+  /** {@code --model}: the GGUF file. */
   public Tinygrad model(Path gguf) {
-    model = gguf;
-    return this;
+    return with(TinygradOptions::model, gguf);
   }
 
   /** {@code --size}: 1B, 8B, 70B … */
   public Tinygrad size(String s) {
-    size = s;
-    return this;
+    return with(TinygradOptions::size, s);
   }
 
   /** The backend ({@code CUDA}, {@code NV}, {@code AMD}, {@code METAL}, {@code CPU} …). */
   public Tinygrad backend(String name) {
-    backend = name;
-    return this;
+    return with(TinygradOptions::backend, name);
   }
 
+  /** The interpreter: a path, or a name looked up in the run's {@code PATH}. */
   public Tinygrad python(String executable) {
-    python = executable;
-    return this;
+    return with(TinygradOptions::python, executable);
   }
 
   /** {@code BEAM}: kernel search width for every kernel. */
   public Tinygrad beam(int width) {
-    return env("BEAM", Integer.toString(width));
+    return with(TinygradOptions::beam, width);
   }
 
   /** {@code JITBEAM}: kernel search width for jitted kernels only. */
   public Tinygrad jitBeam(int width) {
-    return env("JITBEAM", Integer.toString(width));
+    return with(TinygradOptions::jitbeam, width);
   }
 
   /** {@code IGNORE_BEAM_CACHE=1}: search again even when the cache has an answer. */
@@ -96,36 +105,9 @@ public final class Tinygrad implements RunSettings<Tinygrad> {
     return env("IGNORE_BEAM_CACHE", ignore ? "1" : "0");
   }
 
-  /** Any other variable, such as {@code MV_THREADS_PER_ROW=32} or {@code DEBUG=2}. */
-  public Tinygrad env(String name, String value) {
-    env.put(name, value);
-    return this;
-  }
-
-  /** More arguments for llama3.py. */
-  public Tinygrad arg(String... args) {
-    extraArgs.addAll(List.of(args));
-    return this;
-  }
-
+  /** Which leading tokens are warm-up; by default the first {@code warmupTokens} of the options. */
   public Tinygrad warmup(WarmupRule rule) {
-    warmup = rule;
-    return this;
-  }
-
-  public Tinygrad timeout(Duration t) {
-    timeout = t;
-    return this;
-  }
-
-  public Tinygrad log(Path file) {
-    log = file;
-    return this;
-  }
-
-  public Tinygrad machine(Map<String, String> description) {
-    machine = Map.copyOf(description);
-    return this;
+    return new Tinygrad(checkout, options(), rule, settings());
   }
 
   /** The checkout, with its detected version and commit. */
@@ -140,24 +122,37 @@ public final class Tinygrad implements RunSettings<Tinygrad> {
     List<String> cmd =
         new ArrayList<>(
             List.of(
-                python,
+                options().python(),
                 "examples/llama3.py",
                 "--benchmark",
                 "--timing",
                 "--no_api",
                 "--size",
-                size));
-    if (model != null) cmd.addAll(List.of("--model", model.toString()));
-    cmd.addAll(extraArgs);
+                options().size()));
+    if (options().model() != null) cmd.addAll(List.of("--model", options().model().toString()));
+    cmd.addAll(settings().args());
     Map<String, String> vars = new LinkedHashMap<>();
     vars.put("PYTHONUNBUFFERED", "1"); // so timing lines stream as they happen
-    vars.putAll(checkout.backendEnv(backend));
-    vars.putAll(env);
-    return new ProcessSpec(cmd, vars, checkout.dir(), timeout, log);
+    vars.putAll(checkout.backendEnv(options().backend()));
+    if (options().beam() != null) vars.put("BEAM", options().beam().toString());
+    if (options().jitbeam() != null) vars.put("JITBEAM", options().jitbeam().toString());
+    vars.putAll(settings().env());
+    Duration timeout = settings().timeoutOr(DEFAULT_TIMEOUT);
+    return new ProcessSpec(cmd, vars, checkout.dir(), timeout, settings().log());
   }
 
-  /** Runs it and returns its one row (failed, with the reason and stderr tail, if it failed). */
-  public RunResult run() {
+  /**
+   * Runs it and returns its one row (failed, with the reason and stderr tail, if it failed), also
+   * handed to {@code sink}.
+   */
+  @Override
+  public RunResult run(Consumer<BenchResult> sink) {
+    RunResult r = launch();
+    r.rows().forEach(sink);
+    return r;
+  }
+
+  private RunResult launch() {
     ProcessSpec spec = spec();
     Map<String, String> provenance = provenance(spec);
     Map<String, String> flags = flags(spec);
@@ -166,7 +161,7 @@ public final class Tinygrad implements RunSettings<Tinygrad> {
       ProcessOutcome none =
           new ProcessOutcome(
               spec.commandLine(), Instant.now(), Duration.ZERO, -1, false, missing, List.of());
-      return new RunResult(List.of(failed(missing, flags, provenance)), none, log);
+      return new RunResult(List.of(failed(missing, flags, provenance)), none, settings().log());
     }
     TinygradOutput out = new TinygradOutput();
     ProcessOutcome outcome;
@@ -174,15 +169,22 @@ public final class Tinygrad implements RunSettings<Tinygrad> {
       outcome = Launcher.run(spec, out::accept);
       provenance.putAll(tegrastats.drain().provenance());
     }
-    BenchResult row = TinygradRow.toResult(out, warmup, backend, model, flags, provenance);
+    BenchResult row =
+        TinygradRow.toResult(
+            out, warmupRule(), options().backend(), options().model(), flags, provenance);
     if (!outcome.succeeded()) row = row.withStatus(Status.FAILED, outcome.failureReason());
-    return new RunResult(List.of(row), outcome, log);
+    return new RunResult(List.of(row), outcome, settings().log());
+  }
+
+  private WarmupRule warmupRule() {
+    return warmup != null ? warmup : WarmupRule.firstTokens(options().warmupTokens());
   }
 
   private String missingInput() {
     if (!Files.isRegularFile(checkout.dir().resolve("examples/llama3.py"))) {
       return "not a tinygrad checkout: " + checkout.dir() + " has no examples/llama3.py";
     }
+    Path model = options().model();
     if (model != null && !Files.isRegularFile(model)) return "model not found: " + model;
     return "";
   }
@@ -190,30 +192,35 @@ public final class Tinygrad implements RunSettings<Tinygrad> {
   private BenchResult failed(
       String reason, Map<String, String> flags, Map<String, String> provenance) {
     BenchResult r =
-        TinygradRow.toResult(new TinygradOutput(), warmup, backend, model, flags, provenance);
+        TinygradRow.toResult(
+            new TinygradOutput(),
+            warmupRule(),
+            options().backend(),
+            options().model(),
+            flags,
+            provenance);
     return r.withStatus(Status.FAILED, reason);
   }
 
   private Map<String, String> flags(ProcessSpec spec) {
     Map<String, String> f = new LinkedHashMap<>(spec.env());
     f.remove("PYTHONUNBUFFERED");
-    f.put("requested_backend", backend);
-    f.put("size", size);
+    f.put("requested_backend", options().backend());
+    f.put("size", options().size());
     BeamCache cache = BeamCache.locate(spec.env());
     f.put("beam_cache_existed", Boolean.toString(cache.exists()));
     return f;
   }
 
   private Map<String, String> provenance(ProcessSpec spec) {
-    Map<String, String> p =
-        RunProvenance.of(spec, Instant.now(), machine != null ? machine : Machine.describe());
+    Map<String, String> p = RunProvenance.of(spec, Instant.now(), settings().machineOrDescribe());
     p.put("tinygrad_version", checkout.version());
     p.put("tinygrad_commit", checkout.commit());
     p.put(
         "backend_env",
         String.join(
             " ",
-            checkout.backendEnv(backend).entrySet().stream()
+            checkout.backendEnv(options().backend()).entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue())
                 .toList()));
     BeamCache cache = BeamCache.locate(spec.env());

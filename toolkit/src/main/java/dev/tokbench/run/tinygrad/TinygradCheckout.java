@@ -1,8 +1,7 @@
 package dev.tokbench.run.tinygrad;
 
-import java.io.IOException;
+import dev.tokbench.TextFiles;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -72,13 +71,7 @@ public record TinygradCheckout(Path dir, String version, String commit) {
   }
 
   static Optional<String> read(Path p) {
-    try {
-      return Files.isRegularFile(p)
-          ? Optional.of(Files.readString(p, StandardCharsets.UTF_8))
-          : Optional.empty();
-    } catch (IOException e) {
-      return Optional.empty();
-    }
+    return TextFiles.readIfPresent(p, StandardCharsets.UTF_8);
   }
 
   @Override

@@ -15,12 +15,15 @@ public final class Vllm {
 
   /** A {@code vllm bench latency} run of this model (a Hugging Face name or a local folder). */
   public static VllmRun latency(String model) {
-    return new VllmRun(true, model);
+    return VllmRun.of(VllmOptions.DEFAULTS.with(VllmOptions::model, model));
   }
 
   /** A {@code vllm bench throughput} run of this model. */
   public static VllmRun throughput(String model) {
-    return new VllmRun(false, model);
+    return VllmRun.of(
+        VllmOptions.DEFAULTS
+            .with(VllmOptions::bench, "throughput")
+            .with(VllmOptions::model, model));
   }
 
   /** {@code python3 -c 'import vllm'}, as a row-ready answer. */

@@ -104,7 +104,7 @@ class LlamaBenchFieldDriftTest {
     assertThatThrownBy(() -> LlamaBenchOutput.parse(sql, "t.sql"))
         .isInstanceOf(LlamaBenchFormatException.class)
         .hasMessageContaining("t.sql:5")
-        .hasMessageContaining("2 columns but 1 values");
+        .hasMessageContaining("2 columns but 1 value");
   }
 
   private static String line0() {

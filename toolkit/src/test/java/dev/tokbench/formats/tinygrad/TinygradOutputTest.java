@@ -31,9 +31,9 @@ class TinygradOutputTest {
     assertThat(first.paramGbPerS()).isEqualTo(72.21);
     assertThat(first.gpuMs()).isNaN();
     assertThat(out.tokens().get(19).tokensPerS()).isEqualTo(47.75);
-    assertThat(out.loadMs()).isEqualTo(4318.80);
-    assertThat(out.loadedGb()).isEqualTo(4.94);
-    assertThat(out.loadGbPerS()).isEqualTo(1.14);
+    assertThat(out.load().ms()).isEqualTo(4318.80);
+    assertThat(out.load().gb()).isEqualTo(4.94);
+    assertThat(out.load().gbPerS()).isEqualTo(1.14);
   }
 
   @Test
@@ -42,7 +42,7 @@ class TinygradOutputTest {
     TinygradOutput out = read("cpu_q6k.stdout");
 
     assertThat(out.tokens()).hasSize(20);
-    assertThat(out.loadedGb()).isEqualTo(4.94);
+    assertThat(out.load().gb()).isEqualTo(4.94);
     assertThat(out.tokens().get(0).enqueueMs()).isEqualTo(2032.95);
   }
 

@@ -1,6 +1,7 @@
 package dev.tokbench.run.llamacpp.embedded;
 
 import dev.tokbench.BadInputException;
+import dev.tokbench.FileReadException;
 import dev.tokbench.gguf.GgufFormatException;
 import dev.tokbench.process.ProcessOutcome;
 import dev.tokbench.results.BenchResult;
@@ -33,7 +34,7 @@ public final class EmbeddedBench {
   private final List<Integer> threads = new ArrayList<>();
   private final Map<String, String> ignored = new LinkedHashMap<>();
   private final List<String> args;
-  private int repetitions = 5;
+  private int repetitions = EmbeddedOptions.DEFAULTS.repetitions();
 
   private EmbeddedBench(List<String> args) {
     this.args = List.copyOf(args);
@@ -49,9 +50,10 @@ public final class EmbeddedBench {
       b.take(flag, value);
     }
     if (b.models.isEmpty()) throw new UnsupportedFlagException("no model: pass -m FILE");
-    if (b.prompts.isEmpty()) b.prompts.add(512);
-    if (b.gens.isEmpty()) b.gens.add(128);
-    if (b.threads.isEmpty()) b.threads.add(Runtime.getRuntime().availableProcessors());
+    EmbeddedOptions defaults = EmbeddedOptions.DEFAULTS;
+    if (b.prompts.isEmpty()) b.prompts.add(defaults.prompt());
+    if (b.gens.isEmpty()) b.gens.add(defaults.gen());
+    if (b.threads.isEmpty()) b.threads.add(defaults.threadCount());
     return b;
   }
 
@@ -129,11 +131,11 @@ public final class EmbeddedBench {
     for (EmbeddedLlama run : runs) {
       try {
         out.addAll(run.run());
-      } catch (UncheckedIOException | GgufFormatException e) {
+      } catch (UncheckedIOException | GgufFormatException | FileReadException e) {
         // A missing or unreadable model is a failed row, as it is from llama-bench.
         String reason = "cannot benchmark " + model + ": " + e.getMessage();
         out.add(
-            BenchResult.unavailable(EmbeddedLlama.FRAMEWORK, Status.FAILED, reason)
+            BenchResult.failed(EmbeddedLlama.FRAMEWORK, Status.FAILED, reason)
                 .withProvenance(Map.of("model_path", model.toString())));
       }
     }

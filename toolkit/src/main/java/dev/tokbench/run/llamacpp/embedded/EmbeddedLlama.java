@@ -1,13 +1,11 @@
 package dev.tokbench.run.llamacpp.embedded;
 
+import dev.tokbench.FileReadException;
 import dev.tokbench.gguf.FileType;
 import dev.tokbench.gguf.Gguf;
 import dev.tokbench.gguf.GgufFile;
 import dev.tokbench.gguf.TensorInfo;
 import dev.tokbench.results.BenchResult;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,47 +33,46 @@ public final class EmbeddedLlama {
   public static final String ENGINE = "de.kherud:llama 4.2.0 (JNI, CPU)";
 
   private final Path model;
-  private final int prompt;
-  private final int generate;
-  private final int repetitions;
-  private final int threads;
+  private final EmbeddedOptions options;
 
-  private EmbeddedLlama(Path model, int prompt, int generate, int repetitions, int threads) {
+  private EmbeddedLlama(Path model, EmbeddedOptions options) {
     this.model = Objects.requireNonNull(model, "model");
-    if (prompt < 0 || generate < 0 || prompt + generate == 0) {
-      throw new IllegalArgumentException(
-          "need -p > 0 or -n > 0 (and neither negative), got -p " + prompt + " -n " + generate);
-    }
-    if (repetitions < 1)
-      throw new IllegalArgumentException("repetitions must be >= 1, got " + repetitions);
-    if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
-    this.prompt = prompt;
-    this.generate = generate;
-    this.repetitions = repetitions;
-    this.threads = threads;
+    this.options = Objects.requireNonNull(options, "options");
   }
 
   /** The model file, with llama-bench's defaults: {@code -p 512 -n 128 -r 5}, every core. */
   public static EmbeddedLlama model(Path gguf) {
-    return new EmbeddedLlama(gguf, 512, 128, 5, Runtime.getRuntime().availableProcessors());
+    return new EmbeddedLlama(gguf, EmbeddedOptions.DEFAULTS);
+  }
+
+  /** The model file with these tests. */
+  public static EmbeddedLlama model(Path gguf, EmbeddedOptions options) {
+    return new EmbeddedLlama(gguf, options);
+  }
+
+  /** The tests it runs. */
+  public EmbeddedOptions options() {
+    return options;
   }
 
   /** Prompt tokens of the pp test; 0 skips it. */
   public EmbeddedLlama prompt(int tokens) {
-    return new EmbeddedLlama(model, tokens, generate, repetitions, threads);
+    return new EmbeddedLlama(model, options.with(EmbeddedOptions::prompt, tokens));
   }
 
   /** Generated tokens of the tg test; 0 skips it. */
   public EmbeddedLlama generate(int tokens) {
-    return new EmbeddedLlama(model, prompt, tokens, repetitions, threads);
+    return new EmbeddedLlama(model, options.with(EmbeddedOptions::gen, tokens));
   }
 
+  /** Timed repetitions of each test, after one warm-up. */
   public EmbeddedLlama repetitions(int r) {
-    return new EmbeddedLlama(model, prompt, generate, r, threads);
+    return new EmbeddedLlama(model, options.with(EmbeddedOptions::repetitions, r));
   }
 
+  /** CPU threads; 0 for every core. */
   public EmbeddedLlama threads(int t) {
-    return new EmbeddedLlama(model, prompt, generate, repetitions, t);
+    return new EmbeddedLlama(model, options.with(EmbeddedOptions::threads, t));
   }
 
   /**
@@ -85,17 +82,16 @@ public final class EmbeddedLlama {
    * @throws dev.tokbench.gguf.GgufFormatException if the file is not a readable GGUF
    */
   public List<BenchResult> run() {
-    if (!Files.isRegularFile(model)) {
-      throw new UncheckedIOException(
-          new NoSuchFileException(model.toString(), null, "no such model file"));
-    }
+    int prompt = options.prompt();
+    int threads = options.threadCount();
+    FileReadException.requireReadable(model);
     GgufFile gguf = Gguf.read(model);
     EmbeddedRows rows = new EmbeddedRows(describe(gguf), threads);
     EmbeddedSession session;
     try {
       session =
           new EmbeddedSession(
-              model, threads, prompt + generate + 16, Math.max(32, Math.min(prompt, 512)));
+              model, threads, prompt + options.gen() + 16, Math.max(32, Math.min(prompt, 512)));
     } catch (RuntimeException e) {
       return rows.failed(tests(), loadFailure(gguf, e));
     }
@@ -105,11 +101,13 @@ public final class EmbeddedLlama {
   }
 
   private List<BenchResult> measure(EmbeddedSession s, EmbeddedRows rows) {
+    int prompt = options.prompt();
+    int generate = options.gen();
     String text = prompt > 0 ? s.promptOf(prompt) : "";
     int actualPrompt = prompt > 0 ? s.promptTokens(text) : 0;
     List<Double> pp = new ArrayList<>();
     List<Double> tg = new ArrayList<>();
-    for (int rep = -1; rep < repetitions; rep++) { // rep -1: the warm-up, not counted
+    for (int rep = -1; rep < options.repetitions(); rep++) { // rep -1: the warm-up, not counted
       double base = s.promptSeconds("");
       double ppTok = prompt > 0 ? rate(actualPrompt - 1, s.promptSeconds(text), base) : 0;
       double tgTok = generate > 1 ? rate(generate - 1, s.generateSeconds(generate), base) : 0;
@@ -135,8 +133,8 @@ public final class EmbeddedLlama {
 
   private List<int[]> tests() {
     List<int[]> t = new ArrayList<>();
-    if (prompt > 0) t.add(new int[] {prompt, 0});
-    if (generate > 0) t.add(new int[] {0, generate});
+    if (options.prompt() > 0) t.add(new int[] {options.prompt(), 0});
+    if (options.gen() > 0) t.add(new int[] {0, options.gen()});
     return t;
   }
 
@@ -186,13 +184,13 @@ public final class EmbeddedLlama {
     return "EmbeddedLlama["
         + model
         + ", -p "
-        + prompt
+        + options.prompt()
         + " -n "
-        + generate
+        + options.gen()
         + " -r "
-        + repetitions
+        + options.repetitions()
         + " -t "
-        + threads
+        + options.threadCount()
         + "]";
   }
 }

@@ -51,26 +51,18 @@ final class EmbeddedRows {
       Status status,
       String reason,
       Map<String, String> extra) {
-    return new BenchResult(
-        EmbeddedLlama.FRAMEWORK,
-        "CPU",
-        model.name(),
-        model.quant(),
-        nPrompt > 0 ? "pp" + nPrompt : "tg" + nGen,
-        nPrompt,
-        nGen,
-        0,
-        FlashAttention.OFF,
-        mean,
-        sd,
-        samples,
-        model.bytes(),
-        model.params(),
-        provenance.getOrDefault("cpu", ""),
-        status,
-        reason,
-        flags,
-        provenance,
-        extra);
+    return BenchResult.measured(EmbeddedLlama.FRAMEWORK)
+        .backend("CPU")
+        .model(model.name(), model.quant())
+        .test(nPrompt > 0 ? "pp" + nPrompt : "tg" + nGen, nPrompt, nGen, 0)
+        .flashAttn(FlashAttention.OFF)
+        .tokensPerS(mean, sd, samples)
+        .size(model.bytes(), model.params())
+        .device(provenance.getOrDefault("cpu", ""))
+        .status(status, reason)
+        .flags(flags)
+        .provenance(provenance)
+        .extra(extra)
+        .build();
   }
 }

@@ -1,0 +1,181 @@
+package dev.tokbench.sweep;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.tokbench.BadInputException;
+import dev.tokbench.device.Machine;
+import dev.tokbench.run.RunSettings;
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A sweep file's {@code run:} block: the keys every framework shares ({@code framework}, {@code
+ * args}, {@code env}, {@code timeout_s}) and the framework's own, bound with Jackson to its options
+ * record once per point, after {@code ${axis}} is filled in. A key the framework does not have is
+ * an error naming the key, its line and the nearest known key.
+ */
+final class RunBlock {
+  private static final Set<String> SHARED = Set.of("framework", "args", "env", "timeout_s");
+
+  private final Where where;
+  private final Frameworks.Binding<?> framework;
+  private final ObjectNode defaults;
+  private final ObjectNode options;
+  private final List<String> args;
+  private final Map<String, String> env;
+  private final Duration timeout;
+  private final Map<String, String> machine = Machine.describe();
+
+  /** The file being read, its mapper and where its keys stand, for binding and messages. */
+  record Where(Path file, ObjectMapper mapper, KeyLines lines) {
+    BadInputException bad(String pointer, String what) {
+      return new BadInputException(file + ":" + lines.line(pointer) + ": " + what);
+    }
+
+    /**
+     * Rejects the first key of {@code node} (at {@code pointer}) that is not {@code known}, naming
+     * it, its line and the known key it is nearest to.
+     */
+    void rejectUnknownKeys(JsonNode node, String pointer, Set<String> known, String keysAre) {
+      node.fieldNames()
+          .forEachRemaining(
+              key -> {
+                if (known.contains(key)) return;
+                String hint =
+                    Suggestions.closest(key, known)
+                        .map(k -> "did you mean '" + k + "'? ")
+                        .orElse("");
+                String in = pointer.isEmpty() ? "" : " in " + pointer.substring(1);
+                throw bad(
+                    pointer + "/" + key, "unknown key '" + key + "'" + in + "; " + hint + keysAre);
+              });
+    }
+  }
+
+  RunBlock(JsonNode run, Where where) {
+    this.where = where;
+    String name = run.path("framework").asText("");
+    this.framework =
+        Frameworks.named(name)
+            .orElseThrow(
+                () ->
+                    where.bad(
+                        "/run/framework",
+                        "run.framework must be llama-bench, embedded, tinygrad, vllm or mlc, got '"
+                            + name
+                            + "'"));
+    this.defaults = where.mapper().valueToTree(framework.defaults());
+    this.options = where.mapper().createObjectNode();
+    run.fields()
+        .forEachRemaining(
+            e -> {
+              if (!SHARED.contains(e.getKey())) options.set(e.getKey(), e.getValue());
+            });
+    rejectUnknownKeys(run, name);
+    this.args = run.has("args") ? strings(run.get("args")) : List.of();
+    this.env = map(run.path("env"));
+    this.timeout = timeout(run.get("timeout_s"));
+  }
+
+  /** The runner of every point: the framework's run with this block's settings, filled in. */
+  PointRunner runner() {
+    return (point, sink) -> {
+      List<String> filledArgs = args.stream().map(point::fill).toList();
+      Map<String, String> filledEnv = new LinkedHashMap<>();
+      env.forEach((k, v) -> filledEnv.put(k, point.fill(v)));
+      RunSettings s = new RunSettings(filledArgs, filledEnv, timeout, null, machine);
+      return framework.make(bind(point), s).run(sink);
+    };
+  }
+
+  /** The framework's options for one point: its defaults, overlaid with the filled-in keys. */
+  private Object bind(SweepPoint point) {
+    ObjectNode tree = defaults.deepCopy();
+    options
+        .fields()
+        .forEachRemaining(
+            e ->
+                tree.set(
+                    e.getKey(),
+                    e.getValue().isTextual()
+                        ? TextNode.valueOf(point.fill(e.getValue().asText()))
+                        : e.getValue()));
+    try {
+      return where.mapper().treeToValue(tree, framework.type());
+    } catch (JsonMappingException e) {
+      throw unbindable(e, tree);
+    } catch (IllegalArgumentException | com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw where.bad("/run", "run: " + e.getMessage());
+    }
+  }
+
+  private BadInputException unbindable(JsonMappingException e, ObjectNode tree) {
+    List<JsonMappingException.Reference> path = e.getPath();
+    String key = path.isEmpty() ? null : path.get(path.size() - 1).getFieldName();
+    Throwable cause = e.getCause() != null ? e.getCause() : e;
+    if (key == null) return where.bad("/run", "run: " + cause.getMessage());
+    String expected = expected(key);
+    String got = tree.path(key).asText();
+    return where.bad("/run/" + key, "run." + key + " must be " + expected + ", got '" + got + "'");
+  }
+
+  /** What the options record's component behind {@code key} takes, in words. */
+  private String expected(String key) {
+    for (RecordComponent c : framework.type().getRecordComponents()) {
+      if (!snake(c.getName()).equals(key)) continue;
+      Class<?> t = c.getType();
+      if (t == int.class || t == Integer.class || t == long.class) return "a whole number";
+      if (t == boolean.class) return "true or false";
+      return "a " + t.getSimpleName().toLowerCase(java.util.Locale.ROOT);
+    }
+    return "valid";
+  }
+
+  private static String snake(String name) {
+    return new PropertyNamingStrategies.SnakeCaseStrategy().translate(name);
+  }
+
+  private void rejectUnknownKeys(JsonNode run, String name) {
+    Set<String> known = new TreeSet<>(SHARED);
+    defaults.fieldNames().forEachRemaining(known::add);
+    String keys = "the keys of framework " + name + " are " + String.join(", ", known);
+    where.rejectUnknownKeys(run, "/run", known, keys);
+  }
+
+  private Duration timeout(JsonNode seconds) {
+    if (seconds == null || seconds.isNull()) return null;
+    try {
+      long s = Long.parseLong(seconds.asText().trim());
+      if (s > 0) return Duration.ofSeconds(s);
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw where.bad(
+        "/run/timeout_s",
+        "run.timeout_s must be a whole number of seconds, got '" + seconds.asText() + "'");
+  }
+
+  private List<String> strings(JsonNode n) {
+    if (!n.isArray()) throw where.bad("/run/args", "run.args must be a list");
+    List<String> out = new ArrayList<>();
+    n.forEach(v -> out.add(v.asText()));
+    return out;
+  }
+
+  private static Map<String, String> map(JsonNode n) {
+    Map<String, String> m = new LinkedHashMap<>();
+    n.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asText()));
+    return m;
+  }
+}
