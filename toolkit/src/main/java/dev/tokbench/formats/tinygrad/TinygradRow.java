@@ -60,6 +60,15 @@ public final class TinygradRow {
         .build();
   }
 
+  /**
+   * A row of tinygrad on {@code model} named as its measured rows are (model and quantization from
+   * the file name), for a test that measured nothing: set its test, status and maps.
+   */
+  public static BenchResult.Builder of(Path model, String backend) {
+    String stem = model == null ? "" : stem(model);
+    return BenchResult.measured("tinygrad").backend(backend).model(modelName(stem), quant(stem));
+  }
+
   private static Map<String, String> extra(
       TinygradOutput out, List<TinygradToken> kept, WarmupRule rule, int warm) {
     Map<String, String> e = new LinkedHashMap<>();
