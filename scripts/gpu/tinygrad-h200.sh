@@ -1,41 +1,64 @@
 #!/usr/bin/env bash
-# tinygrad on one GPU for issue 20, in one command of about ten minutes: llama3.py --benchmark cold
-# (no BEAM, a fresh empty cache), its JITBEAM search (capped) and the warm run on the cache the
-# search filled; then tokbench's prefill/decode harness (pp512, tg128) cold and, while time is
-# left, its own JITBEAM search (prompt kernels; decode's are in the cache already) and warm run.
-# Every step's raw stdout, stderr and a .meta.json (command, exit status, wall time, cap, cache
-# bytes) go to OUT; SUMMARY.txt says what finished.
+# tinygrad on one GPU for issue 20, in one command of at most BUDGET seconds (default 540): builds
+# nothing, downloads nothing. In order (what must finish first goes first):
+#   1 harness-cold    tokbench's prefill/decode harness (pp512, tg128), no BEAM, fresh empty cache
+#   2 llama3          examples/llama3.py --benchmark: cold (no BEAM, fresh cache), then a JITBEAM
+#                     search (capped, SEARCH_CAP) and the warm run on the cache it filled
+#   3 harness-beam    the harness's own JITBEAM search (prompt kernels: decode's are in the cache
+#                     from step 2) and its warm run, with what is left of the budget
+# With TOKBENCH (the launcher, or a jar with JAVA) each step is one `tokbench run tinygrad`
+# (--cold / --beam / --prefill): rows with their phases and caches in OUT_DIR/<step>.jsonl, both
+# streams in <step>.log. Without it (or MODE=python), the same steps run as plain commands whose raw
+# stdout, stderr and .meta.json (command, exit status, wall time, cap, cache bytes before/after) go
+# to OUT_DIR (tokbench reads them: import --format tinygrad-bench, TinygradLog). Either way
+# progress.log (also on stderr) says what started and finished; SUMMARY.txt what came out.
 #
-#   TINYGRAD=~/tinygrad MODEL=~/models/llama-3.2-1b-Q6_K.gguf OUT=out scripts/gpu/tinygrad-h200.sh
+#   TINYGRAD=/opt/src/tinygrad MODELS=/opt/models TOKBENCH=/opt/tb/tokbench OUT_DIR=out \
+#     scripts/gpu/tinygrad-h200.sh
 #
-# TINYGRAD    a tinygrad checkout (0.10.3 or later; 0.13+ for DEV=...)
-# MODEL       a LLaMA GGUF with tied embeddings; llama3.py needs tokenizer.model beside it, which
-#             scripts/synthetic_tokenizer.py writes when it is missing. With JAVA and TOKBENCH set
-#             and MODEL unset, `tokbench synth` writes a LLaMA-3.2-1B Q6_K into OUT/work.
-# OUT         the folder for the results (created)
-# Optional:
-# JAVA, TOKBENCH  a java and tokbench's (lean) jar: the steps run through `tokbench run tinygrad`
-#             (--beam/--cold/--prefill), rows in OUT/tokbench-*.jsonl, both streams in the .log
+# TINYGRAD    a tinygrad checkout or unpacked source (0.10.3 or later), default /opt/src/tinygrad
+# MODEL       a LLaMA GGUF with tied embeddings; default MODELS/llama-3.2-1b-Q6_K.gguf, else
+#             MODELS/llama-3.2-1b-Q4_K_M.gguf (MODELS default /opt/models). It is linked into
+#             OUT_DIR/work beside a tokenizer.model from scripts/synthetic_tokenizer.py (llama3.py
+#             reads the tokenizer beside the model).
+# OUT_DIR     the folder for the results (created); OUT is accepted too
+# TOKBENCH    tokbench's launcher (an executable), or its jar (run with JAVA, default java)
+# COMMIT      the source's commit, recorded by the harness when the source has no .git
 # DEV (CUDA)  tinygrad's device; CPU for a local try (with CC=clang-14 on Debian)
-# PYTHON (python3), BEAM_WIDTH (2), SEARCH_CAP (420 s for llama3.py's search), RUN_CAP (150 s
-#             for every other run), BUDGET (570 s for everything: a step that would pass it gets
-#             less or is skipped), PROMPT (512), GEN (128), REPS (3), LLAMA3_SIZE (1B)
-# COMMIT      the checkout's commit, for the harness's provenance, when it has no .git
+# PYTHON (python3), BEAM_WIDTH (2), SEARCH_CAP (240 s, llama3.py's search), RUN_CAP (150 s, each
+#             other run), BUDGET (540 s: a step that would pass it gets less or is skipped),
+#             PROMPT (512), GEN (128), REPS (3), LLAMA3_SIZE (1B), MAX_CONTEXT (harness, 8192 as
+#             llama3.py), MODE (java when TOKBENCH's `run tinygrad`
+#             has --beam and --prefill, else python)
 set -uo pipefail
 
-: "${TINYGRAD:?set TINYGRAD to a tinygrad checkout}"
-: "${OUT:?set OUT to the folder for the results}"
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+OUT="${OUT_DIR:-${OUT:-}}"
+: "${OUT:?set OUT_DIR to the folder for the results}"
+TINYGRAD="${TINYGRAD:-/opt/src/tinygrad}"; MODELS="${MODELS:-/opt/models}"
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 dev="${DEV:-CUDA}"; py="${PYTHON:-python3}"; width="${BEAM_WIDTH:-2}"
-search_cap="${SEARCH_CAP:-420}"; run_cap="${RUN_CAP:-150}"; budget="${BUDGET:-570}"
+search_cap="${SEARCH_CAP:-240}"; run_cap="${RUN_CAP:-150}"; budget="${BUDGET:-540}"
 prompt="${PROMPT:-512}"; gen="${GEN:-128}"; reps="${REPS:-3}"; size="${LLAMA3_SIZE:-1B}"
+max_context="${MAX_CONTEXT:-8192}"
+mode="${MODE:-}"
 mkdir -p "$OUT/work" || exit 2
-OUT="$(cd "$OUT" && pwd)"; work="$OUT/work"; TINYGRAD="$(cd "$TINYGRAD" && pwd)" || exit 2
+OUT="$(cd "$OUT" && pwd)"; work="$OUT/work"
+TINYGRAD="$(cd "$TINYGRAD" 2>/dev/null && pwd)" || { echo "tinygrad-h200: no folder $TINYGRAD" >&2; exit 2; }
 [ -f "$TINYGRAD/examples/llama3.py" ] || { echo "tinygrad-h200: no examples/llama3.py in $TINYGRAD" >&2; exit 2; }
-tokbench() { "$JAVA" -jar "$TOKBENCH" "$@"; }
-java_mode() { [ -n "${JAVA:-}" ] && [ -n "${TOKBENCH:-}" ]; }
-summary="$OUT/SUMMARY.txt"; : > "$summary"
-note() { echo "$*" | tee -a "$summary" >&2; }
+tokbench() {
+  case "$TOKBENCH" in
+    *.jar) "${JAVA:-java}" -jar "$TOKBENCH" "$@" ;;
+    *) "$TOKBENCH" "$@" ;;
+  esac
+}
+# java only with a tokbench whose `run tinygrad` has the BEAM phases and the harness
+if [ -z "$mode" ]; then
+  mode=python
+  [ -n "${TOKBENCH:-}" ] && tokbench run tinygrad --help 2>/dev/null | grep -q -- --search-timeout && mode=java
+fi
+summary="$OUT/SUMMARY.txt"; progress="$OUT/progress.log"; : > "$summary"; : > "$progress"
+say() { echo "tinygrad-h200 $(date -u +%T) +${SECONDS}s: $*" | tee -a "$progress" >&2; }
+note() { echo "$*" >> "$summary"; say "$*"; }
 
 # how many seconds a step may take: its cap, or what is left of the budget less a reserve
 cap_for() {
@@ -45,6 +68,37 @@ cap_for() {
 }
 cache_bytes() { local n=0 f; for f in "$1" "$1-wal"; do [ -f "$f" ] && n=$((n + $(stat -c %s "$f"))); done; echo $n; }
 
+machine() {
+  { date -u +%FT%TZ; uname -a; nvidia-smi -L 2>&1 | head -4
+    nvidia-smi --query-gpu=name,memory.total,driver_version,clocks.max.memory,clocks.max.sm \
+      --format=csv 2>&1 | head -3
+    "$py" -c 'import sys, numpy; print("python", sys.version.split()[0], "numpy", numpy.__version__)' 2>&1
+    grep -m1 -E '^\s*version\s*=' "$TINYGRAD/pyproject.toml" "$TINYGRAD/setup.py" 2>/dev/null
+    git -C "$TINYGRAD" rev-parse HEAD 2>/dev/null || echo "commit ${COMMIT:-unknown (no .git, COMMIT unset)}"
+    echo "MODE=$mode DEV=$dev BEAM_WIDTH=$width SEARCH_CAP=$search_cap RUN_CAP=$run_cap BUDGET=$budget"
+    echo "PROMPT=$prompt GEN=$gen REPS=$reps LLAMA3_SIZE=$size MAX_CONTEXT=$max_context"
+    [ "$mode" = java ] && tokbench --version 2>&1 | head -2
+  } > "$OUT/machine.txt" 2>&1
+}
+
+# the model linked into work/ beside a synthetic tokenizer (the model's own folder may be shared)
+model() {
+  local src="${MODEL:-}"
+  if [ -z "$src" ]; then
+    for q in Q6_K Q4_K_M; do
+      [ -f "$MODELS/llama-3.2-1b-$q.gguf" ] && { src="$MODELS/llama-3.2-1b-$q.gguf"; break; }
+    done
+  fi
+  [ -n "$src" ] && [ -f "$src" ] || { echo "tinygrad-h200: no model (MODEL=${MODEL:-}, MODELS=$MODELS)" >&2; exit 2; }
+  src="$(cd "$(dirname "$src")" && pwd)/$(basename "$src")"
+  mkdir -p "$work/model"; MODEL="$work/model/$(basename "$src")"
+  ln -sf "$src" "$MODEL"
+  if [ ! -f "$work/model/tokenizer.model" ]; then
+    "$py" "$here/scripts/synthetic_tokenizer.py" --out "$work/model/tokenizer.model" > "$OUT/tokenizer.log" 2>&1 \
+      || { echo "tinygrad-h200: synthetic_tokenizer.py failed, see $OUT/tokenizer.log" >&2; exit 1; }
+  fi
+}
+
 # step NAME CAP CACHEDB [VAR=VALUE ...] -- COMMAND ...: runs in the checkout, capped, raw output kept
 step() {
   local name=$1 cap=$2 db=$3; shift 3
@@ -52,7 +106,8 @@ step() {
   if [ "$cap" -lt 20 ]; then note "$name: skipped (only ${cap} s of the budget left)"; return 99; fi
   local before existed=false; before=$(cache_bytes "$db"); [ -f "$db" ] && existed=true
   local t0=$SECONDS rc
-  (cd "$TINYGRAD" && env PYTHONUNBUFFERED=1 DEV="$dev" CACHEDB="$db" "${vars[@]}" \
+  say "$name: started (cap ${cap} s)"
+  (cd "$TINYGRAD" && env PYTHONUNBUFFERED=1 PYTHONPATH="$TINYGRAD" DEV="$dev" CACHEDB="$db" "${vars[@]}" \
     timeout --signal=TERM --kill-after=15 "$cap" "$@") > "$OUT/$name.stdout" 2> "$OUT/$name.stderr"
   rc=$?
   local wall=$((SECONDS - t0)) after; after=$(cache_bytes "$db")
@@ -65,42 +120,69 @@ json.dump({"cmd": cmd, "env": env.split(), "rc": int(rc), "wall_s": int(wall), "
            "cache_bytes_before": int(before), "cache_bytes_after": int(after)},
           open(path, "w"), indent=1)
 EOF
-  local what="rc $rc"; [ "$rc" = 124 ] || [ "$rc" = 137 ] && what="UNFINISHED: cut at its cap of ${cap} s"
+  local what="rc $rc"; { [ "$rc" = 124 ] || [ "$rc" = 137 ]; } && what="UNFINISHED: cut at its cap of ${cap} s"
   note "$name: $what, ${wall} s, cache $before -> $after bytes ($db)"
   return "$rc"
 }
 
-machine() {
-  { date -u +%FT%TZ; uname -a; nvidia-smi -L 2>&1 | head -4
-    nvidia-smi --query-gpu=name,memory.total,driver_version,clocks.max.memory,clocks.max.sm \
-      --format=csv 2>&1 | head -3
-    "$py" -c 'import sys, numpy; print("python", sys.version.split()[0], "numpy", numpy.__version__)' 2>&1
-    grep -m1 -E '^\s*version\s*=' "$TINYGRAD/pyproject.toml" "$TINYGRAD/setup.py" 2>/dev/null
-    git -C "$TINYGRAD" rev-parse HEAD 2>/dev/null || echo "commit ${COMMIT:-unknown (no .git)}"
-    [ -n "${JAVA:-}" ] && "$JAVA" -version 2>&1 | head -1
-    echo "DEV=$dev BEAM_WIDTH=$width SEARCH_CAP=$search_cap RUN_CAP=$run_cap BUDGET=$budget"
-  } > "$OUT/machine.txt"
+python_steps() {
+  local l3=("$py" examples/llama3.py --benchmark --timing --no_api --size "$size" --model "$MODEL")
+  local h=("$py" "$here/scripts/tinygrad_bench.py" --checkout "$TINYGRAD" --model "$MODEL"
+           --prompt "$prompt" --gen "$gen" --reps "$reps" --max-context "$max_context")
+  [ -n "${COMMIT:-}" ] && h+=(--commit "$COMMIT")
+  rm -f "$work"/*.db "$work"/*.db-*
+  step harness-cold "$(cap_for "$run_cap")" "$work/harness-cold.db" -- "${h[@]}"
+  step llama3-cold "$(cap_for "$run_cap")" "$work/llama3-cold.db" -- "${l3[@]}"
+  step llama3-search "$(cap_for "$search_cap" $((run_cap + 60)))" "$work/beam.db" JITBEAM="$width" -- "${l3[@]}"
+  step llama3-warm "$(cap_for "$run_cap")" "$work/beam.db" JITBEAM="$width" -- "${l3[@]}"
+  step harness-search "$(cap_for "$search_cap" 90)" "$work/beam.db" JITBEAM="$width" -- "${h[@]}"
+  [ $? != 99 ] && step harness-warm "$(cap_for "$run_cap")" "$work/beam.db" JITBEAM="$width" -- "${h[@]}"
 }
 
-model() {
-  if [ -z "${MODEL:-}" ]; then
-    java_mode || { echo "tinygrad-h200: set MODEL (or JAVA and TOKBENCH to write one)" >&2; exit 2; }
-    MODEL="$work/llama-3.2-1b-Q6_K.gguf"
-    tokbench synth --shape llama-3.2-1b --type Q6_K --out "$MODEL" >&2 || exit 1
-  fi
-  MODEL="$(cd "$(dirname "$MODEL")" && pwd)/$(basename "$MODEL")"
-  [ -f "$MODEL" ] || { echo "tinygrad-h200: no model $MODEL" >&2; exit 2; }
-  local tok; tok="$(dirname "$MODEL")/tokenizer.model"
-  if [ ! -f "$tok" ]; then
-    "$py" "$here/scripts/synthetic_tokenizer.py" --out "$tok" || exit 1
-    note "wrote $tok (scripts/synthetic_tokenizer.py)"
-  fi
+# java_step NAME SECONDS OPTIONS... [-- ARGS]: one `tokbench run tinygrad`, capped as a whole
+java_step() {
+  local name=$1 cap; cap=$(cap_for "$2"); shift 2
+  if [ "$cap" -lt 40 ]; then note "$name: skipped (only ${cap} s of the budget left)"; return; fi
+  local t0=$SECONDS rc before; before=$(cache_bytes "$work/beam.db")
+  say "$name: started (cap ${cap} s): tokbench run tinygrad $*"
+  timeout --signal=TERM --kill-after=30 "$cap" bash -c 'tokbench "$@"' tokbench run tinygrad \
+    --out "$OUT/$name.jsonl" --log "$OUT/$name.log" "$@" > "$OUT/$name.stdout" 2> "$OUT/$name.stderr"
+  rc=$?
+  note "$name: rc $rc (3: a row failed), $((SECONDS - t0)) s, beam.db $before -> $(cache_bytes "$work/beam.db") bytes; rows in $name.jsonl"
 }
 
+# through tokbench: three runs whose rows carry the phases (cold/search/warm) and the caches
+java_steps() {
+  export -f tokbench; export TOKBENCH JAVA
+  local common=(--checkout "$TINYGRAD" --model "$MODEL" --backend "$dev" --python "$py"
+                --env "CACHEDB=$work/beam.db" --env "PYTHONPATH=$TINYGRAD" --timeout "$run_cap")
+  local harness=(--prefill "$prompt" --gen "$gen" --repetitions "$reps"
+                 --harness "$here/scripts/tinygrad_bench.py")
+  local after=(-- --max-context "$max_context"); [ -n "${COMMIT:-}" ] && after+=(--commit "$COMMIT")
+  rm -f "$work"/*.db "$work"/*.db-*
+  java_step harness-cold $((run_cap + 20)) "${common[@]}" "${harness[@]}" --cold "${after[@]}"
+  local cap; cap=$(cap_for "$search_cap" $((2 * run_cap + 60)))
+  java_step llama3 $((cap + 2 * run_cap + 20)) "${common[@]}" --size "$size" \
+    --beam "$width" --cold --search-timeout "$cap"
+  cap=$(cap_for "$search_cap" $((run_cap + 20)))
+  java_step harness-beam $((cap + run_cap + 20)) "${common[@]}" "${harness[@]}" \
+    --beam "$width" --search-timeout "$cap" "${after[@]}"
+}
+
+# what came out, from the raw outputs (python mode) or the rows (java mode)
 summarise() {
-  "$py" - "$OUT" <<'EOF' | tee -a "$summary" >&2
+  "$py" - "$OUT" <<'EOF' >> "$summary"
 import json, re, sys, pathlib
 out = pathlib.Path(sys.argv[1])
+for f in sorted(out.glob("*.jsonl")):
+    for line in f.read_text(errors="replace").splitlines():
+        try:
+            r = json.loads(line)
+        except ValueError:
+            continue
+        rate = r.get("tokens_per_s_mean", r.get("avg_ts"))
+        print(f"{f.stem}: {r.get('test')} {r.get('status')} {rate} tok/s"
+              f" phase={r.get('flags', {}).get('phase', '-')} {r.get('reason') or ''}".rstrip())
 for f in sorted(out.glob("*.stdout")):
     text = f.read_text(errors="replace")
     rates = [float(x) for x in re.findall(r"total\s+[\d.]+ ms, ([\d.]+) tok/s", text)]
@@ -114,58 +196,15 @@ for f in sorted(out.glob("*.stdout")):
             if o["kind"] == "error":
                 print(f"{f.stem}: harness error ({o['stage']}) {o['exception']}: {o['message']}")
             else:
-                print(f"{f.stem}: harness {o['test']} {o['avg_ts']:.2f} +- {o['stddev_ts']:.2f} tok/s"
-                      f" (warm-up calls {', '.join(f'{x / 1e3:.1f}' for x in o.get('warmup_ms', [])) or 'in rep 1'} s)")
+                print(f"{f.stem}: harness {o['test']} {o['avg_ts']:.2f} +- {o['stddev_ts']:.2f} tok/s")
 EOF
-}
-
-# the order puts what must finish first: both cold runs, then the search with what is left
-python_steps() {
-  local l3=("$py" examples/llama3.py --benchmark --timing --no_api --size "$size" --model "$MODEL")
-  local h=("$py" "$here/scripts/tinygrad_bench.py" --checkout "$TINYGRAD" --model "$MODEL"
-           --prompt "$prompt" --gen "$gen" --reps "$reps")
-  [ -n "${COMMIT:-}" ] && h+=(--commit "$COMMIT")
-  rm -f "$work"/*.db "$work"/*.db-*
-  step llama3-cold "$(cap_for "$run_cap")" "$work/cold.db" -- "${l3[@]}"
-  step harness-cold "$(cap_for "$run_cap")" "$work/harness-cold.db" -- "${h[@]}"
-  step llama3-search "$(cap_for "$search_cap" 90)" "$work/beam.db" JITBEAM="$width" -- "${l3[@]}"
-  step llama3-warm "$(cap_for "$run_cap")" "$work/beam.db" JITBEAM="$width" -- "${l3[@]}"
-  step harness-search "$(cap_for "$search_cap" 60)" "$work/beam.db" JITBEAM="$width" -- "${h[@]}"
-  [ $? != 99 ] && step harness-warm "$(cap_for "$run_cap")" "$work/beam.db" JITBEAM="$width" -- "${h[@]}"
-}
-
-# through tokbench: the same steps as three runs, whose rows carry the phases and the caches
-tokbench_steps() {
-  local common=(--checkout "$TINYGRAD" --model "$MODEL" --backend "$dev" --python "$py"
-                --env "CACHEDB=$work/beam.db" --timeout "$run_cap")
-  local harness=(--prefill "$prompt" --gen "$gen" --repetitions "$reps")
-  local after=(); [ -n "${COMMIT:-}" ] && after=(-- --commit "$COMMIT")
-  rm -f "$work"/*.db "$work"/*.db-*
-  java_step tokbench-harness-cold $((run_cap + 30)) "${common[@]}" "${harness[@]}" --cold \
-    "${after[@]}"
-  local cap; cap=$(cap_for "$search_cap" 180)
-  java_step tokbench-llama3 $((cap + 2 * run_cap + 30)) "${common[@]}" --size "$size" \
-    --beam "$width" --cold --search-timeout "$cap"
-  cap=$(cap_for "$search_cap" $((run_cap + 30)))
-  java_step tokbench-harness-beam $((cap + run_cap + 30)) "${common[@]}" "${harness[@]}" \
-    --beam "$width" --search-timeout "$cap" "${after[@]}"
-}
-
-# java_step NAME SECONDS OPTIONS... [-- ARGS]: one `tokbench run tinygrad`, capped as a whole
-java_step() {
-  local name=$1 cap; cap=$(cap_for "$2"); shift 2
-  if [ "$cap" -lt 40 ]; then note "$name: skipped (only ${cap} s of the budget left)"; return; fi
-  local t0=$SECONDS rc
-  timeout --signal=TERM --kill-after=30 "$cap" "$JAVA" -jar "$TOKBENCH" run tinygrad \
-    --out "$OUT/$name.jsonl" --log "$OUT/$name.log" "$@" 2> "$OUT/$name.stderr"
-  rc=$?
-  note "$name: rc $rc (3: a row failed), $((SECONDS - t0)) s; rows in $name.jsonl, streams in $name.log"
 }
 
 machine
 model
-note "model $MODEL; tinygrad $TINYGRAD; DEV=$dev; out $OUT"
-if java_mode; then tokbench_steps; else python_steps; fi
-ls -l "$work" > "$OUT/caches.txt" 2>&1
-java_mode || summarise
-note "done in ${SECONDS} s"
+note "model $MODEL; tinygrad $TINYGRAD; DEV=$dev; mode $mode; out $OUT"
+if [ "$mode" = java ]; then java_steps; else python_steps; fi
+ls -l "$work" "$work/model" > "$OUT/caches.txt" 2>&1
+summarise
+cat "$summary" >&2
+say "done in ${SECONDS} s"
