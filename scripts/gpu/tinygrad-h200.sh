@@ -162,9 +162,15 @@ java_steps() {
   rm -f "$work"/*.db "$work"/*.db-*
   java_step harness-cold $((run_cap + 20)) "${common[@]}" "${harness[@]}" --cold "${after[@]}"
   local cap; cap=$(cap_for "$search_cap" $((2 * run_cap + 60)))
-  java_step llama3 $((cap + 2 * run_cap + 20)) "${common[@]}" --size "$size" \
-    --beam "$width" --cold --search-timeout "$cap"
+  if [ "$cap" -ge 30 ]; then
+    java_step llama3 $((cap + 2 * run_cap + 20)) "${common[@]}" --size "$size" \
+      --beam "$width" --cold --search-timeout "$cap"
+  else
+    note "llama3: no time for a search (${cap} s left for it): cold only"
+    java_step llama3 $((run_cap + 20)) "${common[@]}" --size "$size" --cold
+  fi
   cap=$(cap_for "$search_cap" $((run_cap + 20)))
+  if [ "$cap" -lt 30 ]; then note "harness-beam: skipped (${cap} s left for its search)"; return; fi
   java_step harness-beam $((cap + run_cap + 20)) "${common[@]}" "${harness[@]}" \
     --beam "$width" --search-timeout "$cap" "${after[@]}"
 }

@@ -157,9 +157,21 @@ public final class Tinygrad extends FrameworkRun<TinygradOptions, Tinygrad> {
     vars.putAll(checkout.backendEnv(options().backend()));
     if (options().jitbeam() != null) vars.put("JITBEAM", options().jitbeam().toString());
     vars.putAll(settings().env());
+    vars.put("PYTHONPATH", pythonPath()); // llama3.py imports tinygrad and extra/ from the checkout
     vars.putAll(phaseEnv);
     Duration timeout = phaseTimeout != null ? phaseTimeout : settings().timeoutOr(DEFAULT_TIMEOUT);
     return new ProcessSpec(cmd, vars, checkout.dir(), timeout, settings().log());
+  }
+
+  /**
+   * The checkout first on Python's path, before what the run or tokbench's environment gives: a
+   * source tree that is not installed (no {@code pip install -e}) is still importable, and it is
+   * this checkout's tinygrad that runs even where another is installed.
+   */
+  private String pythonPath() {
+    String outer = settings().env().getOrDefault("PYTHONPATH", System.getenv("PYTHONPATH"));
+    String dir = checkout.dir().toAbsolutePath().toString();
+    return outer == null || outer.isEmpty() ? dir : dir + java.io.File.pathSeparator + outer;
   }
 
   /** What runs: llama3.py, or the harness when {@code prefill} is set. */
