@@ -5,7 +5,6 @@ import static dev.tokbench.report.Labels.fixed;
 import dev.tokbench.bandwidth.ByteUnit;
 import dev.tokbench.formats.tinygrad.BeamPhase;
 import dev.tokbench.results.BenchResult;
-import dev.tokbench.results.Status;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -74,7 +73,13 @@ final class ResultTables {
 
   /** A dash with why, in the row's own model column (every column when it has no model). */
   private static List<Entry> unavailableRow(BenchResult r, List<ModelEntry> cols) {
-    String why = r.status() == Status.NOT_INSTALLED ? "— (install failed)" : "— (failed)";
+    String why =
+        switch (r.status()) {
+          case NOT_INSTALLED -> "— (install failed)";
+          case OOM -> "— (does not fit)";
+          case HUNG -> "— (hung)";
+          default -> "— (failed)";
+        };
     List<Entry> row = new ArrayList<>(List.of(Entry.text(Labels.framework(r))));
     for (ModelEntry m : cols) {
       boolean own = r.model().isEmpty() || m.is(r.model(), r.quant());
