@@ -201,11 +201,12 @@ java_steps() {
     java_step llama3-beam $((cap + run_cap + 30)) "search warm" "${common[@]}" \
       --timeout "$run_cap" "${l3[@]}" --beam "$width" --search-timeout "$cap"
   fi
-  # the harness's search and warm run share what is left: two thirds for the search
+  # the harness's search and warm run share what is left: two thirds for the search, and 25 s
+  # for the JVM and the kills, so the outer cap never cuts a row off
   local total=$((budget - SECONDS - 10))
   if [ "$total" -lt 60 ]; then note "harness-beam: skipped (${total} s left)"; return; fi
   cap=$(( total * 2 / 3 < search_cap ? total * 2 / 3 : search_cap ))
-  java_step harness-beam "$total" "search warm" "${common[@]}" --timeout $((total - cap - 10)) \
+  java_step harness-beam "$total" "search warm" "${common[@]}" --timeout $((total - cap - 25)) \
     "${harness[@]}" --beam "$width" --search-timeout "$cap" "${after[@]}"
 }
 
