@@ -10,6 +10,7 @@ import dev.tokbench.process.ProcessOutcome;
 import dev.tokbench.process.ProcessSpec;
 import dev.tokbench.results.BenchResult;
 import dev.tokbench.results.Status;
+import dev.tokbench.run.FailureLines;
 import dev.tokbench.run.FrameworkRun;
 import dev.tokbench.run.RunProvenance;
 import dev.tokbench.run.RunResult;
@@ -164,15 +165,17 @@ public final class Tinygrad extends FrameworkRun<TinygradOptions, Tinygrad> {
       return new RunResult(List.of(failed(missing, flags, provenance)), none, settings().log());
     }
     TinygradOutput out = new TinygradOutput();
+    FailureLines why = new FailureLines();
     ProcessOutcome outcome;
     try (Tegrastats tegrastats = Tegrastats.start(spec.env())) {
-      outcome = Launcher.run(spec, out::accept);
+      outcome = Launcher.run(spec, FailureLines.listener(out::accept, why));
       provenance.putAll(tegrastats.drain().provenance());
     }
     BenchResult row =
         TinygradRow.toResult(
             out, warmupRule(), options().backend(), options().model(), flags, provenance);
-    if (!outcome.succeeded()) row = row.withStatus(Status.FAILED, outcome.failureReason());
+    // a MemoryError ("Allocation of 16.00 GB failed on CUDA") is oom, as llama.cpp's is
+    if (!outcome.succeeded()) row = row.withStatus(why.status(outcome), why.reason(outcome));
     return new RunResult(List.of(row), outcome, settings().log());
   }
 
