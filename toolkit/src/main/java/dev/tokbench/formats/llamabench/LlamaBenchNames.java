@@ -4,7 +4,7 @@ package dev.tokbench.formats.llamabench;
  * The names llama-bench's rows are known by: its test names, the quantization from llama.cpp's
  * file-type name, and the model name from the file name.
  */
-final class LlamaBenchNames {
+public final class LlamaBenchNames {
   private LlamaBenchNames() {}
 
   /** llama-bench's test name: {@code pp512}, {@code tg128}, {@code pp512+tg128}, {@code @ d256}. */
