@@ -11,6 +11,7 @@ import dev.tokbench.formats.vllm.VllmOutput;
 import dev.tokbench.results.BenchResult;
 import dev.tokbench.results.ResultsFile;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,8 @@ import java.util.Locale;
  * bench CSV, and tokbench's own results files and sweep stores (to merge them).
  */
 public final class Import {
+  private static final int SNIFF_BYTES = 1 << 20;
+
   private Import() {}
 
   /** Formats {@link #read} takes; {@code auto} recognises any of the others from content. */
@@ -37,7 +40,7 @@ public final class Import {
   /** The name of the format {@link #read(Path)} would use for this file. */
   public static String detect(Path file) {
     if (ResultsFile.isResultsFile(file)) return "tokbench";
-    return ImportFormat.detect(text(file), file.toString());
+    return ImportFormat.detect(head(file), file.toString());
   }
 
   /** The rows of one file in the given format ({@code auto}: recognised from content). */
@@ -58,9 +61,15 @@ public final class Import {
     };
   }
 
-  private static String text(Path file) {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
+  /**
+   * The start of the file that {@link #detect} looks at: its first {@value #SNIFF_BYTES} bytes,
+   * decoded leniently (the reader chosen checks the whole file strictly).
+   */
+  private static String head(Path file) {
+    byte[] head = new byte[SNIFF_BYTES];
+    try (InputStream in = Files.newInputStream(FileReadException.requireReadable(file))) {
+      int n = in.readNBytes(head, 0, head.length);
+      return new String(head, 0, n, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw FileReadException.of(file, e);
     }
