@@ -59,11 +59,13 @@ final class ReportBars {
   }
 
   private static String caption(Spec s) {
-    List<String> tests = s.bars().stream().map(b -> b.row().test()).distinct().toList();
+    // the test names are each framework's own (llama-bench's tg128, tinygrad's decode)
+    List<String> tests =
+        s.bars().stream().map(b -> b.row().framework() + " " + b.row().test()).distinct().toList();
     boolean errors = s.bars().stream().anyMatch(b -> !Double.isNaN(b.row().tokensPerSStddev()));
-    return "Decode tok/s ("
+    return "Decode tok/s, one bar per row ("
         + String.join(", ", tests)
-        + ") per framework; hatched: flash attention on"
+        + "); colour: framework; hatched: flash attention on"
         + (errors ? "; whiskers: ± one standard deviation where the source gives one." : ".");
   }
 

@@ -16,6 +16,15 @@ public record ReportChart(Figure figure, String caption) {
     return figure.id();
   }
 
+  /** The chart as inline SVG with its caption under it, which notebooks display. */
+  public String html() {
+    return "<figure>\n"
+        + figure.svg()
+        + "\n<figcaption>"
+        + HtmlTable.escape(caption)
+        + "</figcaption>\n</figure>";
+  }
+
   @Override
   public String toString() {
     return id() + ": " + caption;

@@ -30,13 +30,7 @@ public final class ReportRenderers implements RendererProvider {
         c ->
             MimeBundle.text(c.toString())
                 .with(MimeBundle.SVG, c.figure().svg())
-                .with(
-                    MimeBundle.HTML,
-                    "<figure>"
-                        + c.figure().svg()
-                        + "<figcaption>"
-                        + HtmlTable.escape(c.caption())
-                        + "</figcaption></figure>"));
+                .with(MimeBundle.HTML, c.html()));
     renderers.register(Report.class, r -> MimeBundle.text(r.toString()));
   }
 }

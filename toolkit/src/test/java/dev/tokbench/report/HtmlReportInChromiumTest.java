@@ -81,6 +81,9 @@ class HtmlReportInChromiumTest {
     String url = page.toUri().toString();
     try (Chromium c = Chromium.start(browser, tmp.resolve("profile-" + name))) {
       c.load(url, 1400, 1100);
+      Path shots = Path.of("target/screenshots");
+      Files.createDirectories(shots);
+      shot(c, shots.resolve(name + "-index.png"));
       JsonNode dom = c.evaluate(DOM);
       assertThat(dom.path("ready").asText()).isEqualTo("yes");
       assertThat(strings(dom.path("tables"))).isEqualTo(expectedTables(report));
@@ -101,13 +104,15 @@ class HtmlReportInChromiumTest {
       assertThat(strings(followed.path("lit"))).containsExactlyInAnyOrderElementsOf(linked);
       assertThat(c.problems()).isEmpty();
       assertThat(c.requests()).containsExactly(url);
-      Path shots = Path.of("target/screenshots");
-      Files.createDirectories(shots);
-      byte[] png = c.screenshot();
-      assertThat(png).startsWith(0x89, 'P', 'N', 'G');
-      Files.write(shots.resolve(name + "-index.png"), png);
+      shot(c, shots.resolve(name + "-rows.png")); // the rows the followed link lit up
     }
     return page;
+  }
+
+  private static void shot(Chromium c, Path file) throws Exception {
+    byte[] png = c.screenshot();
+    assertThat(png).startsWith(0x89, 'P', 'N', 'G');
+    Files.write(file, png);
   }
 
   /** The page's tables in order: the report's, then the claims (when it has some) and the rows. */
