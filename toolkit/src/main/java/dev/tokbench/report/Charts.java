@@ -16,6 +16,7 @@ public final class Charts {
   static List<ReportChart> of(DataFolder data) {
     List<ReportChart> out = new ArrayList<>(new ReportBars(data).charts());
     if (!ceilingPoints(data).isEmpty()) out.add(ceiling(List.of(data)));
+    DepthChart.of(data).ifPresent(out::add);
     return out;
   }
 
