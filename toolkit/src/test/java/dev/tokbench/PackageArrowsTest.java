@@ -40,7 +40,8 @@ class PackageArrowsTest {
           "bandwidth",
           "synth",
           "energy",
-          "memory");
+          "memory",
+          "fleet");
 
   /**
    * Each top-level package (its sub-packages included) and the top-level packages it may import; ""
@@ -59,6 +60,7 @@ class PackageArrowsTest {
           Map.entry("run", Set.of("", "process", "device", "formats", "results", "gguf")),
           Map.entry("sweep", Set.of("", "run", "process", "device", "formats", "results")),
           Map.entry("synth", Set.of("", "gguf")),
+          Map.entry("fleet", Set.of("", "sweep", "run", "process", "results")),
           Map.entry("energy", Set.of("")),
           Map.entry("serve", Set.of("", "process", "device")),
           Map.entry("memory", Set.of("", "gguf", "bandwidth", "device", "synth")),

@@ -1,5 +1,7 @@
 package dev.tokbench.cli;
 
+import dev.tokbench.fleet.Fleet;
+import dev.tokbench.fleet.FleetSweep;
 import dev.tokbench.sweep.SweepFile;
 import dev.tokbench.sweep.SweepReport;
 import java.io.PrintStream;
@@ -15,9 +17,16 @@ import picocli.CommandLine.Parameters;
     description = {
       "Run a benchmark matrix declared in YAML or JSON into its append-only store.",
       "Points already in the store are skipped, so re-running a killed sweep finishes it.",
+      "With --fleet, each point runs on a target of the fleet file that fits it (SSH hosts, Slurm"
+          + " partitions), and its rows stream back into the store (docs/fleet.md).",
       "Exit status 3 when any row of the store is not ok."
     },
-    footer = {"", "Example:", "  tokbench sweep sweeps/h100.yaml"})
+    footer = {
+      "",
+      "Examples:",
+      "  tokbench sweep sweeps/h100.yaml",
+      "  tokbench sweep --fleet fleet.yaml sweeps/fa.yaml"
+    })
 final class SweepCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -27,10 +36,19 @@ final class SweepCommand implements Callable<Integer> {
       description = "The sweep file (.yaml, .yml or .json).")
   Path file;
 
+  @CommandLine.Option(
+      names = "--fleet",
+      paramLabel = "FLEET",
+      description = "Run the points on the targets of this fleet file (.yaml) instead of here.")
+  Path fleet;
+
   @Override
   public Integer call() {
     PrintStream progress = System.err;
-    SweepReport r = SweepFile.read(file).progress(progress, System.console() != null).run();
+    SweepReport r =
+        fleet == null
+            ? SweepFile.read(file).progress(progress, System.console() != null).run()
+            : FleetSweep.of(file, Fleet.read(fleet)).progress(progress).run();
     spec.commandLine().getOut().println(r);
     spec.commandLine().getOut().flush();
     return r.failures().isEmpty() ? 0 : RunRows.SOME_ROWS_FAILED;

@@ -84,8 +84,12 @@ final class JsonlStore implements ResultStore {
     return out;
   }
 
+  /**
+   * The last done attempt of a point is its rows: a sweep never re-runs a done point, but a fleet
+   * re-runs one whose host was lost, and its new rows replace the failed row.
+   */
   private void markDone(String point, String attemptId) {
-    doneAttempts.putIfAbsent(point, attemptId);
+    doneAttempts.put(point, attemptId);
   }
 
   private interface DoneLine {
