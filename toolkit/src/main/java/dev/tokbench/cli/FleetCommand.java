@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,14 +21,7 @@ import picocli.CommandLine.Parameters;
     description = {"Prepare the SSH hosts and Slurm partitions of a fleet file for sweeps."},
     subcommands = FleetCommand.Install.class,
     footer = {"", "Example:", "  tokbench fleet install --fleet fleet.yaml orin-1"})
-final class FleetCommand implements Runnable {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
-
+final class FleetCommand extends GroupCommand {
   @Command(
       name = "install",
       mixinStandardHelpOptions = true,

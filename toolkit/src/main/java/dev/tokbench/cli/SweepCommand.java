@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
       "Run a benchmark matrix declared in YAML or JSON into its append-only store.",
       "Points already in the store are skipped, so re-running a killed sweep finishes it.",
       "With --fleet, each point runs on a target of the fleet file that fits it (SSH hosts, Slurm"
-          + " partitions), and its rows stream back into the store (docs/fleet.md).",
+          + " partitions), and its rows stream back into the store.",
       "Exit status 3 when any row of the store is not ok."
     },
     footer = {

@@ -22,27 +22,27 @@ import java.util.stream.Stream;
  * @param jars the files to send
  */
 public record Bundle(List<Path> jars) {
-  /** Jars of the notebook side, tests and builds that a remote measurement never loads. */
-  private static final Pattern NOT_NEEDED =
-      Pattern.compile(
-          "(tablesaw|xchart|jeromq|jnacl|maven-|plexus|aether|http(client|core)|junit|assertj|"
-              + "opentest4j|apiguardian|byte-buddy|quicktheories|jazzer|commons-(math|lang|io|"
-              + "text)|guava|fastutil|univocity|RoaringBitmap|shims|zstd|snappy|lz4|"
-              + "VectorGraphics|pdfbox|fontbox|graphics2d|animated-gif|failureaccess)");
+  /**
+   * The jars a remote measurement loads: the toolkit's own (or the shaded jar), Jackson with
+   * SnakeYAML, commons-csv, JNA and the embedded llama.cpp. Listed, rather than the rest left out,
+   * so that a new notebook-side dependency is never shipped by mistake.
+   */
+  private static final Pattern NEEDED =
+      Pattern.compile("^(tokbench|jackson-|snakeyaml-|commons-csv-|jna-|llama-)");
 
   public Bundle {
     jars = List.copyOf(jars);
     if (jars.isEmpty()) throw new IllegalArgumentException("a bundle needs a jar");
   }
 
-  /** This JVM's class path, less what a remote measurement never loads. */
+  /** The jars of this JVM's class path that a remote measurement loads. */
   public static Bundle current() {
     List<Path> out = new ArrayList<>();
     for (String e : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
       Path p = Path.of(e);
       if (Files.isDirectory(p)) {
         if (!p.getFileName().toString().equals("test-classes")) out.add(jarOf(p));
-      } else if (Files.isRegularFile(p) && !NOT_NEEDED.matcher(p.getFileName().toString()).find()) {
+      } else if (Files.isRegularFile(p) && NEEDED.matcher(p.getFileName().toString()).find()) {
         out.add(p);
       }
     }

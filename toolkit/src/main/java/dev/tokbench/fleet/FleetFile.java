@@ -32,6 +32,7 @@ import java.util.Set;
  *     identity: ~/.ssh/id_ed25519
  *     workdir: tokbench                # on the host, relative to its home (the default)
  *     java: /opt/tokbench/jre/bin/java # default: java
+ *     java_options: [-Xmx1g]           # default: -XX:+UseSerialGC -XX:TieredStopAtLevel=1
  *     ssh_options: [-o, ProxyJump=gw]  # passed to ssh as given
  *     slots: 1                         # points at once (default 1)
  *     env: {CUDA_VISIBLE_DEVICES: "0"}
@@ -115,7 +116,7 @@ final class FleetFile {
     }
     boolean ssh = n.has("ssh");
     boolean slurm = n.has("slurm");
-    if (ssh == slurm) throw bad(at, "target '" + name + "' needs one of ssh or slurm");
+    if (ssh == slurm) throw bad(at + "/name", "target '" + name + "' needs one of ssh or slurm");
     SshHost host = ssh ? host(text(n, at, "ssh", null), n, at) : null;
     SlurmSettings s = slurm ? slurm(n.get("slurm"), at + "/slurm") : null;
     if (slurm && !"local".equals(text(n.get("slurm"), at + "/slurm", "ssh", "local"))) {
@@ -127,6 +128,7 @@ final class FleetFile {
         s,
         text(n, at, "workdir", "tokbench"),
         text(n, at, "java", "java"),
+        n.has("java_options") ? list(n, at + "/java_options") : Target.JAVA_OPTIONS,
         slots(n, at),
         strings(n.path("env"), at + "/env"),
         labels(n.path("labels"), at + "/labels"));
@@ -189,8 +191,8 @@ final class FleetFile {
     return out;
   }
 
-  private List<String> list(JsonNode unused, String at) {
-    JsonNode n = at(unused, at);
+  private List<String> list(JsonNode parent, String at) {
+    JsonNode n = at(parent, at);
     if (n == null || n.isNull()) return List.of();
     if (!n.isArray()) throw bad(at, key(at) + " must be a list");
     List<String> out = new ArrayList<>();

@@ -17,13 +17,14 @@ final class RemoteCommand {
   static String line(Target t, Bundle bundle, SweepInputs inputs, String keyWord) {
     List<String> env = new ArrayList<>(List.of("env", "TOKBENCH_TARGET=" + t.name()));
     for (Map.Entry<String, String> e : t.env().entrySet()) env.add(e.getKey() + "=" + e.getValue());
-    List<String> java =
+    List<String> java = new ArrayList<>(List.of(t.java()));
+    java.addAll(t.javaOptions());
+    java.addAll(
         List.of(
-            t.java(),
             "-cp",
             "../../" + bundle.folder() + "/lib/*",
             RemotePoint.class.getName(),
-            inputs.fileName());
+            inputs.fileName()));
     return "cd "
         + Shell.quote(t.workdir() + "/" + inputs.folder())
         + " && exec "

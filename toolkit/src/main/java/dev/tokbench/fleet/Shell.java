@@ -17,8 +17,11 @@ sealed interface Shell permits SshShell, Shell.Local {
   /** The process that runs a POSIX shell script there. */
   ProcessSpec script(String script);
 
-  /** The process that copies a local file to {@code remote} there. */
-  ProcessSpec copy(Path local, String remote);
+  /**
+   * The process that copies the files of a local folder (following its symbolic links) into the
+   * folder {@code remote} there, in one connection.
+   */
+  ProcessSpec copyFolder(Path local, String remote);
 
   /** True when the outcome says the connection, not the command, failed. */
   boolean connectionLost(ProcessOutcome outcome);
@@ -44,9 +47,8 @@ sealed interface Shell permits SshShell, Shell.Local {
     }
 
     @Override
-    public ProcessSpec copy(Path local, String remote) {
-      return ProcessSpec.of("cp", "-p", local.toAbsolutePath().toString(), remote)
-          .withWorkDir(HOME);
+    public ProcessSpec copyFolder(Path local, String remote) {
+      return ProcessSpec.of("cp", "-pLR", local.toAbsolutePath() + "/.", remote).withWorkDir(HOME);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package dev.tokbench.fleet;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,24 +31,67 @@ final class Shipment {
     return Map.copyOf(files);
   }
 
+  /**
+   * As {@link #ensure(Target)}, leaving out the files {@code placed} (remote path and checksum)
+   * says are in place already, and adding those it places: a target's run of a sweep sends and
+   * links each file once, not once per point.
+   */
+  long ensure(Target t, Set<String> placed) {
+    files.entrySet().removeIf(e -> placed.contains(e.getKey() + "=" + Checksums.of(e.getValue())));
+    if (files.isEmpty()) return 0;
+    long sent = ensure(t);
+    files.forEach((remote, local) -> placed.add(remote + "=" + Checksums.of(local)));
+    return sent;
+  }
+
   /** Sends what is missing, verifies it, and links every file in place; returns bytes sent. */
   long ensure(Target t) {
     String w = Shell.quote(t.workdir());
     Map<String, Path> byHash = new LinkedHashMap<>();
     files.values().forEach(p -> byHash.put(Checksums.of(p), p));
     List<String> missing = missing(t, w, byHash.keySet());
-    long sent = 0;
-    for (String h : missing) {
-      Path local = byHash.get(h);
-      var o =
-          Remote.tryRun(
-              t.shell().copy(local, t.workdir() + "/blobs/.part-" + h).withTimeout(Remote.COPY));
-      if (!o.outcome().succeeded()) throw Remote.failed(t, "copying " + local, o.outcome());
-      sent += local.toFile().length();
-    }
+    long sent = missing.isEmpty() ? 0 : send(t, missing, byHash);
     if (!missing.isEmpty()) verify(t, w, missing);
     link(t, w);
     return sent;
+  }
+
+  /**
+   * Sends the missing files in one copy (one connection, not one per file): a local folder of links
+   * named {@code .part-HASH}, copied with the links followed.
+   */
+  private static long send(Target t, List<String> missing, Map<String, Path> byHash) {
+    Path stage = null;
+    try {
+      stage = Files.createTempDirectory("tokbench-ship-");
+      long bytes = 0;
+      for (String h : missing) {
+        Path local = byHash.get(h).toAbsolutePath();
+        Files.createSymbolicLink(stage.resolve(".part-" + h), local);
+        bytes += Files.size(local);
+      }
+      var o =
+          Remote.tryRun(
+              t.shell().copyFolder(stage, t.workdir() + "/blobs").withTimeout(Remote.COPY));
+      if (!o.outcome().succeeded()) {
+        throw Remote.failed(t, "copying " + missing.size() + " files", o.outcome());
+      }
+      return bytes;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot stage files to send to " + t.name(), e);
+    } finally {
+      deleteQuietly(stage);
+    }
+  }
+
+  private static void deleteQuietly(Path stage) {
+    if (stage == null) return;
+    try (var files = Files.list(stage)) {
+      for (Path f : files.toList()) Files.deleteIfExists(f);
+      Files.deleteIfExists(stage);
+    } catch (IOException e) {
+      // a temporary folder of links: nothing lost if it stays
+    }
   }
 
   private static List<String> missing(Target t, String w, Set<String> hashes) {

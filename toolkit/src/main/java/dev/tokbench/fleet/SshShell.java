@@ -20,12 +20,12 @@ record SshShell(SshHost host) implements Shell {
   }
 
   @Override
-  public ProcessSpec copy(Path local, String remote) {
+  public ProcessSpec copyFolder(Path local, String remote) {
     List<String> ssh = new ArrayList<>(List.of("ssh"));
     ssh.addAll(host.sshOptions());
-    List<String> a = new ArrayList<>(List.of("rsync", "-a", "--partial", "-e", Shell.words(ssh)));
-    a.add(local.toAbsolutePath().toString());
-    a.add(host.destination() + ":" + remote);
+    List<String> a = new ArrayList<>(List.of("rsync", "-aL", "--partial", "-e", Shell.words(ssh)));
+    a.add(local.toAbsolutePath() + "/");
+    a.add(host.destination() + ":" + remote + "/");
     return ProcessSpec.of(a);
   }
 

@@ -4,6 +4,8 @@ import dev.tokbench.sweep.SweepPoint;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One target's share of a fleet sweep: tokbench installed once (whichever slot gets there first),
@@ -15,6 +17,7 @@ final class TargetRun {
   private final WorkQueue queue;
   private final Ledger ledger;
   private final Path logs;
+  private final Set<String> placed = ConcurrentHashMap.newKeySet();
   private boolean installed;
   private String lost;
 
@@ -33,7 +36,9 @@ final class TargetRun {
       SweepPoint p = queue.take(t);
       if (p == null) return;
       try {
-        in.inputs().addTo(new Shipment(), p).ensure(t);
+        synchronized (placed) { // two slots must not copy the same file at once
+          in.inputs().addTo(new Shipment(), p).ensure(t, placed);
+        }
       } catch (TargetUnusable e) {
         queue.putBack(p);
         lose(e.getMessage());
@@ -56,7 +61,7 @@ final class TargetRun {
     try {
       Shipment files = new Shipment();
       points.forEach(p -> in.inputs().addTo(files, p));
-      files.ensure(t);
+      files.ensure(t, placed);
     } catch (TargetUnusable e) {
       points.forEach(queue::putBack);
       lose(e.getMessage());
