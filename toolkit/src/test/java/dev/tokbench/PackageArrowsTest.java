@@ -41,6 +41,7 @@ class PackageArrowsTest {
           "synth",
           "energy",
           "memory",
+          "serve",
           "fleet");
 
   /**
@@ -57,12 +58,13 @@ class PackageArrowsTest {
           Map.entry("process", Set.of("")),
           Map.entry("device", Set.of("", "process", "bandwidth")),
           Map.entry("formats", Set.of("", "results")),
-          Map.entry("run", Set.of("", "process", "device", "formats", "results", "gguf")),
-          Map.entry("sweep", Set.of("", "run", "process", "device", "formats", "results")),
+          Map.entry("run", Set.of("", "process", "device", "formats", "results", "gguf", "energy")),
+          Map.entry(
+              "sweep", Set.of("", "run", "process", "device", "formats", "results", "energy")),
           Map.entry("synth", Set.of("", "gguf")),
           Map.entry("fleet", Set.of("", "sweep", "run", "process", "results")),
           Map.entry("energy", Set.of("")),
-          Map.entry("serve", Set.of("", "process", "device")),
+          Map.entry("serve", Set.of("", "process", "device", "gguf")),
           Map.entry("memory", Set.of("", "gguf", "bandwidth", "device", "synth")),
           Map.entry("tables", Set.of("", "gguf", "bandwidth", "device", "results")),
           Map.entry("display", Set.of("")),

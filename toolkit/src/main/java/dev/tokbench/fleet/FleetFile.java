@@ -3,14 +3,12 @@ package dev.tokbench.fleet;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.tokbench.BadInputException;
-import dev.tokbench.FileReadException;
 import dev.tokbench.JsonFiles;
+import dev.tokbench.JsonInput;
+import dev.tokbench.ReadLimits;
 import dev.tokbench.sweep.KeyLines;
 import dev.tokbench.sweep.Suggestions;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +21,9 @@ import java.util.Set;
 /**
  * A fleet declared in YAML (or JSON). Every error names the file, the line and the key ({@code
  * fleet.yaml:7: targets[1].slots must be a whole number of at least 1, got 'two'}); an unknown key
- * says which known key it is nearest to. At most 1 MiB.
+ * says which known key it is nearest to. Limits ({@link ReadLimits#FLEET}): 1 MiB, 32 levels of
+ * nesting, 64 KiB a line or string, 10,000 targets; a repeated key and a YAML alias are refused at
+ * their line.
  *
  * <pre>
  * targets:
@@ -44,7 +44,6 @@ import java.util.Set;
  * </pre>
  */
 final class FleetFile {
-  static final long MAX_BYTES = 1 << 20;
   private static final Set<String> TOP = Set.of("targets");
   private static final Set<String> TARGET =
       Set.of(
@@ -70,13 +69,27 @@ final class FleetFile {
   }
 
   static Fleet read(Path file) {
-    ObjectMapper mapper = mapper();
-    JsonNode root = tree(file, mapper);
-    FleetFile f = new FleetFile(file, KeyLines.of(file, mapper));
+    String text = ReadLimits.FLEET.read(file);
+    ObjectMapper mapper =
+        new ObjectMapper(JsonInput.yaml(ReadLimits.FLEET))
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    JsonNode root =
+        JsonFiles.object(
+            text,
+            file.toString(),
+            mapper,
+            ReadLimits.FLEET,
+            "valid YAML",
+            "must be a map with targets");
+    FleetFile f = new FleetFile(file, KeyLines.of(file, text, mapper));
     f.rejectUnknown(root, "", TOP, "a fleet file has targets");
     JsonNode targets = root.path("targets");
     if (!targets.isArray() || targets.isEmpty()) {
       throw f.bad("/targets", "needs 'targets', a list of SSH hosts and Slurm partitions");
+    }
+    if (targets.size() > ReadLimits.FLEET.maxItems()) {
+      throw ReadLimits.FLEET.tooMany(
+          file.toString(), f.lines.line("/targets"), "targets", targets.size());
     }
     List<Target> out = new ArrayList<>();
     Set<String> names = new HashSet<>();
@@ -88,23 +101,6 @@ final class FleetFile {
       out.add(t);
     }
     return new Fleet(file, out);
-  }
-
-  private static ObjectMapper mapper() {
-    ObjectMapper m = new ObjectMapper(new YAMLFactory());
-    return m.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-  }
-
-  private static JsonNode tree(Path file, ObjectMapper mapper) {
-    try {
-      long size = Files.size(FileReadException.requireReadable(file));
-      if (size > MAX_BYTES) {
-        throw new BadInputException(file + ": " + size + " bytes; a fleet file may have 1 MiB");
-      }
-    } catch (IOException e) {
-      throw FileReadException.of(file, e);
-    }
-    return JsonFiles.object(file, mapper, "valid YAML", "must be a map with targets");
   }
 
   private Target target(JsonNode n, String at) {

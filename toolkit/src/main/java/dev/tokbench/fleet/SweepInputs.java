@@ -2,8 +2,9 @@ package dev.tokbench.fleet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.tokbench.JsonFiles;
+import dev.tokbench.JsonInput;
+import dev.tokbench.ReadLimits;
 import dev.tokbench.sweep.SweepPoint;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,11 +38,14 @@ final class SweepInputs {
             + Checksums.of(file).substring(0, 8);
   }
 
+  /** The sweep file's inputs; read within {@link ReadLimits#SWEEP}, as the sweep's reader does. */
   static SweepInputs of(Path sweepFile) {
     boolean json = sweepFile.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
-    ObjectMapper m = json ? new ObjectMapper() : new ObjectMapper(new YAMLFactory());
+    ReadLimits limits = ReadLimits.SWEEP;
+    ObjectMapper m = json ? JsonInput.mapper(limits) : new ObjectMapper(JsonInput.yaml(limits));
+    String format = json ? "valid JSON" : "valid YAML";
     return new SweepInputs(
-        sweepFile, JsonFiles.object(sweepFile, m, json ? "valid JSON" : "valid YAML", "a sweep"));
+        sweepFile, JsonFiles.object(sweepFile, m, limits, format, "must be a map (a sweep)"));
   }
 
   /** The sweep's folder on a target, relative to the workdir. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tokbench.BadInputException;
+import dev.tokbench.ReadLimits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -130,9 +131,13 @@ class FleetFileTest {
         .hasMessageContaining("must be a map with targets");
     assertThatThrownBy(() -> Fleet.read(dir.resolve("missing.yaml")))
         .hasMessageContaining("no such file");
-    Files.write(dir.resolve("big.yaml"), new byte[(int) FleetFile.MAX_BYTES + 1]);
+    Files.write(dir.resolve("big.yaml"), new byte[(int) ReadLimits.FLEET.maxBytes() + 1]);
     assertThatThrownBy(() -> Fleet.read(dir.resolve("big.yaml")))
         .isInstanceOf(BadInputException.class)
-        .hasMessageContaining("a fleet file may have 1 MiB");
+        .hasMessageContaining("a fleet file may have at most 1,048,576 bytes");
+    Path alias = write("targets:\n  - &t {name: a, ssh: a}\n  - *t\n");
+    assertThatThrownBy(() -> Fleet.read(alias))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("fleet.yaml:3: YAML aliases");
   }
 }

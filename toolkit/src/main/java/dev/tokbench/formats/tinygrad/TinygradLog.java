@@ -1,16 +1,14 @@
 package dev.tokbench.formats.tinygrad;
 
-import dev.tokbench.FileReadException;
+import dev.tokbench.ReadLimits;
 import dev.tokbench.results.BenchResult;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
 /**
  * A saved log of tinygrad's {@code examples/llama3.py --benchmark} (its stdout, or both streams
- * interleaved) as one row: {@code TinygradLog.read(Path.of("cuda_q4km.log"))}.
+ * interleaved) as one row: {@code TinygradLog.read(Path.of("cuda_q4km.log"))}. Limits ({@link
+ * ReadLimits#TINYGRAD}): 256 MiB a log, 8 MiB a line (a tqdm frame ends at {@code \r}).
  */
 public final class TinygradLog {
   private TinygradLog() {}
@@ -22,12 +20,8 @@ public final class TinygradLog {
 
   /** The row of a saved benchmark log for a known backend, with a chosen warm-up rule. */
   public static BenchResult read(Path log, String backend, WarmupRule rule) {
-    try {
-      TinygradOutput out = TinygradOutput.parse(Files.readString(log, StandardCharsets.UTF_8));
-      return TinygradRow.toResult(
-          out, rule, backend, null, Map.of(), Map.of("source", log.toString()));
-    } catch (IOException e) {
-      throw FileReadException.of(log, e);
-    }
+    TinygradOutput out = TinygradOutput.parse(ReadLimits.TINYGRAD.read(log));
+    return TinygradRow.toResult(
+        out, rule, backend, null, Map.of(), Map.of("source", log.toString()));
   }
 }
