@@ -2,6 +2,7 @@ package dev.tokbench.cli;
 
 import dev.tokbench.fleet.Fleet;
 import dev.tokbench.fleet.FleetSweep;
+import dev.tokbench.sweep.Retries;
 import dev.tokbench.sweep.SweepFile;
 import dev.tokbench.sweep.SweepReport;
 import java.io.PrintStream;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(
@@ -16,9 +18,12 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Run a benchmark matrix declared in YAML or JSON into its append-only store.",
-      "Points already in the store are skipped, so re-running a killed sweep finishes it.",
+      "Points already in the store are skipped, so re-running a killed sweep finishes it;"
+          + " a point that failed or hung is run again (--retries times at most), one that ran"
+          + " out of memory only with --retry-oom.",
       "With --fleet, each point runs on a target of the fleet file that fits it (SSH hosts, Slurm"
-          + " partitions), and its rows stream back into the store.",
+          + " partitions), and its rows stream back into the store; a point its host or job could"
+          + " not finish is run again.",
       "Exit status 3 when any row of the store is not ok."
     },
     footer = {
@@ -42,12 +47,28 @@ final class SweepCommand implements Callable<Integer> {
       description = "Run the points on the targets of this fleet file (.yaml) instead of here.")
   Path fleet;
 
+  @Option(
+      names = "--retries",
+      paramLabel = "N",
+      description =
+          "How many times a done point with a failed or hung row is run again, over all re-runs"
+              + " (default: 2; 0 for never).")
+  int retries = Retries.DEFAULT.times();
+
+  @Option(
+      names = "--retry-oom",
+      description = "Also run again the points that ran out of memory (oom).")
+  boolean retryOom;
+
   @Override
   public Integer call() {
     PrintStream progress = System.err;
     SweepReport r =
         fleet == null
-            ? SweepFile.read(file).progress(progress, System.console() != null).run()
+            ? SweepFile.read(file)
+                .progress(progress, System.console() != null)
+                .retries(new Retries(retries, retryOom))
+                .run()
             : FleetSweep.of(file, Fleet.read(fleet)).progress(progress).run();
     spec.commandLine().getOut().println(r);
     spec.commandLine().getOut().flush();

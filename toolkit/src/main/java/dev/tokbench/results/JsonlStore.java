@@ -82,11 +82,11 @@ final class JsonlStore implements ResultStore {
   }
 
   /**
-   * The last done attempt of a point is its rows: a sweep never re-runs a done point, but a fleet
-   * re-runs one whose host was lost, and its new rows replace the failed row.
+   * The last done attempt of a point is its rows: a retried point, or a fleet's point whose host
+   * was lost, replaces its failed attempt.
    */
   private void markDone(String point, String attemptId) {
-    doneAttempts.put(point, attemptId);
+    doneAttempts.put(point, attemptId); // a retry's done line comes later and wins
   }
 
   private interface DoneLine {
