@@ -86,12 +86,14 @@ public final class FleetSweep {
       WorkQueue queue = new WorkQueue(fleet, inputs.framework(), todo);
       runTargets(queue, ledger, new Installed(b, inputs), logs(storeFile));
       queue.leftOver().forEach((p, why) -> ledger.failed(p, null, null, "unplaced", why));
+      int retried = (int) todo.stream().filter(p -> done.contains(p.key())).count();
       return new SweepReport(
           sweep.name(),
           storeFile,
           points.size(),
           points.size() - todo.size(),
           todo.size(),
+          retried,
           store.rows());
     }
   }
