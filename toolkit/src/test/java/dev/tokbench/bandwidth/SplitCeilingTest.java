@@ -76,6 +76,28 @@ class SplitCeilingTest {
   }
 
   @Test
+  void theSplitTableShowsEachSplitBesideOneGpu() {
+    AllReduce ar = AllReduce.perLayer(32, 4096, 4, Bandwidth.gbPerS(450), 10e-6);
+    var t =
+        dev.tokbench.tables.Tables.splitCeilings(
+            ONE_H200,
+            List.of(
+                SplitCeiling.none(TWO_H200, 0),
+                SplitCeiling.layer(TWO_H200),
+                SplitCeiling.row(TWO_H200, ar)),
+            List.of(0));
+
+    assertThat(t.stringColumn("split_mode").asList()).containsExactly("none", "layer", "row");
+    assertThat(t.intColumn("gpus").asList()).containsExactly(1, 2, 2);
+    assertThat(t.stringColumn("shares").asList())
+        .containsExactly("1.00/0.00", "0.50/0.50", "0.50/0.50");
+    assertThat(t.doubleColumn("ceiling_tokens_per_s").getDouble(2))
+        .isCloseTo(SplitCeiling.row(TWO_H200, ar).tokensPerS(ONE_H200, 0), within(1e-9));
+    assertThat(t.doubleColumn("effective_bandwidth_gb_per_s").getDouble(0))
+        .isCloseTo(4800, within(1e-6));
+  }
+
+  @Test
   void badSplitsAreRefusedSayingWhy() {
     assertThatThrownBy(() -> SplitCeiling.layer(TWO_H200, 1, 1, 1))
         .hasMessageContaining("3 tensor-split values for 2");
