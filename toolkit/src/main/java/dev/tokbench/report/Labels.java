@@ -1,6 +1,7 @@
 package dev.tokbench.report;
 
 import dev.tokbench.bandwidth.Bytes;
+import dev.tokbench.formats.tinygrad.BeamPhase;
 import dev.tokbench.results.BenchResult;
 import dev.tokbench.results.FlashAttention;
 import java.util.Locale;
@@ -9,11 +10,25 @@ import java.util.Locale;
 final class Labels {
   private Labels() {}
 
-  /** {@code llama.cpp +FA}, or the label a transcription gives ({@code tinygrad NV=1}). */
+  /**
+   * {@code llama.cpp +FA}, {@code tinygrad JITBEAM=2 warm}, or the label a transcription gives
+   * ({@code tinygrad NV=1}).
+   */
   static String framework(BenchResult r) {
     String label = r.extra().get("label");
     if (label != null) return label;
-    return r.framework() + (r.flashAttn() == FlashAttention.ON ? " +FA" : "");
+    return r.framework() + (r.flashAttn() == FlashAttention.ON ? " +FA" : "") + phase(r);
+  }
+
+  /** A tinygrad BEAM phase as a label's end ({@code JITBEAM=2 warm}, {@code cold}), or empty. */
+  static String phase(BenchResult r) {
+    return BeamPhase.of(r)
+        .map(
+            p -> {
+              String width = r.flags().get(BeamPhase.WIDTH_FLAG);
+              return (width == null ? "" : " JITBEAM=" + width) + " " + p.label();
+            })
+        .orElse("");
   }
 
   /** True for a token-generation measurement ({@code tg128}, tinygrad's decode loop). */
