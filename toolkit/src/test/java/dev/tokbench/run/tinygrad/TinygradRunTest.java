@@ -96,7 +96,8 @@ class TinygradRunTest {
 
     // llama3.py imports extra.models from the checkout, which its own folder (examples/) lacks
     assertThat(t.spec().env())
-        .containsEntry("PYTHONPATH", dir.toAbsolutePath() + java.io.File.pathSeparator + "/opt/more");
+        .containsEntry(
+            "PYTHONPATH", dir.toAbsolutePath() + java.io.File.pathSeparator + "/opt/more");
   }
 
   @Test
