@@ -72,6 +72,10 @@ public record ReadLimits(
   public static final ReadLimits SWEEP =
       new ReadLimits("sweep file", MIB, 64 * KIB, 32, 64 * KIB, 100_000);
 
+  /** Fleet files (YAML or JSON); {@code maxItems} bounds the targets. */
+  public static final ReadLimits FLEET =
+      new ReadLimits("fleet file", MIB, 64 * KIB, 32, 64 * KIB, 10_000);
+
   /** The kernel's connection file and the JSON parts of a Jupyter message. */
   public static final ReadLimits KERNEL =
       new ReadLimits("Jupyter connection file or message", 64 * MIB, 64 * MIB, 255, 64 * MIB, 0);

@@ -41,7 +41,8 @@ class PackageArrowsTest {
           "synth",
           "energy",
           "memory",
-          "serve");
+          "serve",
+          "fleet");
 
   /**
    * Each top-level package (its sub-packages included) and the top-level packages it may import; ""
@@ -61,6 +62,7 @@ class PackageArrowsTest {
           Map.entry(
               "sweep", Set.of("", "run", "process", "device", "formats", "results", "energy")),
           Map.entry("synth", Set.of("", "gguf")),
+          Map.entry("fleet", Set.of("", "sweep", "run", "process", "results")),
           Map.entry("energy", Set.of("")),
           Map.entry("serve", Set.of("", "process", "device", "gguf")),
           Map.entry("memory", Set.of("", "gguf", "bandwidth", "device", "synth")),

@@ -3,6 +3,7 @@ package dev.tokbench.cli;
 import dev.tokbench.device.Accelerators;
 import dev.tokbench.device.Device;
 import dev.tokbench.device.DeviceCatalog;
+import dev.tokbench.device.Gpu;
 import dev.tokbench.device.Machine;
 import dev.tokbench.tables.Tables;
 import java.nio.file.Path;
@@ -14,9 +15,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code tokbench device}: what this machine is (GPU from nvidia-smi, Jetson board from the device
- * tree) and its theoretical memory bandwidth from the device catalogue, the figure every "% of
- * theoretical" of a new run is measured against.
+ * {@code tokbench device}: what this machine is (every GPU from nvidia-smi, with its memory, bus
+ * id, links and catalogue bandwidth; a Jetson board from the device tree) and its theoretical
+ * memory bandwidth from the device catalogue, the figure every "% of theoretical" of a new run is
+ * measured against.
  */
 @Command(
     name = "device",
@@ -44,6 +46,13 @@ final class DeviceCommand implements Callable<Integer> {
     }
     Map<String, String> machine = Machine.describe();
     machine.forEach((k, v) -> System.out.println(k + ": " + v));
+    for (Gpu g : Accelerators.gpus(machine)) {
+      // each GPU its own ceiling: a mixed machine's GPUs differ, and a split is as fast as they are
+      System.out.println(
+          g
+              + ", catalogue: "
+              + devices.match(List.of(g.name())).map(Device::toString).orElse("no entry"));
+    }
     List<String> names = Accelerators.names(machine);
     Optional<Device> found = devices.match(names);
     if (found.isPresent()) {

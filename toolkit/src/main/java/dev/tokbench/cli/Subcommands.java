@@ -22,6 +22,7 @@ final class Subcommands {
           RunCommand.class,
           ImportCommand.class,
           SweepCommand.class,
+          FleetCommand.class,
           ServeBenchCommand.class);
 
   private Subcommands() {}

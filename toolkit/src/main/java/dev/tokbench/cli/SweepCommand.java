@@ -1,5 +1,7 @@
 package dev.tokbench.cli;
 
+import dev.tokbench.fleet.Fleet;
+import dev.tokbench.fleet.FleetSweep;
 import dev.tokbench.sweep.Retries;
 import dev.tokbench.sweep.SweepFile;
 import dev.tokbench.sweep.SweepReport;
@@ -19,9 +21,17 @@ import picocli.CommandLine.Parameters;
       "Points already in the store are skipped, so re-running a killed sweep finishes it;"
           + " a point that failed or hung is run again (--retries times at most), one that ran"
           + " out of memory only with --retry-oom.",
+      "With --fleet, each point runs on a target of the fleet file that fits it (SSH hosts, Slurm"
+          + " partitions), and its rows stream back into the store; a point its host or job could"
+          + " not finish is run again.",
       "Exit status 3 when any row of the store is not ok."
     },
-    footer = {"", "Example:", "  tokbench sweep sweeps/h100.yaml"})
+    footer = {
+      "",
+      "Examples:",
+      "  tokbench sweep sweeps/h100.yaml",
+      "  tokbench sweep --fleet fleet.yaml sweeps/fa.yaml"
+    })
 final class SweepCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -30,6 +40,12 @@ final class SweepCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description = "The sweep file (.yaml, .yml or .json).")
   Path file;
+
+  @CommandLine.Option(
+      names = "--fleet",
+      paramLabel = "FLEET",
+      description = "Run the points on the targets of this fleet file (.yaml) instead of here.")
+  Path fleet;
 
   @Option(
       names = "--retries",
@@ -48,10 +64,12 @@ final class SweepCommand implements Callable<Integer> {
   public Integer call() {
     PrintStream progress = System.err;
     SweepReport r =
-        SweepFile.read(file)
-            .progress(progress, System.console() != null)
-            .retries(new Retries(retries, retryOom))
-            .run();
+        fleet == null
+            ? SweepFile.read(file)
+                .progress(progress, System.console() != null)
+                .retries(new Retries(retries, retryOom))
+                .run()
+            : FleetSweep.of(file, Fleet.read(fleet)).progress(progress).run();
     spec.commandLine().getOut().println(r);
     spec.commandLine().getOut().flush();
     return r.failures().isEmpty() ? 0 : RunRows.SOME_ROWS_FAILED;

@@ -1,9 +1,11 @@
 package dev.tokbench.device;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
 
 /**
  * The names under which a machine's accelerators may stand in the {@link DeviceCatalog}, from what
@@ -22,6 +24,56 @@ public final class Accelerators {
     String board = machine.getOrDefault("board", "");
     if (!board.isBlank()) names.add(jetsonName(board, machine.getOrDefault("memory", "")));
     return names;
+  }
+
+  /**
+   * How many of each GPU, in the order first seen: {@code 2 × NVIDIA H100 NVL}; with more than one
+   * kind {@code mixed: 1 × NVIDIA GeForce RTX 3090, 1 × NVIDIA RTX A5000}, so that a machine of
+   * different GPUs is never taken for one of the first.
+   */
+  public static String kinds(List<String> gpuNames) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (String n : gpuNames) counts.merge(n, 1, Integer::sum);
+    StringJoiner j = new StringJoiner(", ", counts.size() > 1 ? "mixed: " : "", "");
+    counts.forEach((n, c) -> j.add(c + " × " + n));
+    return j.toString();
+  }
+
+  /**
+   * The GPUs {@link Machine#describe()} recorded, one per name in {@code gpu}, with the memory and
+   * bus id of {@code gpu_memory} and {@code gpu_bus_id} where those have an entry for each.
+   */
+  public static List<Gpu> gpus(Map<String, String> machine) {
+    List<String> names = split(machine.get("gpu"));
+    List<String> memory = split(machine.get("gpu_memory"));
+    List<String> bus = split(machine.get("gpu_bus_id"));
+    List<String> uuid = split(machine.get("gpu_uuid"));
+    List<Gpu> gpus = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      gpus.add(
+          new Gpu(
+              i,
+              names.get(i),
+              memory.size() == names.size() ? mib(memory.get(i)) : -1,
+              bus.size() == names.size() ? bus.get(i) : "",
+              uuid.size() == names.size() ? uuid.get(i) : ""));
+    }
+    return gpus;
+  }
+
+  private static List<String> split(String joined) {
+    List<String> out = new ArrayList<>();
+    if (joined == null || joined.isBlank()) return out;
+    for (String s : joined.split(";")) out.add(s.trim());
+    return out;
+  }
+
+  private static long mib(String memory) {
+    try {
+      return Long.parseLong(memory.replace("MiB", "").trim());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
   }
 
   /**

@@ -13,8 +13,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Where a benchmark ran, for the provenance of every row: host, OS, CPU, memory, GPU name, driver
- * and CUDA version (from {@code nvidia-smi}), Jetson L4T release (from {@code
+ * Where a benchmark ran, for the provenance of every row: host, OS, CPU, memory, every GPU (name,
+ * memory, bus id, how many of each kind, and with several the links of {@code nvidia-smi topo -m}),
+ * driver and CUDA version (from {@code nvidia-smi}), Jetson L4T release (from {@code
  * /etc/nv_tegra_release}) and board model, Java and toolkit version. {@code Machine.describe()}
  * looks now; call it once per sweep, not per row.
  */
@@ -37,6 +38,10 @@ public final class Machine {
     m.put("java", System.getProperty("java.version"));
     m.put("toolkit_version", Version.current());
     m.putAll(NvidiaSmi.query());
+    if (Integer.parseInt(m.getOrDefault("gpu_count", "0")) > 1) {
+      GpuTopology links = NvidiaSmi.topology(); // only where there are links to tell
+      if (!links.links().isEmpty()) m.put("gpu_links", links.describe());
+    }
     read(Path.of("/etc/nv_tegra_release")).map(Machine::tegraRelease).ifPresent(m::putAll);
     read(Path.of("/proc/device-tree/model"))
         .map(s -> s.replace("\0", "").trim())

@@ -81,6 +81,10 @@ final class JsonlStore implements ResultStore {
     return out;
   }
 
+  /**
+   * The last done attempt of a point is its rows: a retried point, or a fleet's point whose host
+   * was lost, replaces its failed attempt.
+   */
   private void markDone(String point, String attemptId) {
     doneAttempts.put(point, attemptId); // a retry's done line comes later and wins
   }

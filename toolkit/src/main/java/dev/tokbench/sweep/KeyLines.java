@@ -15,7 +15,7 @@ import java.util.Map;
  * 1-based line, so that a message about a key can name the line. Jackson's trees keep no locations;
  * a second pass of its streaming parser does.
  */
-final class KeyLines {
+public final class KeyLines {
   private final Map<String, Integer> lines;
 
   private KeyLines(Map<String, Integer> lines) {
@@ -26,7 +26,7 @@ final class KeyLines {
    * Reads {@code text} (of {@code file}) with {@code mapper}'s parser; text it cannot parse gives
    * no lines (the tree reader reports it). A YAML alias is refused here, at its line.
    */
-  static KeyLines of(Path file, String text, ObjectMapper mapper) {
+  public static KeyLines of(Path file, String text, ObjectMapper mapper) {
     Map<String, Integer> lines = new HashMap<>();
     try (JsonParser p = mapper.getFactory().createParser(text)) {
       for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
@@ -52,7 +52,7 @@ final class KeyLines {
   }
 
   /** The line of the key at {@code pointer}, or 1 when it is not known. */
-  int line(String pointer) {
+  public int line(String pointer) {
     return lines.getOrDefault(pointer, 1);
   }
 }

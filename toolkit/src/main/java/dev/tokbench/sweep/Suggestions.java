@@ -4,14 +4,14 @@ import java.util.Collection;
 import java.util.Optional;
 
 /** "Did you mean": the known word closest to a misspelt one, by edit distance. */
-final class Suggestions {
+public final class Suggestions {
   private Suggestions() {}
 
   /**
    * The known word nearest to {@code word}, if it is near enough to be a slip of the keyboard (at
    * most a third of its letters, and at least two, changed).
    */
-  static Optional<String> closest(String word, Collection<String> known) {
+  public static Optional<String> closest(String word, Collection<String> known) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String k : known) {

@@ -95,6 +95,21 @@ public final class Sweep {
     return new Sweep(name, axes, runner, store, progress, terminal, r);
   }
 
+  /** The sweep's name, as rows' provenance records it. */
+  public String name() {
+    return name;
+  }
+
+  /** Its store file; {@code null} before {@link #store(Path)}. */
+  public Path store() {
+    return store;
+  }
+
+  /** What runs each point; {@code null} before {@link #runner(PointRunner)}. */
+  public PointRunner runner() {
+    return runner;
+  }
+
   /** Every point, the last axis varying fastest. */
   public List<SweepPoint> points() {
     List<Map<String, String>> partial = new ArrayList<>(List.of(new LinkedHashMap<>()));

@@ -2,6 +2,7 @@ package dev.tokbench.tables;
 
 import dev.tokbench.bandwidth.ByteUnit;
 import dev.tokbench.bandwidth.DecodeCeiling;
+import dev.tokbench.bandwidth.SplitCeiling;
 import dev.tokbench.device.Device;
 import dev.tokbench.device.DeviceCatalog;
 import dev.tokbench.gguf.GgufFile;
@@ -131,6 +132,38 @@ public final class Tables {
       tokensPerS.append(ceiling.tokensPerS(depth));
     }
     return Table.create("decode ceiling at " + ceiling.bandwidth(), d, bytes, tokensPerS);
+  }
+
+  /**
+   * The ceilings of {@code single}'s model spread over several GPUs, one row per split and depth:
+   * columns {@code split_mode}, {@code gpus} (those with a share), {@code shares}, {@code depth},
+   * {@code ceiling_tokens_per_s}, {@code effective_bandwidth_gb_per_s} (the one bandwidth that
+   * gives that ceiling), beside the measured rows of a multi-GPU sweep.
+   */
+  public static Table splitCeilings(
+      DecodeCeiling single, List<SplitCeiling> splits, List<Integer> depths) {
+    StringColumn mode = StringColumn.create("split_mode");
+    IntColumn gpus = IntColumn.create("gpus");
+    StringColumn shares = StringColumn.create("shares");
+    IntColumn d = IntColumn.create("depth");
+    DoubleColumn tokensPerS = DoubleColumn.create("ceiling_tokens_per_s");
+    DoubleColumn effective = DoubleColumn.create("effective_bandwidth_gb_per_s");
+    for (SplitCeiling s : splits) {
+      for (int depth : depths) {
+        mode.append(s.mode().toString());
+        gpus.append(s.gpusUsed());
+        shares.append(
+            String.join(
+                "/",
+                s.shares().stream()
+                    .map(x -> String.format(java.util.Locale.ROOT, "%.2f", x))
+                    .toList()));
+        d.append(depth);
+        tokensPerS.append(s.tokensPerS(single, depth));
+        effective.append(s.effective(single, depth).gbPerS());
+      }
+    }
+    return Table.create("split ceilings", mode, gpus, shares, d, tokensPerS, effective);
   }
 
   /** Columns Model, Quant, FA, Test, t/s baseline, t/s candidate, Speedup. */

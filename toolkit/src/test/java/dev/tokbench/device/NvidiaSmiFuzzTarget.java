@@ -5,8 +5,9 @@ import dev.tokbench.testing.FuzzContract;
 import dev.tokbench.testing.FuzzInput;
 
 /**
- * {@code nvidia-smi} text: the {@code -q} report, the plain banner and {@code --query-gpu} CSV, as
- * provenance and telemetry read them (each reader takes any text and keeps what it recognises).
+ * {@code nvidia-smi} text: the {@code -q} report, the plain banner and {@code --query-gpu} CSV,
+ * {@code topo -m}, as provenance and telemetry read them (each reader takes any text and keeps what
+ * it recognises).
  */
 class NvidiaSmiFuzzTarget {
   @FuzzTest
@@ -19,6 +20,8 @@ class NvidiaSmiFuzzTarget {
           NvidiaSmi.parseBanner(text).toString();
           NvidiaSmi.parseCsv(text).toString();
           Accelerators.names(NvidiaSmi.parseQuery(text));
+          Accelerators.gpus(NvidiaSmi.parseQuery(text)).toString();
+          GpuTopology.parse(text).describe();
         });
   }
 }

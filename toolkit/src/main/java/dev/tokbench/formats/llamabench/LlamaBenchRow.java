@@ -106,6 +106,7 @@ final class LlamaBenchRow {
     provenance.putIfAbsent("framework", "llama.cpp");
     provenance.putIfAbsent("llama_bench_format", r.format().flag());
     if (r.format() == LlamaBenchFormat.MD) extra.put("md_precision", MD_NOTE);
+    extra.putAll(GpuSplit.of(r)); // several GPUs: how many took part, and the split
     int nPrompt = count(r, "n_prompt");
     int nGen = count(r, "n_gen");
     int nDepth = count(r, "n_depth");

@@ -197,9 +197,22 @@ public final class LlamaBench implements Benchmark<LlamaBench> {
     return ints("-ngl", n);
   }
 
-  /** {@code -sm}: split mode across GPUs: none, layer, row. */
+  /** {@code -sm}: split mode across GPUs: none, layer, row (and tensor in newer versions). */
   public LlamaBench splitMode(String... modes) {
     return text("-sm", modes);
+  }
+
+  /** {@code -ts}: tensor splits, each the GPUs' proportions: {@code tensorSplit("1/1", "3/1")}. */
+  public LlamaBench tensorSplit(String... splits) {
+    for (String t : splits)
+      if (!t.matches("\\d+(\\.\\d+)?([/;]\\d+(\\.\\d+)?)*"))
+        throw new IllegalArgumentException("-ts takes proportions such as 3/1, not '" + t + "'");
+    return text("-ts", splits);
+  }
+
+  /** {@code -mg}: the main GPU (with {@code -sm none}, the only one used). */
+  public LlamaBench mainGpu(int... index) {
+    return ints("-mg", index);
   }
 
   /**
