@@ -19,7 +19,13 @@ public enum EnergyFlag {
    * The window was inferred from a row's arrival and its measured durations, as if its repetitions
    * ran back to back; the gaps between them (a context reset, a restored KV cache) are not known.
    */
-  BACK_TO_BACK("back-to-back", "window inferred as repetitions back to back before the row");
+  BACK_TO_BACK("back-to-back", "window inferred as repetitions back to back before the row"),
+  /**
+   * The power samples inside the window peak below the window's mean power (a power reading that
+   * averages over longer than the window lags it: NVML's on Hopper averages over 1 s, while the
+   * mean comes from the energy counter); the peak reported is the mean, a lower bound.
+   */
+  PEAK_IS_MEAN("peak-is-mean", "power samples peak below the mean: peak reported as the mean");
 
   /** A window must last at least this many periods to be reported unflagged. */
   public static final int MIN_PERIODS = 5;

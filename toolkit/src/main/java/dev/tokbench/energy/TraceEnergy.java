@@ -56,14 +56,17 @@ final class TraceEnergy {
     if (period == 0 || covered.nanos() < EnergyFlag.MIN_PERIODS * period) {
       flags.add(EnergyFlag.SHORT);
     }
-    double mean = covered.nanos() > 0 ? joules / covered.seconds() : peak(total, covered);
+    double sampled = peak(total, covered);
+    double mean = covered.nanos() > 0 ? joules / covered.seconds() : sampled;
+    // a peak is never below the mean: lagging power readings over a short window can be
+    if (mean > above(sampled)) flags.add(EnergyFlag.PEAK_IS_MEAN);
     return new WindowEnergy(
         window,
         covered,
         samples,
         joules,
         mean,
-        peak(total, covered),
+        atLeast(sampled, mean),
         period / 1e6,
         channels,
         flags);
@@ -91,7 +94,7 @@ final class TraceEnergy {
         s.count(part),
         j,
         mean,
-        s.peak(part),
+        atLeast(s.peak(part), mean),
         s.periodNs() / 1e6,
         s.hasCounter());
   }
@@ -108,6 +111,18 @@ final class TraceEnergy {
       max = Math.max(max, sum);
     }
     return max;
+  }
+
+  /**
+   * The sampled peak, or the mean where that is higher by more than rounding (a constant power's
+   * joules over seconds may come out a few ulps above it); a NaN mean leaves the peak alone.
+   */
+  private static double atLeast(double peak, double mean) {
+    return mean > above(peak) ? mean : peak;
+  }
+
+  private static double above(double peak) {
+    return peak + Math.abs(peak) * 1e-9;
   }
 
   private static Window union(Window a, Window b) {

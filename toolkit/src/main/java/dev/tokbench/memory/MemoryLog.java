@@ -1,7 +1,9 @@
 package dev.tokbench.memory;
 
 import dev.tokbench.FileReadException;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.zip.GZIPInputStream;
 
 /**
  * The memory llama.cpp reports in a log: buffer sizes ({@code load_tensors}, {@code
@@ -36,6 +39,9 @@ public final class MemoryLog {
   }
 
   /**
+   * Reads a log, gzip-compressed or not (a {@code .gz} of a whole matrix run is a tenth of its
+   * size).
+   *
    * @throws MemoryLogException naming the line that cannot be read
    */
   public static MemoryLog read(Path file) {
@@ -44,7 +50,7 @@ public final class MemoryLog {
             .newDecoder()
             .onMalformedInput(CodingErrorAction.REPLACE)
             .onUnmappableCharacter(CodingErrorAction.REPLACE);
-    try (Reader r = new java.io.InputStreamReader(Files.newInputStream(file), decoder)) {
+    try (Reader r = new java.io.InputStreamReader(maybeGunzip(file), decoder)) {
       return parse(file.toString(), r);
     } catch (IOException e) {
       throw FileReadException.of(file, e);
@@ -74,6 +80,15 @@ public final class MemoryLog {
     }
     if (line.length() > 0 || truncated) parser.line(strip(line), ++n, truncated);
     return new MemoryLog(source, parser.finish());
+  }
+
+  /** The file's bytes, gunzipped when it starts with gzip's magic number. */
+  private static InputStream maybeGunzip(Path file) throws IOException {
+    BufferedInputStream in = new BufferedInputStream(Files.newInputStream(file));
+    in.mark(2);
+    boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
+    in.reset();
+    return gzip ? new GZIPInputStream(in) : in;
   }
 
   private static String strip(StringBuilder line) {

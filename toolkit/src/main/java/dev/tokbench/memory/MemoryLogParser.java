@@ -44,8 +44,8 @@ final class MemoryLogParser {
               + "\\s*$");
   private static final Pattern GPU_ROW =
       Pattern.compile(
-          "^\\|\\s*- (.+?)\\s*\\|\\s*(\\d+) ="
-              + " (\\d+) \\+ \\((\\d+) =\\s*(\\d+) \\+\\s*(\\d+) \\+\\s*(\\d+)\\) \\+\\s*(-?\\d+) \\|\\s*$");
+          "^\\|\\s*- (.+?)\\s*\\|\\s*(\\d+) =\\s*(\\d+) \\+ \\(\\s*(\\d+) =\\s*(\\d+)"
+              + " \\+\\s*(\\d+) \\+\\s*(\\d+)\\) \\+\\s*(-?\\d+) \\|\\s*$");
   private static final Pattern OTHER_ROW =
       Pattern.compile(
           "^\\|\\s*- (.+?)\\s*\\|\\s*(\\d+) =\\s*(\\d+) \\+\\s*(\\d+) \\+\\s*(\\d+)\\s*\\|\\s*$");

@@ -8,6 +8,13 @@ final class MemoryFixtures {
   /** llama-completion -v on an H200: 1B and Qwen3-1.7B Q4_K_M, 3 contexts, f16 and q8_0 caches. */
   static final String H200_BREAKDOWN = "h200-memory-breakdown.txt";
 
+  /**
+   * {@code scripts/gpu/memory-matrix.sh} on an H200 (2026-12-01), gzipped and otherwise exact: 27
+   * llama-completion runs (partial offload, q4_0 caches, 3B and 8B, four sequences, flash attention
+   * off) and two llama-fit-params runs.
+   */
+  static final String H200_MATRIX = "h200-memory-matrix.log.gz";
+
   /** The start of a llama-server log (8B Q4_K_M, --parallel 32) on the same H200. */
   static final String H200_SERVER = "h200-server-log-head.txt";
 

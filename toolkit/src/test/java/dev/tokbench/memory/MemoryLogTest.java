@@ -48,6 +48,27 @@ class MemoryLogTest {
   }
 
   @Test
+  void aSelfUnderAThousandMibIsPaddedInsideTheParenthesisAndAGzippedLogReads() throws IOException {
+    // real rows of the H200 matrix (-ngl 8 and -ngl 0 on the 1B), in a gzipped log
+    String log =
+        "== llama-3.2-1b-Q4_K_M c=4096 ngl=8\n"
+            + "0.00.337.813 I common_memory_breakdown_print: |   - CUDA0 (H200)       | 143155 = "
+            + "134765 + ( 766 =   451 +      56 +     258) +        7624 |\n"
+            + "0.00.337.814 I common_memory_breakdown_print: |   - CUDA0 (H200)       | 143155 = "
+            + "134305 + ( 459 =     0 +       0 +     459) +        8390 |\n";
+    Path gz = tmp.resolve("matrix.log.gz");
+    try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+      out.write(log.getBytes(StandardCharsets.UTF_8));
+    }
+
+    MemorySection s = MemoryLog.read(gz).sections().get(0);
+
+    assertThat(s.breakdowns()).extracting(MeasuredBreakdown::selfMib).containsExactly(766L, 459L);
+    assertThat(s.breakdown("CUDA0").orElseThrow().computeMib()).isEqualTo(459);
+    assertThat(s.breakdown("CUDA0").orElseThrow().unaccountedMib()).hasValue(8390);
+  }
+
+  @Test
   void breakdownRowsKeepTotalFreeSelfAndUnaccountedOfTheExitTable() {
     MemorySection s = fixture().section("llama-3.2-1b-Q4_K_M c=4096 ctk=f16").orElseThrow();
 
