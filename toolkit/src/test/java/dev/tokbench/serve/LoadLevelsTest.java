@@ -128,7 +128,10 @@ class LoadLevelsTest {
             .isEqualTo(4.0);
         assertThat(m.path("counters_delta").path("scripted:tokens_total").asDouble())
             .isEqualTo(12.0);
-        assertThat(m.path("gauges").path("scripted:requests_processing").asDouble()).isEqualTo(0.0);
+        // a gauge is read as it stands when the level ends: the server may not yet have counted
+        // the last stream out (its client already has [DONE]), so 0 or 1, never more than a level
+        assertThat(m.path("gauges").path("scripted:requests_processing").asDouble())
+            .isBetween(0.0, s.path("concurrency").asDouble(2.0));
       }
     }
   }
