@@ -21,9 +21,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The real H200 run of {@code scripts/gpu/tinygrad-h200.sh} ({@code run/tinygrad/h200/}, its
- * README says how and what else ran on the machine): each step's rows read back with their phases
- * and cache provenance, the search the script's budget cut kept as failed rows saying SIGTERM, and
+ * The real H200 run of {@code scripts/gpu/tinygrad-h200.sh} ({@code run/tinygrad/h200/}, its README
+ * says how and what else ran on the machine): each step's rows read back with their phases and
+ * cache provenance, the search the script's budget cut kept as failed rows saying SIGTERM, and
  * every rate recomputed from the raw streams split out of the run logs, not taken from the rows.
  */
 class H200TinygradOutputsTest {
@@ -67,7 +67,8 @@ class H200TinygradOutputsTest {
   void llama3sColdSearchAndWarmRowsAreItsThreeLogsReadByTinygradLog() {
     List<BenchResult> rows = rows("llama3");
 
-    assertThat(phasesAndTests(rows)).containsExactly("cold tg20", "search search tg20", "warm tg20");
+    assertThat(phasesAndTests(rows))
+        .containsExactly("cold tg20", "search search tg20", "warm tg20");
     String[] phase = {"cold", "search", "warm"};
     for (int i = 0; i < 3; i++) {
       BenchResult raw = TinygradLog.read(file("llama3." + phase[i] + ".stdout"));
@@ -151,7 +152,8 @@ class H200TinygradOutputsTest {
   private static List<Double> ppRatesFromRepTimes(String stem) throws Exception {
     JsonNode pp = JSON.readTree(Files.readAllLines(file(stem + ".stdout")).get(0));
     List<Double> out = new ArrayList<>();
-    for (JsonNode ms : pp.get("rep_ms")) out.add(pp.get("n_prompt").asInt() * 1000.0 / ms.asDouble());
+    for (JsonNode ms : pp.get("rep_ms"))
+      out.add(pp.get("n_prompt").asInt() * 1000.0 / ms.asDouble());
     return out;
   }
 }
