@@ -55,7 +55,7 @@ final class ResultTables {
         decodeOf(m).filter(x -> Labels.framework(x).equals(label)).findFirst();
     if (r.isEmpty()) return Entry.text("—");
     double v = r.get().tokensPerSMean();
-    Entry c = new Entry(fixed(v, 2), " tok/s", false, v);
+    Entry c = new Entry(fixed(v, 2), " tok/s", false, v).from(r.get());
     return leader(m).equals(r.get().framework()) ? c.inBold() : c;
   }
 
@@ -111,10 +111,10 @@ final class ResultTables {
       rows.add(
           List.of(
               Entry.text(r.flags().getOrDefault("env", r.backend()) + Labels.phase(r)),
-              Entry.number(fixed(r.tokensPerSMean(), 2), r.tokensPerSMean()),
-              extraNumber(r, "ms_per_token", ""),
-              extraNumber(r, "memory_bandwidth_gb_per_s", " GB/s"),
-              extraNumber(r, "param_bandwidth_gb_per_s", " GB/s")));
+              Entry.number(fixed(r.tokensPerSMean(), 2), r.tokensPerSMean()).from(r),
+              extraNumber(r, "ms_per_token", "").from(r),
+              extraNumber(r, "memory_bandwidth_gb_per_s", " GB/s").from(r),
+              extraNumber(r, "param_bandwidth_gb_per_s", " GB/s").from(r)));
     }
     String size = m.size() == null ? "" : " (" + fixed(m.size().in(ByteUnit.GB), 2) + " GB)";
     return new ReportTable(
@@ -177,7 +177,9 @@ final class ResultTables {
         rs.stream().filter(x -> config(x).equals(key) && x.test().equals(test)).findFirst();
     if (r.isEmpty()) return Entry.text("—");
     double mean = r.get().tokensPerSMean();
-    Entry c = Entry.number(fixed(mean, 2) + " ± " + fixed(r.get().tokensPerSStddev(), 2), mean);
+    Entry c =
+        Entry.number(fixed(mean, 2) + " ± " + fixed(r.get().tokensPerSStddev(), 2), mean)
+            .from(r.get());
     return test.startsWith("tg") ? c.inBold() : c;
   }
 
