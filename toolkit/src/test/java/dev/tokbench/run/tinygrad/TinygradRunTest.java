@@ -142,6 +142,9 @@ class TinygradRunTest {
             .run();
 
     assertThat(r.rows().get(0).reason()).contains("CUDA=1 is deprecated, use DEV=CUDA instead");
+    // no token printed: still named as llama3.py --benchmark's 20 tokens, not tg0
+    assertThat(r.rows().get(0).test()).isEqualTo("tg20");
+    assertThat(r.rows().get(0).nGen()).isEqualTo(20);
   }
 
   @Test
