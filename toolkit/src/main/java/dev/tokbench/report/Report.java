@@ -132,6 +132,14 @@ public final class Report {
   }
 
   /**
+   * Whether this folder states claims to check: a folder without them gets no {@code claims.md}.
+   * (Until claims files arrive, every folder is checked against the Orin report's claims.)
+   */
+  public boolean hasClaims() {
+    return true;
+  }
+
+  /**
    * This folder's results (baseline) against {@code other}'s (candidate), matched by the model's
    * chart label in either inventory ({@code LLaMA 1B Q6_K}), flash attention and test, so folders
    * that name models differently still pair up.

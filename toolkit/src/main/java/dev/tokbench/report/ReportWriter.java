@@ -15,7 +15,10 @@ final class ReportWriter {
     try {
       Files.createDirectories(out);
       Files.writeString(out.resolve("REPORT.md"), report.markdown(), StandardCharsets.UTF_8);
-      Files.writeString(out.resolve("claims.md"), report.claimsMarkdown(), StandardCharsets.UTF_8);
+      Path claims = out.resolve("claims.md");
+      if (report.hasClaims())
+        Files.writeString(claims, report.claimsMarkdown(), StandardCharsets.UTF_8);
+      else Files.deleteIfExists(claims);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the report to " + out, e);
     }
