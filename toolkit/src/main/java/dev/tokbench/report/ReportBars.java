@@ -24,12 +24,14 @@ final class ReportBars {
     for (ModelEntry m : data.models()) {
       if (m.inSummary()) out.add(headToHead(m));
     }
+    List<BenchResult> decode =
+        data.merged().stream()
+            .filter(r -> r.framework().equals("llama.cpp") && Labels.decode(r))
+            .toList();
+    List<String> labels = Labels.distinct(decode, r -> Labels.chartLabel(data, r) + fa(r));
     List<TextBars.Bar> llama = new ArrayList<>();
-    for (BenchResult r : data.measured()) {
-      if (r.framework().equals("llama.cpp") && Labels.decode(r)) {
-        String fa = r.flashAttn() == FlashAttention.ON ? " +FA" : "";
-        llama.add(new TextBars.Bar(Labels.chartLabel(data, r) + fa, r.tokensPerSMean()));
-      }
+    for (int i = 0; i < decode.size(); i++) {
+      llama.add(new TextBars.Bar(labels.get(i), decode.get(i).tokensPerSMean()));
     }
     if (!llama.isEmpty()) {
       out.add(
@@ -38,12 +40,17 @@ final class ReportBars {
     return out;
   }
 
+  private static String fa(BenchResult r) {
+    return r.flashAttn() == FlashAttention.ON ? " +FA" : "";
+  }
+
   private TextBars headToHead(ModelEntry m) {
+    List<BenchResult> decode =
+        data.merged().stream().filter(r -> Labels.decode(r) && m.is(r.model(), r.quant())).toList();
+    List<String> labels = Labels.distinct(decode, Labels::framework);
     List<TextBars.Bar> bars = new ArrayList<>();
-    for (BenchResult r : data.measured()) {
-      if (Labels.decode(r) && m.is(r.model(), r.quant())) {
-        bars.add(new TextBars.Bar(Labels.framework(r), r.tokensPerSMean()));
-      }
+    for (int i = 0; i < decode.size(); i++) {
+      bars.add(new TextBars.Bar(labels.get(i), decode.get(i).tokensPerSMean()));
     }
     String key =
         "decode-" + m.tableLabel().toLowerCase(Locale.ROOT).replace("_", "").replace(' ', '-');

@@ -23,16 +23,19 @@ final class ReportMarkdown {
     section(out, "Executive Summary", tables, "summary");
     section(out, "1. tinygrad Results", tables, "tinygrad ");
     section(out, "2. llama.cpp Results", tables, "llama.cpp");
+    others(out, report.data(), tables);
     List<TextBars> bars = report.bars();
     if (!bars.isEmpty()) {
       out.append("## 4. Head-to-Head Comparison\n\n");
       for (TextBars b : bars) out.append(b.markdown()).append('\n');
     }
     out.append("## 5. Analysis\n\n");
-    for (String name : List.of("bandwidth", "ceiling", "prefill", "ratios", "bar-deviations")) {
+    for (String name :
+        List.of("repeats", "bandwidth", "ceiling", "prefill", "ratios", "bar-deviations")) {
       tables.stream().filter(t -> t.name().equals(name)).forEach(t -> table(out, t));
     }
     section(out, "7. Model Inventory", tables, "models");
+    section(out, "Not shown", tables, "not-shown");
     out.append("## Charts\n\n");
     for (TextBars b : bars)
       out.append("- ")
@@ -42,6 +45,26 @@ final class ReportMarkdown {
           .append(".png`, `.svg`\n");
     out.append("- Decode against bandwidth ceilings: `charts/decode-ceiling.png`, `.svg`\n");
     return out.toString();
+  }
+
+  /** The tables of frameworks other than tinygrad and llama.cpp (vLLM, MLC …), if any. */
+  private static void others(StringBuilder out, DataFolder data, List<ReportTable> tables) {
+    List<String> frameworks =
+        data.configurations().stream()
+            .map(c -> c.first().framework())
+            .filter(f -> !f.equals("tinygrad") && !f.startsWith("llama.cpp"))
+            .distinct()
+            .toList();
+    List<ReportTable> match =
+        tables.stream()
+            .filter(
+                t ->
+                    frameworks.stream()
+                        .anyMatch(f -> t.name().equals(f) || t.name().startsWith(f + " (")))
+            .toList();
+    if (match.isEmpty()) return;
+    out.append("## 3. Other Frameworks\n\n");
+    for (ReportTable t : match) table(out, t);
   }
 
   /**
