@@ -25,53 +25,67 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "energy",
     mixinStandardHelpOptions = true,
-    description =
-        "Summarise a saved power trace: samples, duration, mean and peak watts, and joules"
-            + " (trapezoidal integration of the power samples, with linear interpolation at the"
-            + " window's edges; an energy counter's difference where the trace has one). TRACE is"
-            + " an nvidia-smi --query-gpu CSV (timestamp and power.draw[.instant|.average], with or"
-            + " without nounits), a tegrastats log, or a trace of 'tokbench energy sample --out'.",
+    description = {
+      "Summarise a saved power trace: samples, duration, mean and peak watts, and joules.",
+      "Joules are the trapezoidal integral of the power samples, with linear interpolation at the"
+          + " window's edges, or an energy counter's difference where the trace has one.",
+      "TRACE is a tegrastats log, a trace of 'tokbench energy sample --out', or an nvidia-smi"
+          + " --query-gpu CSV, with or without nounits, of a timestamp and a power column (see"
+          + " --column)."
+    },
+    footer = {
+      "",
+      "Example:",
+      "  tokbench energy telemetry.csv --tz UTC \\",
+      "      --from 1795579760.3753743 --to 1795579769.2134356"
+    },
     subcommands = {EnergySampleCommand.class, EnergyProbeCommand.class})
 final class EnergyCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "TRACE", description = "the power trace")
+  @Parameters(index = "0", arity = "0..1", paramLabel = "TRACE", description = "The power trace.")
   Path trace;
 
   @Option(
       names = "--from",
       paramLabel = "T",
       description =
-          "window start: Unix seconds (1795579748.91), milliseconds with ms (1795579748910ms) or ISO-8601")
+          "Window start: Unix seconds (1795579748.91), milliseconds with ms (1795579748910ms) or"
+              + " ISO-8601.")
   String from;
 
-  @Option(names = "--to", paramLabel = "T", description = "window end, as --from")
+  @Option(names = "--to", paramLabel = "T", description = "Window end, as --from.")
   String to;
 
   @Option(
       names = "--json",
-      description = "one JSON object: samples, duration_s, mean_w, peak_w, joules, ...")
+      description =
+          "Print one JSON object instead: samples, duration_s, mean_w, peak_w, joules and more.")
   boolean json;
 
   @Option(
       names = "--tz",
       paramLabel = "ZONE",
       description =
-          "time zone of timestamps without one (nvidia-smi and tegrastats print local time); default this machine's")
+          "The time zone of timestamps without one, as nvidia-smi and tegrastats print local time"
+              + " (default: this machine's).")
   ZoneId zone;
 
   @Option(
       names = "--interval-ms",
       paramLabel = "N",
       description =
-          "tegrastats --interval the log was written at (default: from its timestamps, else 1000)")
+          "The tegrastats --interval the log was written at, in milliseconds (default: from its"
+              + " timestamps, else 1000).")
   Long intervalMs;
 
   @Option(
       names = "--column",
       paramLabel = "FIELD",
-      description =
-          "nvidia-smi power column (default the first of power.draw.instant, power.draw, power.draw.average)")
+      description = {
+        "The nvidia-smi power column to integrate.",
+        "Default: the first the CSV has of power.draw.instant, power.draw and power.draw.average."
+      })
   String column;
 
   @Override

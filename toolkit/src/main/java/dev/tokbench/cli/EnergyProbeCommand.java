@@ -14,13 +14,18 @@ import picocli.CommandLine.Option;
 @Command(
     name = "probe",
     mixinStandardHelpOptions = true,
-    description =
-        "Try every power source in order of preference (nvml, nvidia-smi, tegrastats, rapl) and say which are available here and why the others are not. Exit 0 when one is, 1 when none.")
+    description = {
+      "Say which power sources this machine has, and why not the others.",
+      "Every source is tried in order of preference: nvml, nvidia-smi, tegrastats, rapl. Exit"
+          + " status 0 when one is available, 1 when none is."
+    })
 final class EnergyProbeCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
   @CommandLine.Mixin EnergySourceOptions sources;
 
-  @Option(names = "--json", description = "a JSON array of {source, available, detail}")
+  @Option(
+      names = "--json",
+      description = "Print a JSON array of {source, available, detail} instead.")
   boolean json;
 
   @Override

@@ -27,8 +27,18 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "sample",
     mixinStandardHelpOptions = true,
-    description =
-        "Run COMMAND while sampling the best power source (or --source), after an idle baseline, and print its energy on stderr: gross and net of idle. The command's own output is untouched; tokbench exits with its status.")
+    description = {
+      "Run COMMAND and print its energy on stderr, gross and net of idle.",
+      "The best power source (or those of --source) is sampled while COMMAND runs, after an idle"
+          + " baseline. The command's own output is untouched; tokbench exits with its status, or"
+          + " with 4 when no power source could be opened."
+    },
+    footer = {
+      "",
+      "Example:",
+      "  tokbench energy sample --source nvml --idle-s 3 --out nvml.csv --json \\",
+      "      -- llama-bench -m model.gguf -p 512 -n 128"
+    })
 final class EnergySampleCommand implements Callable<Integer> {
   /** Exit status when no power source could be opened. */
   static final int NO_SOURCE = 4;
@@ -40,20 +50,22 @@ final class EnergySampleCommand implements Callable<Integer> {
       names = "--period-ms",
       paramLabel = "N",
       defaultValue = "100",
-      description = "sampling period (default 100)")
+      description = "The sampling period in milliseconds (default: ${DEFAULT-VALUE}).")
   long periodMs;
 
   @Option(
       names = "--idle-s",
-      paramLabel = "S",
+      paramLabel = "SECONDS",
       defaultValue = "2",
-      description = "idle baseline before the command, seconds (default 2; 0 for none)")
+      description =
+          "The idle baseline before the command, in seconds; 0 for none (default:"
+              + " ${DEFAULT-VALUE}).")
   double idleS;
 
   @Option(
       names = "--out",
       paramLabel = "TRACE",
-      description = "write every sample here (tokbench's trace CSV)")
+      description = "Write every sample here, as tokbench's trace CSV.")
   Path out;
 
   @Option(
@@ -61,16 +73,16 @@ final class EnergySampleCommand implements Callable<Integer> {
       split = ",",
       paramLabel = "NAME",
       description =
-          "sources to sample together instead of the best one: nvml, nvidia-smi, tegrastats, rapl")
+          "Sources to sample together instead of the best one: nvml, nvidia-smi, tegrastats, rapl.")
   List<String> names;
 
-  @Option(names = "--json", description = "print the summary as one JSON object")
+  @Option(names = "--json", description = "Print the summary as one JSON object.")
   boolean json;
 
   @Parameters(
       arity = "1..*",
       paramLabel = "COMMAND",
-      description = "the command and its arguments (after --)")
+      description = "The command and its arguments, after --.")
   List<String> command;
 
   @Override

@@ -10,14 +10,15 @@ final class EnergySourceOptions {
       names = "--nvml-library",
       paramLabel = "LIB",
       description =
-          "NVML to load (a path or a name); default libnvidia-ml.so.1, or -D"
-              + SourceConfig.NVML_PROPERTY)
+          "The NVML library to load, a path or a name (default: -D"
+              + SourceConfig.NVML_PROPERTY
+              + " when set, else libnvidia-ml.so.1).")
   String nvmlLibrary;
 
   @Option(
       names = "--powercap",
       paramLabel = "DIR",
-      description = "RAPL's powercap tree (default /sys/class/powercap)")
+      description = "RAPL's powercap tree (default: /sys/class/powercap).")
   Path powercap;
 
   SourceConfig config() {

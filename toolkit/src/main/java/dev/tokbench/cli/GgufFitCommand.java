@@ -24,16 +24,19 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Will it fit? The memory llama.cpp (one CUDA GPU, or --cpu-only) needs for a model: weights,",
-      "KV cache, compute and output buffers per device (GPU first, host last), derived from the",
-      "graph llama.cpp builds; whether it fits a device with a margin, the largest context and the",
-      "largest -ngl that fit. Only the GGUF header is read; --shape/--type needs no file at all.",
-      "Checked against llama.cpp's own breakdown: docs/memory.md."
+      "Will it fit? Show the memory llama.cpp needs for a model, per device.",
+      "The memory is that of one CUDA GPU, or of the host alone with --cpu-only: weights, KV cache,"
+          + " compute and output buffers per device (GPU first, host last), derived from the graph"
+          + " llama.cpp builds. It says whether the model fits a device with a margin, and the"
+          + " largest context and the largest -ngl that fit.",
+      "Only the GGUF header is read; --shape with --type needs no file at all. Checked against"
+          + " llama.cpp's own breakdown: docs/memory.md."
     },
     footer = {
       "",
       "Examples:",
-      "  tokbench gguf fit model.gguf --ctx 32768 --ctk q8_0 --ctv q8_0 --device \"RTX 4090\"",
+      "  tokbench gguf fit model.gguf --ctx 32768 --ctk q8_0 --ctv q8_0 \\",
+      "      --device \"RTX 4090\"",
       "  tokbench gguf fit --shape llama-3.1-70b --type Q4_K_M --memory 64GiB --json",
       "  tokbench gguf fit --shape llama-3.1-8b --type Q4_K_M --ngl 20 --ctx 8192"
     })
@@ -46,61 +49,73 @@ final class GgufFitCommand implements Callable<Integer> {
 
   @Option(
       names = "--shape",
+      paramLabel = "NAME",
       description = "A synth catalogue shape instead of a file, e.g. llama-3.1-70b.")
   String shape;
 
   @Option(
       names = "--type",
+      paramLabel = "TYPE",
       defaultValue = "Q4_K_M",
       description = "With --shape: the quantization (default: ${DEFAULT-VALUE}).")
   String type;
 
   @Option(
       names = {"-c", "--ctx"},
+      paramLabel = "N",
       defaultValue = "0",
       description = "Context length (default: the model's).")
   int ctx;
 
   @Option(
       names = {"-ctk", "--ctk"},
+      paramLabel = "TYPE",
       defaultValue = "f16",
       description =
-          "K cache type: f32, f16, bf16, q8_0, q4_0, q4_1, iq4_nl, q5_0, q5_1 (default: ${DEFAULT-VALUE}).")
+          "K cache type: f32, f16, bf16, q8_0, q4_0, q4_1, iq4_nl, q5_0, q5_1 (default:"
+              + " ${DEFAULT-VALUE}).")
   String ctk;
 
   @Option(
       names = {"-ctv", "--ctv"},
+      paramLabel = "TYPE",
       defaultValue = "f16",
       description = "V cache type (default: ${DEFAULT-VALUE}).")
   String ctv;
 
   @Option(
       names = {"-fa", "--fa"},
+      paramLabel = "on|off",
       defaultValue = "on",
       description =
-          "Flash attention, on or off (default: ${DEFAULT-VALUE}, as llama.cpp's auto picks on a GPU).")
+          "Flash attention, on or off (default: ${DEFAULT-VALUE}, what llama.cpp's auto picks on"
+              + " a GPU).")
   String fa;
 
   @Option(
       names = {"-np", "--parallel"},
+      paramLabel = "N",
       defaultValue = "1",
       description = "Parallel sequences (default: ${DEFAULT-VALUE}).")
   int parallel;
 
   @Option(
       names = {"-b", "--batch"},
+      paramLabel = "N",
       defaultValue = "2048",
       description = "Logical batch (default: ${DEFAULT-VALUE}).")
   int batch;
 
   @Option(
       names = {"-ub", "--ubatch"},
+      paramLabel = "N",
       defaultValue = "512",
       description = "Physical batch (default: ${DEFAULT-VALUE}).")
   int ubatch;
 
   @Option(
       names = {"-ngl", "--ngl"},
+      paramLabel = "N",
       defaultValue = "-1",
       description =
           "Layers on the GPU, the output layer counting as one, as llama.cpp (default: all).")
@@ -111,16 +126,22 @@ final class GgufFitCommand implements Callable<Integer> {
 
   @Option(
       names = "--device",
+      paramLabel = "NAME",
       description = "A device of the catalogue (tokbench device list), for its memory.")
   String device;
 
-  @Option(names = "--memory", description = "The GPU's memory instead, e.g. 24GiB, 80GB.")
+  @Option(
+      names = "--memory",
+      paramLabel = "SIZE",
+      description = "The GPU's memory instead, e.g. 24GiB, 80GB.")
   String memory;
 
   @Option(
       names = "--margin",
+      paramLabel = "SIZE",
       defaultValue = "1GiB",
-      description = "Memory to leave free (default: ${DEFAULT-VALUE}, as llama.cpp's --fit).")
+      description =
+          "The memory to leave free, as llama.cpp's --fit does (default: ${DEFAULT-VALUE}).")
   String margin;
 
   @Option(names = "--cpu-only", description = "No GPU: a CPU-only llama.cpp build.")

@@ -9,9 +9,7 @@ import dev.tokbench.serve.ServeRun;
 import dev.tokbench.serve.ServeSettings;
 import dev.tokbench.serve.ServeTable;
 import dev.tokbench.serve.ServerKind;
-import dev.tokbench.serve.ServerLaunch;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,165 +29,166 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Load-test an OpenAI-compatible server with streamed requests, as vllm bench serve does:"
-          + " TTFT, TPOT, ITL, end-to-end latency, throughput and goodput per load level.",
-      "Example: tokbench serve-bench --url http://127.0.0.1:8080 --concurrency 1,4,16"
-          + " --requests 64 --prompt-tokens 512 --max-tokens 128 --out serve.jsonl",
-      "Example: tokbench serve-bench --llama-server llama-server --concurrency 1,4 --out s.jsonl"
-          + " -- -m model.gguf --parallel 4 -c 8192 --metrics --cache-ram 0",
-      "JSONL (run, warmup, request and summary lines) goes to --out, else to stdout; a table to"
-          + " stderr. Exit status 3 when any request failed."
+      "Load-test an OpenAI-compatible server with streamed requests, as vllm bench serve does.",
+      "It measures TTFT, TPOT, ITL, end-to-end latency, throughput and goodput per load level."
+          + " JSONL (run, warmup, request and summary lines) goes to --out, else to stdout; a"
+          + " table to stderr. Exit status 3 when any request failed."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  tokbench serve-bench --url http://127.0.0.1:8080 --concurrency 1,4,16 \\",
+      "      --requests 64 --prompt-tokens 512 --max-tokens 128 --out serve.jsonl",
+      "  tokbench serve-bench --llama-server llama-server --concurrency 1,4 \\",
+      "      --out s.jsonl -- -m model.gguf --parallel 4 -c 8192 --metrics --cache-ram 0"
     })
 final class ServeBenchCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** Attach to a server, or launch one: exactly one of them. */
   @ArgGroup(exclusive = true, multiplicity = "1")
-  Target target;
-
-  /** Attach to a server, or launch one. */
-  static final class Target {
-    @Option(names = "--url", description = "a running server, http://HOST:PORT")
-    URI url;
-
-    @Option(
-        names = "--llama-server",
-        paramLabel = "BINARY",
-        description = "launch this llama-server with the flags after --")
-    String llamaServer;
-
-    @Option(
-        names = "--vllm",
-        paramLabel = "VLLM",
-        description = "launch VLLM serve with the flags after -- (the model first)")
-    String vllm;
-
-    @Option(
-        names = "--sglang",
-        paramLabel = "PYTHON",
-        description = "launch PYTHON -m sglang.launch_server with the flags after --")
-    String sglang;
-
-    @Option(
-        names = "--mlc",
-        paramLabel = "MLC_LLM",
-        description = "launch MLC_LLM serve with the flags after -- (the model first)")
-    String mlc;
-  }
+  ServeBenchTarget target;
 
   @Option(
       names = "--concurrency",
-      paramLabel = "N,N,..",
-      description = "closed-loop levels: requests in flight (default 1 unless --rate)")
+      paramLabel = "LEVELS",
+      description =
+          "Closed-loop levels, comma-separated: requests in flight (default: 1 unless --rate).")
   String concurrency;
 
   @Option(
       names = "--rate",
-      paramLabel = "R,R,..",
-      description = "open-loop levels: Poisson arrivals per second, or inf")
+      paramLabel = "LEVELS",
+      description = "Open-loop levels, comma-separated: Poisson arrivals per second, or inf.")
   String rate;
 
-  @Option(names = "--requests", description = "requests per level (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--requests",
+      paramLabel = "N",
+      description = "Requests per level (default: ${DEFAULT-VALUE}).")
   int requests = 100;
 
   @Option(
       names = "--prompt-tokens",
-      description = "prompt length in tokens (words for text prompts; default: ${DEFAULT-VALUE})")
+      paramLabel = "N",
+      description =
+          "The prompt length in tokens, in words for text prompts (default: ${DEFAULT-VALUE}).")
   int promptTokens = 512;
 
   @Option(
       names = "--max-tokens",
+      paramLabel = "N",
       description =
-          "max_tokens of every request, generated in full (ignore_eos; default: ${DEFAULT-VALUE})")
+          "The max_tokens of every request, generated in full with ignore_eos (default:"
+              + " ${DEFAULT-VALUE}).")
   int maxTokens = 128;
 
   @Option(
       names = "--dataset",
       paramLabel = "FILE",
-      description = "ShareGPT-style JSON to take prompts from (none is downloaded)")
+      description = "A ShareGPT-style JSON file to take prompts from (none is downloaded).")
   Path dataset;
 
   @Option(
       names = "--slo",
       paramLabel = "BOUNDS",
-      description = "goodput bounds, e.g. ttft=200ms,tpot=50ms,e2e=2s")
+      description = {"Goodput bounds, for example:", "ttft=200ms,tpot=50ms,e2e=2s."})
   String slo;
 
   @Option(
       names = "--out",
       paramLabel = "FILE.jsonl",
-      description = "JSONL file to append to (default: stdout)")
+      description = "The JSONL file to append to (default: stdout).")
   Path out;
 
-  @Option(names = "--model", description = "the model field (default: the server's first model)")
+  @Option(
+      names = "--model",
+      paramLabel = "NAME",
+      description = "The requests' model field (default: the server's first model).")
   String model = "";
 
   @Option(
       names = "--chat",
-      description = "stream /v1/chat/completions (text prompts) instead of /v1/completions")
+      description = "Stream /v1/chat/completions (text prompts) instead of /v1/completions.")
   boolean chat;
 
   @Option(
       names = "--warmup",
-      description = "requests before the first level, not counted (default: ${DEFAULT-VALUE})")
+      paramLabel = "N",
+      description = "Requests before the first level, not counted (default: ${DEFAULT-VALUE}).")
   int warmup = 2;
 
   @Option(
       names = "--request-timeout",
       paramLabel = "SECONDS",
-      description = "per request, headers to end of stream (default: ${DEFAULT-VALUE})")
+      description =
+          "The time a request may take, headers to end of stream (default: ${DEFAULT-VALUE}).")
   long requestTimeoutS = 600;
 
-  @Option(names = "--seed", description = "seeds prompts and arrivals (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      description = "Seeds prompts and arrivals (default: ${DEFAULT-VALUE}).")
   long seed;
 
   @Option(
       names = "--prompt-format",
-      description =
-          "auto, words (random words, tokenized by the server's /tokenize, sent as exactly"
-              + " --prompt-tokens ids), tokens (random ids below the vocabulary) or text; auto:"
-              + " words for llama-server and vLLM, tokens when --vocab-size is given, else text")
+      paramLabel = "FORMAT",
+      description = {
+        "How prompts are made: auto, words, tokens or text (default: ${DEFAULT-VALUE}).",
+        "Words are random words, tokenized by the server's /tokenize and sent as exactly"
+            + " --prompt-tokens ids; tokens are random ids below the vocabulary; auto is words for"
+            + " llama-server and vLLM, tokens when --vocab-size is given, else text."
+      })
   String promptFormat = "auto";
 
   @Option(
       names = "--vocab-size",
-      description = "draw token ids below this (default: the server's n_vocab)")
+      paramLabel = "N",
+      description = "Draw token ids below this (default: the server's n_vocab).")
   int vocabSize;
 
   @Option(
       names = "--server",
+      paramLabel = "KIND",
       description =
-          "which extras to send when attaching: llama-server, vllm, sglang, mlc-llm, openai (default: from /v1/models)")
+          "Which extras to send when attaching: llama-server, vllm, sglang, mlc-llm, openai"
+              + " (default: from /v1/models).")
   String server;
 
   @Option(
       names = "--extra-body",
       paramLabel = "JSON",
-      description = "a JSON object merged into every request")
+      description = "A JSON object merged into every request.")
   String extraBody = "";
 
   @Option(
       names = "--no-metrics",
-      description = "do not scrape /metrics before and after each level")
+      description = "Do not scrape /metrics before and after each level.")
   boolean noMetrics;
 
   @Option(
       names = "--ready-timeout",
       paramLabel = "SECONDS",
-      description = "how long a launched server may take to be ready (default: ${DEFAULT-VALUE})")
+      description = "How long a launched server may take to be ready (default: ${DEFAULT-VALUE}).")
   long readyTimeoutS = 600;
 
   @Option(
       names = "--server-log",
       paramLabel = "FILE",
-      description = "a launched server's output (default: beside --out, FILE.server.log)")
+      description = {
+        "A launched server's output.",
+        "Default: FILE.server.log beside --out, else serve-bench.server.log."
+      })
   Path serverLog;
 
   @Option(
       names = "--env",
-      description = "a variable for a launched server, NAME=VALUE (repeatable)")
+      paramLabel = "NAME=VALUE",
+      description = "A variable for a launched server; repeat for more.")
   Map<String, String> env = new LinkedHashMap<>();
 
-  @Parameters(description = "the launched server's flags, after --")
+  @Parameters(paramLabel = "FLAG", description = "The launched server's flags, after --.")
   List<String> flags = new ArrayList<>();
 
   @Override
@@ -225,16 +224,9 @@ final class ServeBenchCommand implements Callable<Integer> {
             "server flags after -- need a launcher (--llama-server, --vllm, --sglang, --mlc), not --url");
       return ServeBench.at(target.url);
     }
-    ServerLaunch launch =
-        target.llamaServer != null
-            ? ServerLaunch.llamaServer(target.llamaServer, flags)
-            : target.vllm != null
-                ? ServerLaunch.vllm(target.vllm, flags)
-                : target.sglang != null
-                    ? ServerLaunch.sglang(target.sglang, flags)
-                    : ServerLaunch.mlc(target.mlc, flags);
     ServeBench b =
-        ServeBench.launching(launch).serverLog(serverLog != null ? serverLog : defaultLog());
+        ServeBench.launching(target.launch(flags))
+            .serverLog(serverLog != null ? serverLog : defaultLog());
     for (Map.Entry<String, String> e : env.entrySet()) b = b.env(e.getKey(), e.getValue());
     return b;
   }

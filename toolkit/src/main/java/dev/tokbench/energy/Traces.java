@@ -1,10 +1,10 @@
 package dev.tokbench.energy;
 
+import dev.tokbench.ReadLimits;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,11 +22,15 @@ public final class Traces {
     return read(file, TraceOptions.defaults());
   }
 
+  /**
+   * Reads {@code file} within {@link ReadLimits#POWER_TRACE}: 256 MiB, strict UTF-8 (a bad byte is
+   * named with its offset), 64 KiB a line.
+   */
   public static Trace read(Path file, TraceOptions options) {
-    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (Reader in = new StringReader(ReadLimits.POWER_TRACE.read(file))) {
       return read(in, file.toString(), options);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read power trace " + file, e);
+      throw new UncheckedIOException(e); // reading a String fails only as above
     }
   }
 

@@ -2,6 +2,7 @@ package dev.tokbench.formats;
 
 import dev.tokbench.BadInputException;
 import dev.tokbench.FileReadException;
+import dev.tokbench.ReadLimits;
 import dev.tokbench.formats.llamabench.LlamaBenchFormat;
 import dev.tokbench.formats.llamabench.LlamaBenchOutput;
 import dev.tokbench.formats.mlc.MlcOutput;
@@ -11,6 +12,7 @@ import dev.tokbench.formats.vllm.VllmOutput;
 import dev.tokbench.results.BenchResult;
 import dev.tokbench.results.ResultsFile;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +25,8 @@ import java.util.Locale;
  * bench CSV, and tokbench's own results files and sweep stores (to merge them).
  */
 public final class Import {
+  private static final int SNIFF_BYTES = 1 << 20;
+
   private Import() {}
 
   /**
@@ -44,7 +48,7 @@ public final class Import {
   /** The name of the format {@link #read(Path)} would use for this file. */
   public static String detect(Path file) {
     if (ResultsFile.isResultsFile(file)) return "tokbench";
-    return ImportFormat.detect(text(file), file.toString());
+    return ImportFormat.detect(head(file), file.toString());
   }
 
   /** The rows of one file in the given format ({@code auto}: recognised from content). */
@@ -70,7 +74,13 @@ public final class Import {
     if (r.ok() || !name.endsWith(".stdout")) return r;
     Path err = file.resolveSibling(name.substring(0, name.length() - 7) + ".stderr");
     if (!Files.isRegularFile(err)) return r;
-    List<String> lines = text(err).lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    List<String> lines =
+        ReadLimits.LLAMA_BENCH
+            .read(err)
+            .lines()
+            .map(String::strip)
+            .filter(l -> !l.isEmpty())
+            .toList();
     String cause =
         lines.stream()
             .filter(l -> l.toLowerCase(Locale.ROOT).contains("error"))
@@ -135,7 +145,7 @@ public final class Import {
 
   /** The SHA-256 of a file's bytes, in hex: the content hash imports are recognised by. */
   public static String sha256(Path file) {
-    try (java.io.InputStream in = Files.newInputStream(file)) {
+    try (java.io.InputStream in = Files.newInputStream(FileReadException.requireReadable(file))) {
       java.security.MessageDigest d = java.security.MessageDigest.getInstance("SHA-256");
       byte[] buf = new byte[1 << 16];
       for (int n; (n = in.read(buf)) > 0; ) d.update(buf, 0, n);
@@ -147,9 +157,15 @@ public final class Import {
     }
   }
 
-  private static String text(Path file) {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
+  /**
+   * The start of the file that {@link #detect} looks at: its first {@value #SNIFF_BYTES} bytes,
+   * decoded leniently (the reader chosen checks the whole file strictly).
+   */
+  private static String head(Path file) {
+    byte[] head = new byte[SNIFF_BYTES];
+    try (InputStream in = Files.newInputStream(FileReadException.requireReadable(file))) {
+      int n = in.readNBytes(head, 0, head.length);
+      return new String(head, 0, n, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw FileReadException.of(file, e);
     }

@@ -1,8 +1,10 @@
 package dev.tokbench.formats;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tokbench.JsonInput;
+import dev.tokbench.ReadLimits;
 import dev.tokbench.formats.llamabench.LlamaBenchFormat;
 import dev.tokbench.formats.llamabench.LlamaBenchFormatException;
 import dev.tokbench.formats.tinygrad.TinygradOutput;
@@ -17,7 +19,7 @@ import java.util.List;
  * llama-bench's five formats.
  */
 final class ImportFormat {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonInput.mapper(ReadLimits.SERVING_OUTPUT);
 
   private ImportFormat() {}
 
@@ -41,24 +43,26 @@ final class ImportFormat {
   /**
    * {@code vllm} for vLLM's result (vllm/benchmarks/latency.py and throughput.py write one object
    * with {@code json.dump(indent=4)}), empty for llama-bench jsonl (an object per line, with {@code
-   * avg_ts}) or text that is not JSON at all.
+   * avg_ts}) or text that is not JSON at all. Reads top-level keys as they stream, so the sniffing
+   * window's end never matters once a telling key is seen.
    */
   private static String jsonObject(String text, String source) {
+    List<String> keys = new ArrayList<>();
     try (JsonParser p = JSON.createParser(text)) {
-      JsonNode o = JSON.readTree(p);
-      boolean alone = p.nextToken() == null;
-      if (o == null || !o.isObject()) return "";
-      if (o.has("latencies") || o.has("tokens_per_second")) return "vllm";
-      if (alone && !o.has("avg_ts")) {
-        List<String> keys = new ArrayList<>();
-        o.fieldNames().forEachRemaining(keys::add);
-        throw new UnrecognizedOutputException(
-            source, abbreviate("a JSON object with keys " + keys));
+      if (p.nextToken() != JsonToken.START_OBJECT) return "";
+      for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+        String key = p.currentName();
+        if (key.equals("latencies") || key.equals("tokens_per_second")) return "vllm";
+        if (key.equals("avg_ts")) return "";
+        keys.add(key);
+        p.nextToken();
+        p.skipChildren();
       }
-      return "";
+      if (p.nextToken() != null) return ""; // more than one object: jsonl
     } catch (IOException e) {
-      return "";
+      return ""; // not JSON, or cut short by the sniffing window: not a whole vLLM object
     }
+    throw new UnrecognizedOutputException(source, abbreviate("a JSON object with keys " + keys));
   }
 
   private static String abbreviate(String s) {

@@ -1,5 +1,6 @@
 package dev.tokbench.gguf;
 
+import java.math.BigInteger;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -149,6 +150,10 @@ public final class GgufWriter {
   }
 
   private static Object plain(GgufValue v) {
+    // the reader keeps a uint64's bits in a Long; above 2^63 - 1 that Long is negative
+    if (v.type() == GgufValueType.UINT64) {
+      return new BigInteger(Long.toUnsignedString((Long) v.raw()));
+    }
     if (v.type() != GgufValueType.ARRAY) return v.raw();
     GgufArray a = v.asArray();
     List<Object> values = new ArrayList<>(a.size());

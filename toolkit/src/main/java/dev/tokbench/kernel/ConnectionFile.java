@@ -1,12 +1,11 @@
 package dev.tokbench.kernel;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.tokbench.JsonInput;
+import dev.tokbench.ReadLimits;
 import java.nio.file.Path;
 
 /**
@@ -36,11 +35,21 @@ record ConnectionFile(
     }
   }
 
-  /** Reads a connection file; a missing field is reported with the file's path. */
+  /**
+   * Reads a connection file; a missing or mistyped field is reported with the file's path. Limits
+   * ({@link ReadLimits#KERNEL}): 64 MiB, Gson's 255 levels of nesting.
+   */
   public static ConnectionFile read(Path file) {
+    JsonObject json;
     try {
-      JsonObject json =
-          JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8)).getAsJsonObject();
+      JsonElement root = JsonParser.parseString(ReadLimits.KERNEL.read(file));
+      if (!root.isJsonObject()) throw new KernelSetupException(file + ": not a JSON object");
+      json = root.getAsJsonObject();
+    } catch (JsonParseException e) {
+      throw new KernelSetupException(
+          file + ": not a JSON connection file: " + JsonInput.abbreviate(e.getMessage()));
+    }
+    try {
       return new ConnectionFile(
           string(json, "transport", file),
           string(json, "ip", file),
@@ -49,12 +58,10 @@ record ConnectionFile(
           port(json, "stdin_port", file),
           port(json, "control_port", file),
           port(json, "hb_port", file),
-          json.has("signature_scheme") ? json.get("signature_scheme").getAsString() : "hmac-sha256",
-          json.has("key") ? json.get("key").getAsString() : "");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (JsonParseException | IllegalStateException e) {
-      throw new KernelSetupException(file + ": not a JSON connection file: " + e.getMessage());
+          json.has("signature_scheme") ? string(json, "signature_scheme", file) : "hmac-sha256",
+          json.has("key") ? string(json, "key", file) : "");
+    } catch (IllegalArgumentException e) {
+      throw new KernelSetupException(file + ": " + JsonInput.abbreviate(e.getMessage()));
     }
   }
 
@@ -70,17 +77,33 @@ record ConnectionFile(
   }
 
   private static String string(JsonObject json, String field, Path file) {
-    if (!json.has(field)) {
+    JsonElement value = json.get(field);
+    if (value == null) {
       throw new KernelSetupException(file + ": connection file has no \"" + field + "\"");
     }
-    return json.get(field).getAsString();
+    if (!value.isJsonPrimitive()) {
+      throw new KernelSetupException(
+          file + ": \"" + field + "\" must be a string or number, got " + abbreviate(value));
+    }
+    return value.getAsString();
   }
 
   private static int port(JsonObject json, String field, Path file) {
-    int port = Integer.parseInt(string(json, field, file));
+    String text = string(json, field, file);
+    int port;
+    try {
+      port = Integer.parseInt(text.strip());
+    } catch (NumberFormatException e) {
+      port = -1;
+    }
     if (port < 1 || port > 65535) {
-      throw new KernelSetupException(file + ": " + field + " " + port + " is not a TCP port");
+      throw new KernelSetupException(
+          file + ": " + field + " " + JsonInput.abbreviate(text) + " is not a TCP port");
     }
     return port;
+  }
+
+  private static String abbreviate(JsonElement value) {
+    return JsonInput.abbreviate(value.toString());
   }
 }

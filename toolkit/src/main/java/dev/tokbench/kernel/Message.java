@@ -1,5 +1,6 @@
 package dev.tokbench.kernel;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.time.Instant;
 import java.util.List;
@@ -27,7 +28,8 @@ record Message(
 
   /** The header's {@code msg_type}, e.g. {@code execute_request}. */
   String type() {
-    return header.has("msg_type") ? header.get("msg_type").getAsString() : "";
+    JsonElement type = header.get("msg_type");
+    return type != null && type.isJsonPrimitive() ? type.getAsString() : "";
   }
 
   /**

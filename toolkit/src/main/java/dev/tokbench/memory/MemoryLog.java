@@ -1,8 +1,8 @@
 package dev.tokbench.memory;
 
+import dev.tokbench.FileReadException;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,7 +47,7 @@ public final class MemoryLog {
     try (Reader r = new java.io.InputStreamReader(Files.newInputStream(file), decoder)) {
       return parse(file.toString(), r);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+      throw FileReadException.of(file, e);
     }
   }
 

@@ -1,10 +1,10 @@
 package dev.tokbench.notebook;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tokbench.FileReadException;
+import dev.tokbench.JsonInput;
+import dev.tokbench.ReadLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -28,25 +28,24 @@ public final class NotebookFile {
     this.root = root;
   }
 
+  /**
+   * Reads an nbformat 4 notebook, within {@link ReadLimits#NOTEBOOK}: 256 MiB, 100 levels of
+   * nesting, 10,000 cells.
+   *
+   * @throws NotebookFormatException when it is not JSON ({@code file:line: not JSON: why}) or not a
+   *     notebook
+   * @throws dev.tokbench.InputLimitException when it is past a limit
+   */
   public static NotebookFile read(Path path) {
-    String json;
-    try {
-      json = Files.readString(path);
-    } catch (IOException e) {
-      throw FileReadException.of(path, e);
-    }
-    JsonNode node;
-    try {
-      node = JupyterJson.MAPPER.readTree(json);
-    } catch (JsonProcessingException e) {
-      throw new NotebookFormatException(
-          path
-              + ": not JSON at line "
-              + e.getLocation().getLineNr()
-              + ": "
-              + e.getOriginalMessage(),
-          e);
-    }
+    String source = path.toString();
+    String json = ReadLimits.NOTEBOOK.read(path);
+    JsonNode node =
+        JsonInput.tree(
+            ReadLimits.NOTEBOOK,
+            json,
+            source,
+            (line, problem, cause) ->
+                new NotebookFormatException(source + ":" + line + ": not JSON: " + problem, cause));
     return new NotebookFile(path, validate(path, node));
   }
 
@@ -58,7 +57,11 @@ public final class NotebookFile {
       throw new NotebookFormatException(
           path + ": nbformat " + obj.path("nbformat") + " is not supported; only nbformat 4");
     }
-    for (int i = 0; i < obj.get("cells").size(); i++) {
+    int cells = obj.get("cells").size();
+    if (cells > ReadLimits.NOTEBOOK.maxItems()) {
+      throw ReadLimits.NOTEBOOK.tooMany(path.toString(), 1, "cells", cells);
+    }
+    for (int i = 0; i < cells; i++) {
       JsonNode cell = obj.get("cells").get(i);
       if (!cell.path("cell_type").isTextual()) {
         throw new NotebookFormatException(path + ": cell " + i + " has no cell_type");

@@ -41,7 +41,7 @@ public final class Launcher {
       return new ProcessOutcome(
           spec.commandLine(), started, since(t0), -1, false, e.getMessage(), List.of());
     }
-    try (RunLog log = RunLog.open(spec.log());
+    try (RunLog log = RunLog.open(spec.log(), spec.commandLine(), started);
         OutputDrain drain = OutputDrain.start(process)) {
       Deque<String> tail = new ArrayDeque<>();
       LineSplitter out =
@@ -200,16 +200,25 @@ public final class Launcher {
       this.w = w;
     }
 
-    static RunLog open(java.nio.file.Path file) {
+    /**
+     * Opens (appending) the run log, whose first lines say what ran and when: {@code cmd| the
+     * command line} (credentials redacted, as {@link ProcessSpec#commandLine()} gives it) and
+     * {@code at| start time}; then {@code out|} and {@code err|} lines as they come.
+     */
+    static RunLog open(java.nio.file.Path file, String commandLine, Instant started) {
       if (file == null) return new RunLog(null);
       try {
         if (file.getParent() != null) Files.createDirectories(file.getParent());
-        return new RunLog(
-            Files.newBufferedWriter(
-                file,
-                StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND));
+        RunLog log =
+            new RunLog(
+                Files.newBufferedWriter(
+                    file,
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND));
+        log.line("cmd", commandLine);
+        log.line("at", started.toString());
+        return log;
       } catch (IOException e) {
         throw new UncheckedIOException("cannot open run log " + file, e);
       }

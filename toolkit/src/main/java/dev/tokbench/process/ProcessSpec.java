@@ -1,6 +1,7 @@
 package dev.tokbench.process;
 
 import dev.tokbench.Records;
+import dev.tokbench.Secrets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
@@ -84,12 +85,14 @@ public record ProcessSpec(
 
   /**
    * The command as one shell line, environment first: {@code DEV=CUDA python3 examples/llama3.py
-   * --size 1B}, quoting what a POSIX shell would need quoted.
+   * --size 1B}, quoting what a POSIX shell would need quoted, credentials redacted ({@link
+   * Secrets}): this is the line provenance, run logs and failure reasons record.
    */
   public String commandLine() {
     StringBuilder b = new StringBuilder();
-    env.forEach((k, v) -> b.append(k).append('=').append(quote(v)).append(' '));
-    for (String arg : command)
+    env.forEach(
+        (k, v) -> b.append(k).append('=').append(quote(Secrets.envValue(k, v))).append(' '));
+    for (String arg : Secrets.args(command))
       b.append(b.isEmpty() || b.charAt(b.length() - 1) == ' ' ? "" : " ").append(quote(arg));
     return b.toString();
   }

@@ -72,9 +72,21 @@ public record BenchResult(
       String counts = "n_prompt=" + nPrompt + " n_gen=" + nGen + " n_depth=" + nDepth;
       throw new IllegalArgumentException("token counts must be >= 0, got " + counts);
     }
-    if (status == Status.OK && !(tokensPerSMean >= 0)) {
+    if (modelBytes < -1 || nParams < -1) {
       throw new IllegalArgumentException(
-          "an ok row needs tokens/s >= 0, got " + tokensPerSMean + " for " + model + " " + test);
+          "model_bytes and n_params must be >= 0, or -1 when unknown, got "
+              + modelBytes
+              + " and "
+              + nParams);
+    }
+    if (status == Status.OK && !(tokensPerSMean >= 0 && Double.isFinite(tokensPerSMean))) {
+      throw new IllegalArgumentException(
+          "an ok row needs tokens/s, finite and >= 0, got "
+              + tokensPerSMean
+              + " for "
+              + model
+              + " "
+              + test);
     }
   }
 

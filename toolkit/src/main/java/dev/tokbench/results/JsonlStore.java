@@ -3,10 +3,7 @@ package dev.tokbench.results;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tokbench.FileReadException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.tokbench.ReadLimits;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -78,7 +75,7 @@ final class JsonlStore implements ResultStore {
         (node, lineNo) -> {
           String point = node.path("cell").asText();
           if (node.path("attempt").asText().equals(doneAttempts.get(point))) {
-            out.add(ResultsJsonl.fromJson(node.get("row")));
+            out.add(ResultsJsonl.row(node.get("row"), path.toString(), lineNo));
           }
         });
     return out;
@@ -98,28 +95,14 @@ final class JsonlStore implements ResultStore {
 
   private void scan(DoneLine done, RowLine row) {
     long lineNo = 0;
-    try (var lines = Files.lines(path, StandardCharsets.UTF_8)) {
-      for (String line : (Iterable<String>) lines::iterator) {
-        lineNo++;
-        if (line.isBlank()) continue;
-        JsonNode node = parse(line, lineNo);
-        if (node.has("done"))
-          done.accept(node.path("cell").asText(), node.path("attempt").asText());
-        else if (node.has("row")) row.accept(node, lineNo);
-        else
-          throw new ResultsFormatException(
-              path.toString(), lineNo, "neither a row nor a done line");
-      }
-    } catch (IOException e) {
-      throw FileReadException.of(path, e);
-    }
-  }
-
-  private JsonNode parse(String line, long lineNo) {
-    try {
-      return JSON.readTree(line);
-    } catch (IOException e) {
-      throw new ResultsFormatException(path.toString(), lineNo, "not JSON: " + e.getMessage());
+    for (String line : (Iterable<String>) ReadLimits.RESULTS.read(path).lines()::iterator) {
+      lineNo++;
+      if (line.isBlank()) continue;
+      JsonNode node = ResultsJsonl.tree(line, path.toString(), lineNo);
+      if (node.has("done")) done.accept(node.path("cell").asText(), node.path("attempt").asText());
+      else if (node.has("row")) row.accept(node, lineNo);
+      else
+        throw new ResultsFormatException(path.toString(), lineNo, "neither a row nor a done line");
     }
   }
 

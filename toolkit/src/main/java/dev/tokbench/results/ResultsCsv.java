@@ -3,9 +3,12 @@ package dev.tokbench.results;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tokbench.FileReadException;
+import dev.tokbench.CsvInput;
+import dev.tokbench.JsonInput;
+import dev.tokbench.ReadLimits;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -16,9 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads and writes {@link BenchResult} rows as CSV with a header. Maps (flags, provenance, extra)
@@ -100,93 +101,102 @@ public final class ResultsCsv {
         json(r.extra()));
   }
 
-  /** Reads every row of a results CSV file. */
+  /**
+   * Reads every row of a results CSV file, within {@link ReadLimits#RESULTS} (256 MiB, 8 MiB a
+   * line, 10,000 cells a row).
+   */
   public static List<BenchResult> read(Path file) {
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return read(r, file.toString());
-    } catch (IOException e) {
-      throw FileReadException.of(file, e);
-    }
+    String name = file.toString();
+    return rows(ReadLimits.RESULTS.read(file), name);
   }
 
   /** Reads every row; {@code name} is used in error messages. */
   public static List<BenchResult> read(Reader in, String name) throws IOException {
-    CSVFormat f = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
-    try (CSVParser parser = CSVParser.builder().setReader(in).setFormat(f).get()) {
-      List<String> missing = new ArrayList<>(COLUMNS);
-      missing.removeAll(parser.getHeaderNames());
-      if (!missing.isEmpty()) {
-        throw new ResultsFormatException(
-            name, 1, "missing columns " + missing + "; the header has " + parser.getHeaderNames());
-      }
-      List<BenchResult> rows = new ArrayList<>();
-      for (CSVRecord rec : parser) rows.add(row(rec, name));
-      return rows;
-    } catch (java.io.UncheckedIOException e) {
-      throw new ResultsFormatException(name, -1, "malformed CSV: " + e.getMessage(), e);
-    }
+    StringWriter text = new StringWriter();
+    in.transferTo(text);
+    return rows(ReadLimits.RESULTS.check(text.toString(), name), name);
   }
 
-  private static BenchResult row(CSVRecord rec, String name) {
-    long line = parserLine(rec);
-    if (!rec.isConsistent()) {
+  private static List<BenchResult> rows(String text, String name) {
+    CsvInput csv =
+        CsvInput.parse(
+            text,
+            name,
+            ReadLimits.RESULTS,
+            (line, problem, cause) -> new ResultsFormatException(name, line, problem, cause));
+    List<String> missing = new ArrayList<>(COLUMNS);
+    missing.removeAll(csv.header());
+    if (!missing.isEmpty()) {
       throw new ResultsFormatException(
-          name,
-          line,
-          "expected " + rec.getParser().getHeaderNames().size() + " cells, found " + rec.size());
+          name, 1, "missing columns " + missing + "; the header has " + abbreviate(csv.header()));
     }
+    List<BenchResult> rows = new ArrayList<>();
+    for (CsvInput.Row row : csv.rows()) rows.add(row(csv.header(), row, name));
+    return rows;
+  }
+
+  private static String abbreviate(List<String> header) {
+    return JsonInput.abbreviate(header.toString());
+  }
+
+  private static BenchResult row(List<String> header, CsvInput.Row rec, String name) {
+    if (rec.cells().size() != header.size()) {
+      throw new ResultsFormatException(
+          name, rec.line(), "expected " + header.size() + " cells, found " + rec.cells().size());
+    }
+    Function<String, String> cell = column -> rec.get(header, column);
     try {
-      return BenchResult.measured(rec.get("framework"))
-          .backend(rec.get("backend"))
-          .model(rec.get("model"), rec.get("quant"))
+      return BenchResult.measured(cell.apply("framework"))
+          .backend(cell.apply("backend"))
+          .model(cell.apply("model"), cell.apply("quant"))
           .test(
-              rec.get("test"),
-              intCell(rec, "n_prompt"),
-              intCell(rec, "n_gen"),
-              intCell(rec, "n_depth"))
-          .flashAttn(FlashAttention.parse(rec.get("flash_attn")))
+              cell.apply("test"),
+              intCell(cell, "n_prompt"),
+              intCell(cell, "n_gen"),
+              intCell(cell, "n_depth"))
+          .flashAttn(FlashAttention.parse(cell.apply("flash_attn")))
           .tokensPerS(
-              doubleCell(rec, "tokens_per_s_mean"),
-              doubleCell(rec, "tokens_per_s_stddev"),
-              parseSamples(rec.get("samples_ts")))
-          .size(longCell(rec, "model_bytes"), longCell(rec, "n_params"))
-          .device(rec.get("device"))
-          .status(Status.parse(rec.get("status")), rec.get("reason"))
-          .flags(parseMap(rec.get("flags")))
-          .provenance(parseMap(rec.get("provenance")))
-          .extra(parseMap(rec.get("extra")))
+              doubleCell(cell, "tokens_per_s_mean"),
+              doubleCell(cell, "tokens_per_s_stddev"),
+              parseSamples(cell.apply("samples_ts")))
+          .size(longCell(cell, "model_bytes"), longCell(cell, "n_params"))
+          .device(cell.apply("device"))
+          .status(Status.parse(cell.apply("status")), cell.apply("reason"))
+          .flags(parseMap(cell.apply("flags")))
+          .provenance(parseMap(cell.apply("provenance")))
+          .extra(parseMap(cell.apply("extra")))
           .build();
     } catch (RuntimeException e) {
-      throw new ResultsFormatException(name, line, e.getMessage(), e);
+      throw new ResultsFormatException(name, rec.line(), JsonInput.abbreviate(e.getMessage()), e);
     }
   }
 
-  private static long parserLine(CSVRecord rec) {
-    // getRecordNumber counts data records from 1; the header is line 1 of the file.
-    return rec.getRecordNumber() + 1;
-  }
-
-  private static int intCell(CSVRecord rec, String col) {
+  private static int intCell(Function<String, String> rec, String col) {
     return cell(rec, col, 0, Integer::valueOf, "a whole number");
   }
 
-  private static long longCell(CSVRecord rec, String col) {
+  private static long longCell(Function<String, String> rec, String col) {
     return cell(rec, col, -1L, Long::valueOf, "a whole number");
   }
 
-  private static double doubleCell(CSVRecord rec, String col) {
+  private static double doubleCell(Function<String, String> rec, String col) {
     return cell(rec, col, Double.NaN, Double::valueOf, "a number");
   }
 
   /** The cell parsed; {@code ifEmpty} (unknown) when empty. */
   private static <T> T cell(
-      CSVRecord rec, String col, T ifEmpty, Function<String, T> parse, String expected) {
-    String s = rec.get(col).trim();
+      Function<String, String> rec,
+      String col,
+      T ifEmpty,
+      Function<String, T> parse,
+      String expected) {
+    String s = rec.apply(col).trim();
     if (s.isEmpty()) return ifEmpty;
     try {
       return parse.apply(s);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("column " + col + ": '" + s + "' is not " + expected);
+      throw new IllegalArgumentException(
+          "column " + col + ": '" + JsonInput.abbreviate(s) + "' is not " + expected);
     }
   }
 
@@ -197,7 +207,8 @@ public final class ResultsCsv {
       try {
         out.add(Double.parseDouble(part.trim()));
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("column samples_ts: '" + part + "' is not a number");
+        throw new IllegalArgumentException(
+            "column samples_ts: '" + JsonInput.abbreviate(part) + "' is not a number");
       }
     }
     return out;
@@ -208,13 +219,19 @@ public final class ResultsCsv {
     try {
       return Json.MAPPER.readValue(s, MAP);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("not a JSON object of strings: " + s);
+      throw new IllegalArgumentException(
+          "not a JSON object of strings: " + JsonInput.abbreviate(s));
     }
   }
 
   static String number(double d) {
     if (Double.isNaN(d)) return "";
-    return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+    boolean whole = d == Math.rint(d) && Math.abs(d) < 1e15 && !isNegativeZero(d);
+    return whole ? Long.toString((long) d) : Double.toString(d);
+  }
+
+  private static boolean isNegativeZero(double d) {
+    return Double.doubleToRawLongBits(d) == Double.doubleToRawLongBits(-0.0);
   }
 
   private static String count(long n) {
@@ -238,6 +255,6 @@ public final class ResultsCsv {
 
   /** Jackson's databind, loaded when a JSON cell is first read or written, not with the header. */
   private static final class Json {
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    static final ObjectMapper MAPPER = JsonInput.mapper(ReadLimits.RESULTS);
   }
 }

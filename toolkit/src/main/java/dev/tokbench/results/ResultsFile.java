@@ -1,7 +1,8 @@
 package dev.tokbench.results;
 
-import dev.tokbench.FileReadException;
+import dev.tokbench.ReadLimits;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -68,23 +69,30 @@ public final class ResultsFile implements Consumer<BenchResult>, AutoCloseable {
     if (first.contains("\"attempt\"")) return JsonlStore.read(file);
     List<BenchResult> rows = new ArrayList<>();
     long lineNo = 0;
-    try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
-      for (String line : (Iterable<String>) lines::iterator) {
-        lineNo++;
-        if (!line.isBlank()) rows.add(ResultsJsonl.parse(line, file.toString(), lineNo));
-      }
-    } catch (IOException e) {
-      throw FileReadException.of(file, e);
+    for (String line : (Iterable<String>) ReadLimits.RESULTS.read(file).lines()::iterator) {
+      lineNo++;
+      if (!line.isBlank()) rows.add(ResultsJsonl.parse(line, file.toString(), lineNo));
     }
     return rows;
   }
 
+  /**
+   * The first line that is not blank, of at most the first 1 MiB (enough to tell the kinds apart,
+   * and a file without line ends is not read whole to find out); empty when unreadable.
+   */
   private static String firstLine(Path file) {
-    try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
-      return lines.filter(l -> !l.isBlank()).findFirst().orElse("");
-    } catch (IOException | java.io.UncheckedIOException e) {
-      return ""; // unreadable or not UTF-8: not one of ours
+    byte[] head = new byte[1 << 20];
+    int n;
+    try (InputStream in = Files.newInputStream(file)) {
+      n = in.readNBytes(head, 0, head.length);
+    } catch (IOException e) {
+      return "";
     }
+    return new String(head, 0, n, StandardCharsets.UTF_8)
+        .lines()
+        .filter(l -> !l.isBlank())
+        .findFirst()
+        .orElse("");
   }
 
   @Override

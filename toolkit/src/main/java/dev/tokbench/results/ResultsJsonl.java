@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tokbench.JsonInput;
+import dev.tokbench.ReadLimits;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -16,7 +18,7 @@ import java.util.Map;
  * ResultsCsv}: unknown numbers are {@code null}, samples an array, maps objects.
  */
 public final class ResultsJsonl {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonInput.mapper(ReadLimits.RESULTS);
 
   private ResultsJsonl() {}
 
@@ -58,19 +60,41 @@ public final class ResultsJsonl {
 
   /** Parses one line written by {@link #line}; {@code source} and {@code lineNo} locate errors. */
   public static BenchResult parse(String line, String source, long lineNo) {
+    return row(tree(line, source, lineNo), source, lineNo);
+  }
+
+  /**
+   * One line's JSON value, within {@link ReadLimits#RESULTS}: malformed JSON or a limit exceeded is
+   * an error at {@code lineNo}.
+   */
+  static JsonNode tree(String line, String source, long lineNo) {
     try {
-      return fromJson(JSON.readTree(line));
+      return JSON.readTree(line);
     } catch (JsonProcessingException e) {
-      throw new ResultsFormatException(source, lineNo, "not JSON: " + e.getOriginalMessage());
+      throw JsonInput.failure(
+          ReadLimits.RESULTS,
+          source,
+          lineNo,
+          e,
+          (at, problem, cause) -> new ResultsFormatException(source, at, problem, cause));
+    }
+  }
+
+  /** The row of a JSON object read at {@code lineNo}; a value that cannot be a row is an error. */
+  static BenchResult row(JsonNode o, String source, long lineNo) {
+    try {
+      if (o == null || !o.isObject()) throw new IllegalArgumentException("not a JSON object");
+      return fromJson(o);
     } catch (RuntimeException e) {
-      throw new ResultsFormatException(source, lineNo, e.getMessage(), e);
+      throw new ResultsFormatException(
+          source, lineNo, JsonInput.abbreviate(String.valueOf(e.getMessage())), e);
     }
   }
 
   /** The row from a JSON object written by {@link #toJson}. */
   public static BenchResult fromJson(JsonNode o) {
     List<Double> samples = new ArrayList<>();
-    o.path("samples_ts").forEach(n -> samples.add(n.asDouble()));
+    o.path("samples_ts").forEach(n -> samples.add(number(n, "samples_ts")));
     return BenchResult.measured(text(o, "framework"))
         .backend(text(o, "backend"))
         .model(text(o, "model"), text(o, "quant"))
@@ -81,12 +105,8 @@ public final class ResultsJsonl {
             o.path("n_depth").asInt(0))
         .flashAttn(FlashAttention.parse(text(o, "flash_attn")))
         .tokensPerS(
-            o.path("tokens_per_s_mean").isNumber()
-                ? o.get("tokens_per_s_mean").asDouble()
-                : Double.NaN,
-            o.path("tokens_per_s_stddev").isNumber()
-                ? o.get("tokens_per_s_stddev").asDouble()
-                : Double.NaN,
+            number(o.path("tokens_per_s_mean"), "tokens_per_s_mean"),
+            number(o.path("tokens_per_s_stddev"), "tokens_per_s_stddev"),
             samples)
         .size(
             o.path("model_bytes").isNumber() ? o.get("model_bytes").asLong() : -1,
@@ -98,6 +118,23 @@ public final class ResultsJsonl {
         .provenance(map(o.path("provenance")))
         .extra(map(o.path("extra")))
         .build();
+  }
+
+  /**
+   * A number as {@link #toJson} writes it: JSON's, {@code null} for unknown, or Jackson's quoted
+   * {@code "NaN"}, {@code "Infinity"} and {@code "-Infinity"}.
+   */
+  private static double number(JsonNode n, String field) {
+    if (n.isNumber()) return n.asDouble();
+    if (n.isMissingNode() || n.isNull()) return Double.NaN;
+    return switch (n.asText()) {
+      case "NaN" -> Double.NaN;
+      case "Infinity" -> Double.POSITIVE_INFINITY;
+      case "-Infinity" -> Double.NEGATIVE_INFINITY;
+      default ->
+          throw new IllegalArgumentException(
+              field + " is not a number: " + dev.tokbench.JsonInput.abbreviate(n.toString()));
+    };
   }
 
   private static String text(JsonNode o, String field) {

@@ -1,5 +1,6 @@
 package dev.tokbench.run;
 
+import dev.tokbench.Secrets;
 import dev.tokbench.Version;
 import dev.tokbench.process.ProcessSpec;
 import java.time.Instant;
@@ -9,7 +10,8 @@ import java.util.stream.Collectors;
 
 /**
  * The per-launch part of provenance, known when the launch starts so that rows streamed out during
- * the run carry it: exact command line, environment set, start time, log, toolkit version.
+ * the run carry it: exact command line, environment set, start time, log, toolkit version; values
+ * of credentials redacted ({@link Secrets}).
  */
 public final class RunProvenance {
   private RunProvenance() {}
@@ -21,7 +23,7 @@ public final class RunProvenance {
     p.put(
         "env",
         spec.env().entrySet().stream()
-            .map(e -> e.getKey() + "=" + e.getValue())
+            .map(e -> e.getKey() + "=" + Secrets.envValue(e.getKey(), e.getValue()))
             .collect(Collectors.joining(" ")));
     if (spec.workDir() != null) p.put("workdir", spec.workDir().toAbsolutePath().toString());
     p.put("started", started.toString());

@@ -3,6 +3,7 @@ package dev.tokbench.serve;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tokbench.BadInputException;
+import dev.tokbench.Secrets;
 import dev.tokbench.device.Machine;
 import dev.tokbench.serve.metrics.MetricsDelta;
 import dev.tokbench.serve.metrics.MetricsSnapshot;
@@ -223,7 +224,7 @@ final class ServeSession {
     ObjectNode o = JSON.createObjectNode();
     o.put("kind", "run");
     o.put("started", Instant.now().toString());
-    o.put("url", url.toString());
+    o.put("url", Secrets.text(url.toString()));
     if (bodies != null) o.put("endpoint", bodies.path());
     o.put("server", kind.label());
     o.put("model", model);

@@ -3,6 +3,8 @@ package dev.tokbench.sweep;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import dev.tokbench.BadLineException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -20,13 +22,23 @@ final class KeyLines {
     this.lines = lines;
   }
 
-  /** Reads {@code file} with {@code mapper}'s parser; a file it cannot parse gives no lines. */
-  static KeyLines of(Path file, ObjectMapper mapper) {
+  /**
+   * Reads {@code text} (of {@code file}) with {@code mapper}'s parser; text it cannot parse gives
+   * no lines (the tree reader reports it). A YAML alias is refused here, at its line.
+   */
+  static KeyLines of(Path file, String text, ObjectMapper mapper) {
     Map<String, Integer> lines = new HashMap<>();
-    try (JsonParser p = mapper.getFactory().createParser(file.toFile())) {
+    try (JsonParser p = mapper.getFactory().createParser(text)) {
       for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
         if (t == JsonToken.FIELD_NAME) {
           lines.put(p.getParsingContext().pathAsPointer().toString(), lineOf(p));
+        }
+        if (p instanceof YAMLParser y && y.isCurrentAlias()) {
+          throw new BadLineException(
+              file.toString(),
+              lineOf(p),
+              "YAML aliases (*name) are not supported: write the value out",
+              null);
         }
       }
     } catch (IOException e) {

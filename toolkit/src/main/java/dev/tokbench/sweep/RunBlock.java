@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.tokbench.BadInputException;
+import dev.tokbench.BadLineException;
 import dev.tokbench.device.Machine;
 import dev.tokbench.run.RunSettings;
 import java.lang.reflect.RecordComponent;
@@ -35,12 +36,14 @@ final class RunBlock {
   private final List<String> args;
   private final Map<String, String> env;
   private final Duration timeout;
-  private final Map<String, String> machine = Machine.describe();
+  private Map<String, String> machine; // described when the first point runs, not when read
 
   /** The file being read, its mapper and where its keys stand, for binding and messages. */
   record Where(Path file, ObjectMapper mapper, KeyLines lines) {
     BadInputException bad(String pointer, String what) {
-      return new BadInputException(file + ":" + lines.line(pointer) + ": " + what);
+      // a message quotes keys and values from the file: a few of them, not 64 KiB
+      String said = what.length() > 1_500 ? what.substring(0, 1_497) + "..." : what;
+      return new BadLineException(file.toString(), lines.line(pointer), said, null);
     }
 
     /**
@@ -94,9 +97,14 @@ final class RunBlock {
       List<String> filledArgs = args.stream().map(point::fill).toList();
       Map<String, String> filledEnv = new LinkedHashMap<>();
       env.forEach((k, v) -> filledEnv.put(k, point.fill(v)));
-      RunSettings s = new RunSettings(filledArgs, filledEnv, timeout, null, machine);
+      RunSettings s = new RunSettings(filledArgs, filledEnv, timeout, null, machine());
       return framework.make(bind(point), s).run(sink);
     };
+  }
+
+  private synchronized Map<String, String> machine() {
+    if (machine == null) machine = Machine.describe();
+    return machine;
   }
 
   /** The framework's options for one point: its defaults, overlaid with the filled-in keys. */

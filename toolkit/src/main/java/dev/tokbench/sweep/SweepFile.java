@@ -8,8 +8,9 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.tokbench.JsonFiles;
+import dev.tokbench.JsonInput;
+import dev.tokbench.ReadLimits;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,19 +50,31 @@ public final class SweepFile {
 
   private SweepFile() {}
 
-  /** The sweep a YAML ({@code .yaml}/{@code .yml}) or JSON file declares. */
+  /**
+   * The sweep a YAML ({@code .yaml}/{@code .yml}) or JSON file declares. Limits ({@link
+   * ReadLimits#SWEEP}): 1 MiB, 32 levels of nesting, 64 KiB a string or line, 100,000 points; a
+   * YAML alias ({@code *name}) is refused, as Jackson would read it as the text {@code name}.
+   */
   public static Sweep read(Path file) {
+    String text = ReadLimits.SWEEP.read(file);
     ObjectMapper mapper = mapper(file);
-    JsonNode root = tree(file, mapper);
-    RunBlock.Where where = new RunBlock.Where(file, mapper, KeyLines.of(file, mapper));
+    JsonNode root = tree(file, text, mapper);
+    RunBlock.Where where = new RunBlock.Where(file, mapper, KeyLines.of(file, text, mapper));
     where.rejectUnknownKeys(root, "", KEYS, "a sweep has name, store, axes and run");
     Sweep sweep = Sweep.named(text(root, "name", file.getFileName().toString()));
     JsonNode axes = root.path("axes");
     if (!axes.isObject() || axes.isEmpty())
       throw where.bad("/axes", "needs 'axes', a map of axis name to a list of values");
+    long points = 1;
     for (Iterator<Map.Entry<String, JsonNode>> it = axes.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
-      sweep = sweep.axis(e.getKey(), strings(e.getValue(), where, "axes." + e.getKey()));
+      List<String> values = strings(e.getValue(), where, "axes." + e.getKey());
+      points = Math.min(Long.MAX_VALUE / 2, points * values.size());
+      if (points > ReadLimits.SWEEP.maxItems()) {
+        throw ReadLimits.SWEEP.tooMany(
+            file.toString(), where.lines().line("/axes"), "points", points);
+      }
+      sweep = sweep.axis(e.getKey(), values);
     }
     String store = text(root, "store", "");
     if (store.isEmpty()) throw where.bad("", "needs 'store', the results file (.jsonl or .csv)");
@@ -74,8 +87,12 @@ public final class SweepFile {
    * the text written, neither made absolute nor read as URIs.
    */
   private static ObjectMapper mapper(Path file) {
-    boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
-    ObjectMapper m = json ? new ObjectMapper() : new ObjectMapper(new YAMLFactory());
+    boolean json = isJson(file);
+    ObjectMapper m =
+        json
+            ? new ObjectMapper(JsonInput.mapper(ReadLimits.SWEEP).getFactory())
+            : new ObjectMapper(JsonInput.yaml(ReadLimits.SWEEP));
+    m.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     SimpleModule paths = new SimpleModule();
     paths.addSerializer(Path.class, ToStringSerializer.instance);
     paths.addDeserializer(
@@ -89,10 +106,18 @@ public final class SweepFile {
     return m.registerModule(paths).setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
   }
 
-  private static JsonNode tree(Path file, ObjectMapper mapper) {
-    boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
-    String format = json ? "valid JSON" : "valid YAML";
-    return JsonFiles.object(file, mapper, format, "must be a map with name, store, axes and run");
+  private static JsonNode tree(Path file, String text, ObjectMapper mapper) {
+    return JsonFiles.object(
+        text,
+        file.toString(),
+        mapper,
+        ReadLimits.SWEEP,
+        isJson(file) ? "valid JSON" : "valid YAML",
+        "must be a map with name, store, axes and run");
+  }
+
+  private static boolean isJson(Path file) {
+    return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
   }
 
   private static String text(JsonNode n, String field, String dflt) {
@@ -101,7 +126,9 @@ public final class SweepFile {
   }
 
   private static List<String> strings(JsonNode n, RunBlock.Where where, String key) {
-    if (!n.isArray()) throw where.bad("/" + key.replace('.', '/'), key + " must be a list");
+    if (!n.isArray() || n.isEmpty()) {
+      throw where.bad("/" + key.replace('.', '/'), key + " must be a list of at least one value");
+    }
     List<String> out = new ArrayList<>();
     n.forEach(v -> out.add(v.asText()));
     return out;

@@ -51,7 +51,10 @@ class GgufFuzzTest {
     }
   }
 
-  private static void use(GgufFile f, boolean arrays, boolean tables) {
+  /**
+   * Uses everything a parsed file offers: summary, integrity check, tables, values, tensor data.
+   */
+  static void use(GgufFile f, boolean arrays, boolean tables) {
     f.summary().toString();
     f.verify();
     if (tables) {

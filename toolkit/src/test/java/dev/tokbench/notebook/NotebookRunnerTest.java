@@ -189,6 +189,6 @@ class NotebookRunnerTest {
     Files.writeString(nb, "{\n \"cells\": [\n  oops\n");
     assertThatThrownBy(() -> NotebookFile.read(nb))
         .isInstanceOf(NotebookFormatException.class)
-        .hasMessageContaining("broken.ipynb: not JSON at line 3");
+        .hasMessageContaining("broken.ipynb:3: not JSON: ");
   }
 }

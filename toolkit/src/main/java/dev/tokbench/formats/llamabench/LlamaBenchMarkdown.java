@@ -82,7 +82,9 @@ final class LlamaBenchMarkdown {
 
   private static List<String> cells(String line) {
     String inner = line.strip();
-    inner = inner.substring(1, inner.endsWith("|") ? inner.length() - 1 : inner.length());
+    // "| a | b |" and "| a | b" alike; a lone "|" is one empty cell
+    int end = inner.length() > 1 && inner.endsWith("|") ? inner.length() - 1 : inner.length();
+    inner = inner.substring(Math.min(1, end), end);
     List<String> out = new ArrayList<>();
     for (String c : inner.split("\\|", -1)) out.add(c.strip());
     return out;

@@ -1,11 +1,8 @@
 package dev.tokbench.formats.llamabench;
 
-import dev.tokbench.FileReadException;
+import dev.tokbench.ReadLimits;
 import dev.tokbench.results.BenchResult;
 import dev.tokbench.results.Status;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +11,9 @@ import java.util.Map;
 /**
  * Saved llama-bench output, in any of its five formats, as normalised rows: {@code
  * LlamaBenchOutput.read(Path.of("h100-report-matrix.json"))}.
+ *
+ * <p>Limits ({@link ReadLimits#LLAMA_BENCH}): 64 MiB a file, 8 MiB a line, 32 levels of JSON
+ * nesting, 1 MiB a string; past one, an {@link dev.tokbench.InputLimitException} names it.
  *
  * <p>A JSON array cut short (a killed run) keeps every finished test and ends with one {@code
  * failed} row that says where the output stopped, so no measured row is lost and the loss is not
@@ -39,7 +39,8 @@ public final class LlamaBenchOutput {
 
   /** Parses printed output in the given format. */
   public static List<BenchResult> parse(String text, LlamaBenchFormat format, String source) {
-    LlamaBenchParsers.Parsed parsed = split(text, format, source);
+    LlamaBenchParsers.Parsed parsed =
+        split(ReadLimits.LLAMA_BENCH.check(text, source), format, source);
     List<BenchResult> rows = new ArrayList<>();
     for (LlamaBenchRecord r : parsed.records()) rows.add(toResult(r, source));
     if (parsed.truncation() != null) {
@@ -85,10 +86,6 @@ public final class LlamaBenchOutput {
   }
 
   private static String text(Path file) {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw FileReadException.of(file, e);
-    }
+    return ReadLimits.LLAMA_BENCH.read(file);
   }
 }

@@ -1,10 +1,14 @@
 package dev.tokbench.formats.llamabench;
 
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tokbench.BadInputException;
+import dev.tokbench.CsvInput;
+import dev.tokbench.JsonInput;
+import dev.tokbench.ReadLimits;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -12,13 +16,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /** Splits llama-bench's json, jsonl, csv and sql output into records of printed fields. */
 final class LlamaBenchParsers {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonInput.mapper(ReadLimits.LLAMA_BENCH);
 
   private LlamaBenchParsers() {}
 
@@ -43,11 +44,8 @@ final class LlamaBenchParsers {
       }
       return new Parsed(out, null);
     } catch (JsonProcessingException e) {
-      long line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
-      if (!e.getOriginalMessage().contains("end-of-input")) {
-        throw new LlamaBenchFormatException(
-            source, line, "malformed JSON: " + e.getOriginalMessage());
-      }
+      long line = JsonInput.line(e, null);
+      if (!(e instanceof JsonEOFException)) throw failure(source, e, null);
       return new Parsed(
           out,
           inTest
@@ -86,8 +84,7 @@ final class LlamaBenchParsers {
       }
       return fields(p);
     } catch (JsonProcessingException e) {
-      throw new LlamaBenchFormatException(
-          source, lineNo, "malformed JSON line: " + e.getOriginalMessage());
+      throw JsonInput.failure(ReadLimits.LLAMA_BENCH, source, lineNo, e, lineError(source));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -113,30 +110,34 @@ final class LlamaBenchParsers {
     if (t != JsonToken.START_ARRAY) return p.getText();
     StringBuilder b = new StringBuilder();
     for (JsonToken item = p.nextToken(); item != JsonToken.END_ARRAY; item = p.nextToken()) {
-      if (item == null) throw new JsonParseException(p, "Unexpected end-of-input in an array");
+      if (item == null) throw new JsonEOFException(p, null, "Unexpected end-of-input in an array");
       b.append(b.length() == 0 ? "" : ";").append(text(p, item));
     }
     return b.toString();
   }
 
+  private static BadInputException failure(String source, JsonProcessingException e, JsonParser p) {
+    return JsonInput.failure(ReadLimits.LLAMA_BENCH, source, e, p, lineError(source));
+  }
+
+  private static JsonInput.LineError lineError(String source) {
+    return (line, problem, cause) -> new LlamaBenchFormatException(source, line, problem, cause);
+  }
+
   static List<LlamaBenchRecord> csv(String text, String source) {
-    CSVFormat f = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
-    try (CSVParser parser =
-        CSVParser.builder().setReader(new StringReader(text)).setFormat(f).get()) {
-      List<String> header = parser.getHeaderNames();
-      List<LlamaBenchRecord> out = new ArrayList<>();
-      for (CSVRecord rec : parser) {
-        long line = rec.getRecordNumber() + 1;
-        if (rec.size() != header.size()) {
-          throw new LlamaBenchFormatException(
-              source, line, "expected " + header.size() + " cells, found " + rec.size());
-        }
-        out.add(new LlamaBenchRecord(zip(header, rec.toList()), LlamaBenchFormat.CSV, line));
+    CsvInput csv = CsvInput.parse(text, source, ReadLimits.LLAMA_BENCH, lineError(source));
+    List<LlamaBenchRecord> out = new ArrayList<>();
+    for (CsvInput.Row row : csv.rows()) {
+      if (row.cells().size() != csv.header().size()) {
+        throw new LlamaBenchFormatException(
+            source,
+            row.line(),
+            "expected " + csv.header().size() + " cells, found " + row.cells().size());
       }
-      return out;
-    } catch (IOException | UncheckedIOException e) {
-      throw new LlamaBenchFormatException(source, -1, "malformed CSV: " + e.getMessage(), e);
+      out.add(
+          new LlamaBenchRecord(zip(csv.header(), row.cells()), LlamaBenchFormat.CSV, row.line()));
     }
+    return out;
   }
 
   static List<LlamaBenchRecord> sql(String text, String source) {
@@ -153,7 +154,7 @@ final class LlamaBenchParsers {
   private static LlamaBenchRecord insert(String line, String source, long lineNo) {
     int open = line.indexOf('(');
     int values = line.indexOf(") VALUES (");
-    if (open < 0 || values < 0 || !line.endsWith(");")) {
+    if (open < 0 || values < open || !line.endsWith(");")) {
       throw new LlamaBenchFormatException(
           source, lineNo, "expected INSERT INTO llama_bench (...) VALUES (...);");
     }

@@ -210,8 +210,13 @@ final class LlamaBenchRow {
     return parsed(r, field, 0, Integer::valueOf, "a whole number");
   }
 
+  /** A size or count llama-bench prints as {@code uint64_t}: -1 when absent, never negative. */
   private static long whole(LlamaBenchRecord r, String field) {
-    return parsed(r, field, -1L, Long::valueOf, "a whole number");
+    long n = parsed(r, field, -1L, Long::valueOf, "a whole number");
+    if (n < -1 || n == -1 && r.get(field) != null && !r.get(field).isBlank()) {
+      throw bad(r, field, r.get(field), "a whole number >= 0");
+    }
+    return n;
   }
 
   private static double number(LlamaBenchRecord r, String field) {

@@ -1,11 +1,8 @@
 package dev.tokbench.formats.tinygrad;
 
-import dev.tokbench.FileReadException;
+import dev.tokbench.ReadLimits;
 import dev.tokbench.results.BenchResult;
 import dev.tokbench.results.Status;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +13,8 @@ import java.util.Optional;
  * A saved log of tinygrad's {@code examples/llama3.py --benchmark} (its stdout, or both streams
  * interleaved) as one row: {@code TinygradLog.read(Path.of("cuda_q4km.log"))}. The log gives the
  * timings and, for a run that died, the exception it died of; the run's record beside it ({@link
- * TinygradRecord}) the model, quantization, backend, environment, exit code and GPU.
+ * TinygradRecord}) the model, quantization, backend, environment, exit code and GPU. Limits ({@link
+ * ReadLimits#TINYGRAD}): 256 MiB a log, 8 MiB a line (a tqdm frame ends at {@code \r}).
  */
 public final class TinygradLog {
   private TinygradLog() {}
@@ -28,12 +26,7 @@ public final class TinygradLog {
 
   /** The row of a saved benchmark log for a known backend, with a chosen warm-up rule. */
   public static BenchResult read(Path log, String backend, WarmupRule rule) {
-    String text;
-    try {
-      text = Files.readString(log, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw FileReadException.of(log, e);
-    }
+    String text = ReadLimits.TINYGRAD.read(log);
     TinygradRecord record = TinygradRecord.beside(log);
     Map<String, String> provenance = new LinkedHashMap<>(record.provenance());
     provenance.put("source", log.toString());

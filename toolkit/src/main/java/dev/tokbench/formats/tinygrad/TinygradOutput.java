@@ -90,10 +90,14 @@ public final class TinygradOutput {
     return false;
   }
 
+  /** A token line; one whose time or rate is 0 or overflows a double was not timed by tinygrad. */
   private void token(Matcher m) {
-    tokens.add(
-        new TinygradToken(
-            enqueueMs, number(m, 1), number(m, 2), number(m, 3), number(m, 4), gpuMs));
+    double totalMs = number(m, 1);
+    double tokensPerS = number(m, 2);
+    if (totalMs > 0 && tokensPerS > 0 && Double.isFinite(totalMs + tokensPerS)) {
+      tokens.add(
+          new TinygradToken(enqueueMs, totalMs, tokensPerS, number(m, 3), number(m, 4), gpuMs));
+    }
     enqueueMs = Double.NaN;
     gpuMs = Double.NaN;
   }

@@ -3,8 +3,8 @@ package dev.tokbench.formats.tinygrad;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tokbench.BadInputException;
+import dev.tokbench.ReadLimits;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,7 +64,7 @@ public record TinygradRecord(
     if (!Files.isRegularFile(file)) return NONE;
     JsonNode o;
     try {
-      o = JSON.readTree(file.toFile());
+      o = JSON.readTree(ReadLimits.TINYGRAD.read(file));
     } catch (IOException e) {
       throw new BadInputException(file + ": not JSON: " + e.getMessage(), e);
     }
@@ -90,12 +90,7 @@ public record TinygradRecord(
 
   private TinygradRecord withMachine(Path envTxt) {
     if (!Files.isRegularFile(envTxt)) return this;
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(envTxt, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw dev.tokbench.FileReadException.of(envTxt, e);
-    }
+    List<String> lines = ReadLimits.TINYGRAD.read(envTxt).lines().toList();
     String gpu = "";
     Map<String, String> p = new LinkedHashMap<>(provenance);
     for (int i = 0; i < lines.size(); i++) {

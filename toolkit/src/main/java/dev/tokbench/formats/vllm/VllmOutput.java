@@ -1,9 +1,10 @@
 package dev.tokbench.formats.vllm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tokbench.BadInputException;
 import dev.tokbench.JsonFiles;
+import dev.tokbench.JsonInput;
+import dev.tokbench.ReadLimits;
 import dev.tokbench.results.BenchResult;
 import dev.tokbench.results.Stats;
 import java.nio.file.Path;
@@ -22,8 +23,6 @@ import java.util.Map;
  * benchmarks/benchmark_latency.py} and {@code benchmark_throughput.py}.
  */
 public final class VllmOutput {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private VllmOutput() {}
 
   /** Reads either kind of {@code --output-json} file, recognised by its keys. */
@@ -42,8 +41,14 @@ public final class VllmOutput {
    */
   static BenchResult latency(JsonNode o, String model, LatencyShape s, Path file) {
     List<Double> tps = new ArrayList<>();
-    for (JsonNode l : o.get("latencies"))
-      tps.add(s.batchSize() * (double) s.outputLen() / l.asDouble());
+    JsonNode latencies = o.get("latencies");
+    if (!latencies.isArray() || latencies.isEmpty()) {
+      throw new BadInputException(file + ": key latencies: expected a list of seconds per batch");
+    }
+    for (int i = 0; i < latencies.size(); i++) {
+      double seconds = positive(latencies.get(i), "latencies[" + i + "]", file);
+      tps.add(s.batchSize() * (double) s.outputLen() / seconds);
+    }
     Map<String, String> extra = new LinkedHashMap<>();
     extra.put("avg_latency_s", o.path("avg_latency").asText());
     extra.put("std_latency_s", o.path("std_latency").asText());
@@ -81,7 +86,7 @@ public final class VllmOutput {
         "throughput",
         0,
         0,
-        o.get("tokens_per_second").asDouble(),
+        positive(o.get("tokens_per_second"), "tokens_per_second", file),
         Double.NaN,
         List.of(),
         Map.of(),
@@ -111,7 +116,27 @@ public final class VllmOutput {
         .build();
   }
 
+  /** A finite number above zero at {@code key}; anything else names the key and the value. */
+  private static double positive(JsonNode n, String key, Path file) {
+    double v = n.isNumber() ? n.asDouble() : Double.NaN;
+    if (!(v > 0) || Double.isInfinite(v)) {
+      throw new BadInputException(
+          file
+              + ": key "
+              + key
+              + ": expected a number above 0, got "
+              + JsonInput.abbreviate(String.valueOf(n)));
+    }
+    return v;
+  }
+
+  /** The file's JSON object, within {@link ReadLimits#SERVING_OUTPUT}. */
   static JsonNode tree(Path file) {
-    return JsonFiles.object(file, JSON, "JSON", "expected a JSON object");
+    return JsonFiles.object(
+        file,
+        JsonInput.mapper(ReadLimits.SERVING_OUTPUT),
+        ReadLimits.SERVING_OUTPUT,
+        "JSON",
+        "expected a JSON object");
   }
 }
