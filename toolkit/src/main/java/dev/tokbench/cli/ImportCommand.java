@@ -87,11 +87,13 @@ final class ImportCommand implements Callable<Integer> {
     List<BenchResult> rows = new ArrayList<>();
     int skipped = 0;
     for (Path f : files) {
+      if (ResultsFile.isResultsFile(f)) {
+        skipped += merged(f, done, rows);
+        continue;
+      }
       String hash = Import.sha256(f);
       if (!done.add(hash)) {
-        spec.commandLine()
-            .getErr()
-            .println("skipped " + f + ": already imported (sha256 " + hash.substring(0, 12) + ")");
+        skip(f + ": already imported (sha256 " + hash.substring(0, 12) + ")");
         skipped++;
         continue;
       }
@@ -104,6 +106,28 @@ final class ImportCommand implements Callable<Integer> {
       return 0;
     }
     return RunRows.write(rows, out, spec);
+  }
+
+  /**
+   * A results file's rows, as they are (their provenance already names the file each came from),
+   * but those from a source already imported; returns how many rows it skipped.
+   */
+  private int merged(Path f, Set<String> done, List<BenchResult> rows) {
+    Set<String> seen = new HashSet<>();
+    int skipped = 0;
+    for (BenchResult r : Import.read(f, format)) {
+      String h = r.provenance().get(Import.SOURCE_HASH);
+      if (h != null && done.contains(h)) skipped++;
+      else rows.add(r);
+      if (h != null) seen.add(h);
+    }
+    done.addAll(seen);
+    if (skipped > 0) skip(f + ": " + skipped + " rows from files already imported");
+    return skipped;
+  }
+
+  private void skip(String what) {
+    spec.commandLine().getErr().println("skipped " + what);
   }
 
   /** The content hashes the rows of {@code out} were imported from. */
