@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A benchmark matrix (models x quantizations x flash attention x backends …) run point by point
@@ -34,6 +35,7 @@ public final class Sweep {
   private final Path store;
   private final PrintStream progress;
   private final boolean terminal;
+  private final Function<SweepPoint, String> definition;
 
   private Sweep(
       String name,
@@ -41,18 +43,29 @@ public final class Sweep {
       PointRunner runner,
       Path store,
       PrintStream progress,
-      boolean terminal) {
+      boolean terminal,
+      Function<SweepPoint, String> definition) {
     this.name = name;
     this.axes = Collections.unmodifiableMap(new LinkedHashMap<>(axes));
     this.runner = runner;
     this.store = store;
     this.progress = progress;
     this.terminal = terminal;
+    this.definition = definition;
   }
 
   /** A sweep with no axes yet; progress goes to stderr, as a bar when that is a terminal. */
   public static Sweep named(String name) {
-    return new Sweep(name, Map.of(), null, null, System.err, System.console() != null);
+    return new Sweep(name, Map.of(), null, null, System.err, System.console() != null, null);
+  }
+
+  /**
+   * This sweep with what defines each point's measurement beyond its axis values (the run block
+   * filled in: framework, arguments, environment, options): its digest joins the point's key, so a
+   * re-run after a setting changed measures the points it changes again, and says so.
+   */
+  public Sweep definition(Function<SweepPoint, String> definedBy) {
+    return new Sweep(name, axes, runner, store, progress, terminal, definedBy);
   }
 
   /** This sweep with one more axis (or another list of values for one it has). */
@@ -65,22 +78,27 @@ public final class Sweep {
     if (values.isEmpty()) throw new IllegalArgumentException("axis '" + axis + "' has no values");
     Map<String, List<String>> more = new LinkedHashMap<>(axes);
     more.put(axis, List.copyOf(values));
-    return new Sweep(name, more, runner, store, progress, terminal);
+    return new Sweep(name, more, runner, store, progress, terminal, definition);
   }
 
   /** This sweep with what runs each point. */
   public Sweep runner(PointRunner r) {
-    return new Sweep(name, axes, r, store, progress, terminal);
+    return new Sweep(name, axes, r, store, progress, terminal, definition);
   }
 
   /** This sweep writing to the store {@code file} ({@code .jsonl} or {@code .csv}). */
   public Sweep store(Path file) {
-    return new Sweep(name, axes, runner, file, progress, terminal);
+    return new Sweep(name, axes, runner, file, progress, terminal, definition);
   }
 
   /** Where progress goes, and whether it is a terminal (a bar redrawn in place) or not (lines). */
   public Sweep progress(PrintStream out, boolean isTerminal) {
-    return new Sweep(name, axes, runner, store, out, isTerminal);
+    return new Sweep(name, axes, runner, store, out, isTerminal, definition);
+  }
+
+  /** The axis names, in order. */
+  public List<String> axisNames() {
+    return List.copyOf(axes.keySet());
   }
 
   /** Every point, the last axis varying fastest. */
@@ -99,7 +117,23 @@ public final class Sweep {
           partial.clear();
           partial.addAll(next);
         });
-    return partial.stream().map(SweepPoint::new).toList();
+    return partial.stream().map(SweepPoint::new).map(this::defined).toList();
+  }
+
+  private SweepPoint defined(SweepPoint p) {
+    return definition == null ? p : p.withRun(digest(definition.apply(p)));
+  }
+
+  /** The first 8 bytes of the SHA-256 of a point's definition, in hex. */
+  private static String digest(String definition) {
+    try {
+      byte[] d =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(definition.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(d, 0, 8);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("no SHA-256 in this JVM", e);
+    }
   }
 
   /** Runs the points not yet in the store; returns every row of the store once done. */
@@ -110,12 +144,26 @@ public final class Sweep {
       List<SweepPoint> points = points();
       Set<String> done = s.donePoints();
       List<SweepPoint> todo = points.stream().filter(c -> !done.contains(c.key())).toList();
+      sayChanged(todo, done);
       SweepProgress bar =
           new SweepProgress(progress, terminal, points.size(), points.size() - todo.size());
       for (SweepPoint point : todo) runPoint(point, s, bar);
       return new SweepReport(
           name, store, points.size(), points.size() - todo.size(), todo.size(), s.rows());
     }
+  }
+
+  /** Points done before under other run settings: measured again, and the user told why. */
+  private void sayChanged(List<SweepPoint> todo, Set<String> done) {
+    Set<String> doneAxes = new java.util.HashSet<>();
+    for (String k : done) doneAxes.add(SweepPoint.axisKeyOf(k));
+    long changed = todo.stream().filter(p -> doneAxes.contains(p.axisKey())).count();
+    if (changed == 0) return;
+    progress.println(
+        changed
+            + (changed == 1 ? " point was" : " points were")
+            + " measured before under other run settings (args, env or options changed):"
+            + " measuring again; the earlier rows stay in the store");
   }
 
   private void runPoint(SweepPoint point, ResultStore s, SweepProgress bar) {
