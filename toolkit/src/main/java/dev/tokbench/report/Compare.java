@@ -147,7 +147,7 @@ public final class Compare {
     for (int i = 0; i < c.rows().size(); i++) rows.add(row(c.rows().get(i), keys.get(i), shown));
     return new ReportTable(
             "compare", baseline.name() + " against " + candidate.name(), headers, rows, note(c))
-        .withSettings(ShapedTable.settingsLine(Variation.of(keys), Set.of(), ""));
+        .withSettings(ShapedTable.settingsLine(Variation.of(keys), Set.of()));
   }
 
   /** What a pair shares: the baseline's settings without the ones compared on. */

@@ -135,7 +135,7 @@ final class ShapedTable {
       out.add(cells);
     }
     return new ReportTable(name, title, headers(spec, extra, columns), out, spec.footnote())
-        .withSettings(settingsLine(v, taken, device));
+        .withSettings(settingsLine(v, taken));
   }
 
   private static MergedRuns find(List<MergedRuns> row, String setting, String value) {
@@ -197,13 +197,15 @@ final class ShapedTable {
   }
 
   /** {@code Same for every row: backend CUDA, device NVIDIA H200, threads 16 …}; empty if none. */
-  static String settingsLine(Variation v, Set<String> taken, String splitDevice) {
+  static String settingsLine(Variation v, Set<String> taken) {
     List<String> parts = new ArrayList<>();
     v.constant()
         .forEach(
             (n, value) -> {
-              if (value.isEmpty() || (taken.contains(n) && !n.equals("device"))) return;
-              if (n.equals("device") && !splitDevice.isEmpty()) return;
+              // the identity (framework, backend, device, model, quant, FA, test) is the table's
+              // heading, its columns or its split, or the report's own device: not repeated here,
+              // so a folder whose settings do not vary (the published Orin) keeps its tables
+              if (value.isEmpty() || taken.contains(n) || Settings.IDENTITY.contains(n)) return;
               String where = v.unstated().contains(n) ? " (where stated)" : "";
               parts.add(inSentence(Settings.header(n)) + " " + value + where);
             });

@@ -16,10 +16,7 @@ class ReportRenderersTest {
     MimeBundle b = renderers.render(orin.table("llama.cpp"));
     assertThat(b.get(MimeBundle.HTML)).contains("<td><b>25.59 ± 0.04</b></td>");
     assertThat(b.get(MimeBundle.MARKDOWN)).contains("| **25.59 ± 0.04** |");
-    assertThat(b.plain())
-        .startsWith(
-            "Full Results Table\nSame for every row: backend CUDA, device Jetson AGX Orin 64GB.\n\n"
-                + "| Model");
+    assertThat(b.plain()).startsWith("Full Results Table\n| Model");
   }
 
   @Test
