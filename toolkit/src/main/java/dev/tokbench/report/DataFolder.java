@@ -5,6 +5,7 @@ import dev.tokbench.bandwidth.Bandwidth;
 import dev.tokbench.device.Device;
 import dev.tokbench.device.DeviceCatalog;
 import dev.tokbench.device.UnknownDeviceException;
+import dev.tokbench.formats.tinygrad.BeamPhase;
 import dev.tokbench.results.BenchResult;
 import dev.tokbench.results.MergedRuns;
 import dev.tokbench.results.Repeats;
@@ -220,9 +221,12 @@ public record DataFolder(
     return configurations.stream().map(MergedRuns::asRow).toList();
   }
 
-  /** The rows that hold a measurement. */
+  /**
+   * The rows that hold a measurement: ok, and not from a tinygrad BEAM search (whose rates are kept
+   * but measure the search, {@link BeamPhase#isSearch}).
+   */
   public List<BenchResult> measured() {
-    return results.stream().filter(BenchResult::ok).toList();
+    return results.stream().filter(r -> r.ok() && !BeamPhase.isSearch(r)).toList();
   }
 
   /** The figure the prose quotes under this key. */

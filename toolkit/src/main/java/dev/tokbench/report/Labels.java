@@ -1,6 +1,7 @@
 package dev.tokbench.report;
 
 import dev.tokbench.bandwidth.Bytes;
+import dev.tokbench.formats.tinygrad.BeamPhase;
 import dev.tokbench.results.BenchResult;
 import dev.tokbench.results.FlashAttention;
 import java.util.Locale;
@@ -10,17 +11,29 @@ final class Labels {
   private Labels() {}
 
   /**
-   * {@code llama.cpp +FA}, the label a transcription gives ({@code tinygrad NV=1}), or a tinygrad
-   * run named by the environment that chose its backend ({@code tinygrad DEV=CUDA}).
+   * {@code llama.cpp +FA}, {@code tinygrad JITBEAM=2 warm}, the label a transcription gives ({@code
+   * tinygrad NV=1}), or a tinygrad run named by the environment that chose its backend ({@code
+   * tinygrad DEV=CUDA}).
    */
   static String framework(BenchResult r) {
     String label = r.extra().get("label");
     if (label != null) return label;
     String env = r.flags().get("env");
     if (r.framework().equals("tinygrad") && env != null && !env.isBlank()) {
-      return "tinygrad " + env;
+      return "tinygrad " + env + phase(r);
     }
-    return r.framework() + (r.flashAttn() == FlashAttention.ON ? " +FA" : "");
+    return r.framework() + (r.flashAttn() == FlashAttention.ON ? " +FA" : "") + phase(r);
+  }
+
+  /** A tinygrad BEAM phase as a label's end ({@code JITBEAM=2 warm}, {@code cold}), or empty. */
+  static String phase(BenchResult r) {
+    return BeamPhase.of(r)
+        .map(
+            p -> {
+              String width = r.flags().get(BeamPhase.WIDTH_FLAG);
+              return (width == null ? "" : " JITBEAM=" + width) + " " + p.label();
+            })
+        .orElse("");
   }
 
   /**

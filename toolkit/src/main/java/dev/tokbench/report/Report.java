@@ -23,9 +23,10 @@ import tech.tablesaw.api.Table;
  * orin.writeTo(Path.of("build/report"))
  * }</pre>
  *
- * Table names: {@code summary}, {@code tinygrad 1B Q6_K} (one per model), {@code llama.cpp}, {@code
- * bandwidth}, {@code ceiling}, {@code prefill}, {@code models}, {@code bar-deviations}; a folder
- * has those its data allows ({@link #tableNames()}).
+ * Table names: {@code summary}, {@code tinygrad 1B Q6_K} (one per model), {@code tinygrad-beam},
+ * {@code llama.cpp}, {@code prefill-decode}, {@code bandwidth}, {@code ceiling}, {@code prefill},
+ * {@code models}, {@code bar-deviations}; a folder has those its data allows ({@link
+ * #tableNames()}).
  */
 public final class Report {
   private final DataFolder data;
@@ -78,9 +79,11 @@ public final class Report {
     List<ReportTable> out = new ArrayList<>();
     r.summary().ifPresent(out::add);
     out.addAll(r.tinygrad());
+    BeamTable.of(data.results()).ifPresent(out::add);
     out.addAll(r.llamaCpp());
     out.addAll(r.embeddedLlamaCpp());
     out.addAll(r.otherFrameworks());
+    new PrefillTable(data).table().ifPresent(out::add);
     RepeatsTable.of(data).ifPresent(out::add);
     b.utilisation().ifPresent(out::add);
     b.ceiling().ifPresent(out::add);

@@ -3,6 +3,7 @@ package dev.tokbench.report;
 import static dev.tokbench.report.Labels.fixed;
 
 import dev.tokbench.bandwidth.ByteUnit;
+import dev.tokbench.formats.tinygrad.BeamPhase;
 import dev.tokbench.results.BenchResult;
 import dev.tokbench.results.MergedRuns;
 import dev.tokbench.results.Status;
@@ -148,6 +149,7 @@ final class ResultTables {
     for (ModelEntry m : data.models())
       byModel.put(List.of(m.model(), m.quant()), new ArrayList<>());
     for (MergedRuns c : of(TINYGRAD)) {
+      if (!llama3Decode(c.first())) continue; // the harness's rows and BEAM searches: own tables
       List<String> key = List.of(c.first().model(), c.first().quant());
       byModel.computeIfAbsent(key, k -> new ArrayList<>()).add(c);
     }
@@ -159,6 +161,14 @@ final class ResultTables {
           }
         });
     return out;
+  }
+
+  /**
+   * A decode row of tinygrad's llama3.py, not a BEAM search's (whose rate measures the search) nor
+   * the harness's pp/tg rows (the prefill table's).
+   */
+  private static boolean llama3Decode(BenchResult r) {
+    return Labels.decode(r) && !r.provenance().containsKey("harness") && !BeamPhase.isSearch(r);
   }
 
   private ShapedTable.Spec tinygradSpec(BenchResult r) {
@@ -174,7 +184,9 @@ final class ResultTables {
             new ShapedTable.Key(
                 "Backend",
                 List.of("env", "backend"),
-                c -> c.first().flags().getOrDefault("env", c.first().backend())));
+                c ->
+                    c.first().flags().getOrDefault("env", c.first().backend())
+                        + Labels.phase(c.first())));
     List<ShapedTable.Value> values =
         List.of(
             new ShapedTable.Value(
@@ -217,7 +229,7 @@ final class ResultTables {
       rows.add(row);
     }
     for (BenchResult r : data.results()) {
-      if (r.ok()) continue;
+      if (r.ok() || BeamPhase.isSearch(r)) continue;
       placed.place(r, "summary", rows.size(), ownColumn(r, cols));
       rows.add(unavailableRow(r, cols));
     }
@@ -263,7 +275,13 @@ final class ResultTables {
 
   /** A dash with why, in the row's own model column (every column when it has no model). */
   private static List<Entry> unavailableRow(BenchResult r, List<ModelEntry> cols) {
-    String why = r.status() == Status.NOT_INSTALLED ? "— (install failed)" : "— (failed)";
+    String why =
+        switch (r.status()) {
+          case NOT_INSTALLED -> "— (install failed)";
+          case OOM -> "— (does not fit)";
+          case HUNG -> "— (hung)";
+          default -> "— (failed)";
+        };
     List<Entry> row = new ArrayList<>(List.of(Entry.text(Labels.framework(r))));
     for (ModelEntry m : cols) {
       boolean own = r.model().isEmpty() || m.is(r.model(), r.quant());

@@ -72,6 +72,7 @@ record RunsFolder(List<BenchResult> rows, List<SkippedFile> skipped) {
     if (name.equals("env.txt")) return "the machine the runs beside it were measured on";
     String[][] rules = {
       {".meta.json", ".log", "the record of the run in "},
+      {".meta.json", ".stdout", "the record of the run in "},
       {".stdout", ".log", "the stdout of the run in "},
       {".stderr", ".log", "the stderr of the run in "},
       {".stderr", ".stdout", "the stderr of the run in "},

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tokbench.formats.Import;
 import dev.tokbench.results.BenchResult;
 import dev.tokbench.results.MergedRuns;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -88,7 +89,8 @@ class EveryRowIsShownTest {
         || n.endsWith(".meta.json")
         || n.endsWith(".stderr.md")
         || n.endsWith(".stderr")
-        || (n.endsWith(".stdout") && !n.startsWith("missing-model"));
+        || (n.endsWith(".stdout")
+            && Files.exists(f.resolveSibling(n.replaceFirst("\\.stdout$", ".log"))));
   }
 
   private static MergedRuns configOf(Report r, BenchResult row) {

@@ -89,6 +89,18 @@ class TinygradRunTest {
   }
 
   @Test
+  void theCheckoutComesFirstOnPythonsPathSoAnUninstalledSourceImports() throws Exception {
+    Path dir = checkout("0.13.0");
+
+    Tinygrad t = replay(dir, "nv_q6k").env("PYTHONPATH", "/opt/more");
+
+    // llama3.py imports extra.models from the checkout, which its own folder (examples/) lacks
+    assertThat(t.spec().env())
+        .containsEntry(
+            "PYTHONPATH", dir.toAbsolutePath() + java.io.File.pathSeparator + "/opt/more");
+  }
+
+  @Test
   void aCrashBecomesAFailedRowWithTheTraceback() throws Exception {
     RunResult r = replay(checkout("0.13.0"), "nv_q6k").backend("NV").env("REPLAY_EXIT", "1").run();
 
