@@ -2,13 +2,14 @@
 # tinygrad on one GPU for issue 20, in one command of at most BUDGET seconds (default 540): builds
 # nothing, downloads nothing. In order (what must finish first goes first):
 #   1 harness-cold    tokbench's prefill/decode harness (pp512, tg128), no BEAM, fresh empty cache
-#   2 llama3          examples/llama3.py --benchmark: cold (no BEAM, fresh cache), then a JITBEAM
-#                     search (capped, SEARCH_CAP) and the warm run on the cache it filled
-#   3 harness-beam    the harness's own JITBEAM search (prompt kernels: decode's are in the cache
-#                     from step 2) and its warm run, with what is left of the budget
+#   2 llama3-cold     examples/llama3.py --benchmark, no BEAM, fresh empty cache
+#   3 llama3-beam     its JITBEAM search (capped by SEARCH_CAP and by the budget less the warm
+#                     run's cap and 150 s) and the warm run on the cache it filled
+#   4 harness-beam    the harness's own JITBEAM search (prompt kernels: decode's are in the cache
+#                     from step 3) and its warm run, with what is left of the budget
 # With TOKBENCH (the launcher, or a jar with JAVA) each step is one `tokbench run tinygrad`
 # (--cold / --beam / --prefill): rows with their phases and caches in OUT_DIR/<step>.jsonl, both
-# streams in <step>.log. Without it (or MODE=python), the same steps run as plain commands whose raw
+# streams in <step>.log, split into each launch's raw <step>.<phase>.stdout/.stderr. Without it (or MODE=python), the same steps run as plain commands whose raw
 # stdout, stderr and .meta.json (command, exit status, wall time, cap, cache bytes before/after) go
 # to OUT_DIR (tokbench reads them: import --format tinygrad-bench, TinygradLog). Either way
 # progress.log (also on stderr) says what started and finished; SUMMARY.txt what came out.
@@ -133,46 +134,80 @@ python_steps() {
   rm -f "$work"/*.db "$work"/*.db-*
   step harness-cold "$(cap_for "$run_cap")" "$work/harness-cold.db" -- "${h[@]}"
   step llama3-cold "$(cap_for "$run_cap")" "$work/llama3-cold.db" -- "${l3[@]}"
-  step llama3-search "$(cap_for "$search_cap" $((run_cap + 60)))" "$work/beam.db" JITBEAM="$width" -- "${l3[@]}"
-  step llama3-warm "$(cap_for "$run_cap")" "$work/beam.db" JITBEAM="$width" -- "${l3[@]}"
+  step llama3-search "$(cap_for "$search_cap" $((run_cap + 150)))" "$work/beam.db" JITBEAM="$width" -- "${l3[@]}"
+  [ $? != 99 ] && step llama3-warm "$(cap_for "$run_cap")" "$work/beam.db" JITBEAM="$width" -- "${l3[@]}"
   step harness-search "$(cap_for "$search_cap" 90)" "$work/beam.db" JITBEAM="$width" -- "${h[@]}"
   [ $? != 99 ] && step harness-warm "$(cap_for "$run_cap")" "$work/beam.db" JITBEAM="$width" -- "${h[@]}"
 }
 
-# java_step NAME SECONDS OPTIONS... [-- ARGS]: one `tokbench run tinygrad`, capped as a whole
+# split_log NAME PHASE...: the run log's launches (each starts with "cmd| ") as raw captures,
+# NAME.PHASE.stdout and .stderr, which tokbench's readers take as they take python mode's
+split_log() {
+  local name=$1; shift
+  "$py" - "$OUT/$name.log" "$OUT/$name" "$@" <<'EOF'
+import sys
+log, stem, phases = sys.argv[1], sys.argv[2], sys.argv[3:]
+launches = []
+try:
+    with open(log, encoding="utf-8", errors="replace") as f:
+        for line in f:
+            tag, _, text = line.partition("| ")
+            if tag == "cmd" or not launches:
+                launches.append({"out": [], "err": []})
+            if tag in ("out", "err"):
+                launches[-1][tag].append(text)
+except FileNotFoundError:
+    sys.exit(0)
+for i, l in enumerate(launches):
+    phase = phases[i] if i < len(phases) else f"launch{i + 1}"
+    for tag, ext in (("out", "stdout"), ("err", "stderr")):
+        with open(f"{stem}.{phase}.{ext}", "w", encoding="utf-8") as f:
+            f.writelines(l[tag])
+EOF
+}
+
+# java_step NAME SECONDS PHASES OPTIONS... [-- ARGS]: one `tokbench run tinygrad`, capped as a
+# whole; PHASES names its launches in order ("cold search warm") for split_log
 java_step() {
-  local name=$1 cap; cap=$(cap_for "$2"); shift 2
+  local name=$1 cap phases=$3; cap=$(cap_for "$2"); shift 3
   if [ "$cap" -lt 40 ]; then note "$name: skipped (only ${cap} s of the budget left)"; return; fi
   local t0=$SECONDS rc before; before=$(cache_bytes "$work/beam.db")
   say "$name: started (cap ${cap} s): tokbench run tinygrad $*"
   timeout --signal=TERM --kill-after=30 "$cap" bash -c 'tokbench "$@"' tokbench run tinygrad \
-    --out "$OUT/$name.jsonl" --log "$OUT/$name.log" "$@" > "$OUT/$name.stdout" 2> "$OUT/$name.stderr"
+    --out "$OUT/$name.jsonl" --log "$OUT/$name.log" "$@" > "$OUT/$name.out" 2> "$OUT/$name.err"
   rc=$?
   note "$name: rc $rc (3: a row failed), $((SECONDS - t0)) s, beam.db $before -> $(cache_bytes "$work/beam.db") bytes; rows in $name.jsonl"
+  split_log "$name" $phases
 }
 
 # through tokbench: three runs whose rows carry the phases (cold/search/warm) and the caches
 java_steps() {
   export -f tokbench; export TOKBENCH JAVA
   local common=(--checkout "$TINYGRAD" --model "$MODEL" --backend "$dev" --python "$py"
-                --env "CACHEDB=$work/beam.db" --env "PYTHONPATH=$TINYGRAD" --timeout "$run_cap")
+                --env "CACHEDB=$work/beam.db" --env "PYTHONPATH=$TINYGRAD")
   local harness=(--prefill "$prompt" --gen "$gen" --repetitions "$reps"
                  --harness "$here/scripts/tinygrad_bench.py")
+  local l3=(--size "$size")
   local after=(-- --max-context "$max_context"); [ -n "${COMMIT:-}" ] && after+=(--commit "$COMMIT")
   rm -f "$work"/*.db "$work"/*.db-*
-  java_step harness-cold $((run_cap + 20)) "${common[@]}" "${harness[@]}" --cold "${after[@]}"
-  local cap; cap=$(cap_for "$search_cap" $((2 * run_cap + 60)))
-  if [ "$cap" -ge 30 ]; then
-    java_step llama3 $((cap + 2 * run_cap + 20)) "${common[@]}" --size "$size" \
-      --beam "$width" --cold --search-timeout "$cap"
-  else
-    note "llama3: no time for a search (${cap} s left for it): cold only"
-    java_step llama3 $((run_cap + 20)) "${common[@]}" --size "$size" --cold
+  local t; t=$(cap_for "$run_cap" 20)
+  java_step harness-cold $((t + 20)) cold "${common[@]}" --timeout "$t" "${harness[@]}" --cold \
+    "${after[@]}"
+  t=$(cap_for "$run_cap" 20)
+  java_step llama3-cold $((t + 20)) cold "${common[@]}" --timeout "$t" "${l3[@]}" --cold
+  # the search gets what is left after the warm run's cap and 120 s kept for the harness's step
+  local cap; cap=$(cap_for "$search_cap" $((run_cap + 120 + 30)))
+  if [ "$cap" -lt 30 ]; then note "llama3-beam: skipped (${cap} s left for its search)"; else
+    java_step llama3-beam $((cap + run_cap + 30)) "search warm" "${common[@]}" \
+      --timeout "$run_cap" "${l3[@]}" --beam "$width" --search-timeout "$cap"
   fi
-  cap=$(cap_for "$search_cap" $((run_cap + 20)))
-  if [ "$cap" -lt 30 ]; then note "harness-beam: skipped (${cap} s left for its search)"; return; fi
-  java_step harness-beam $((cap + run_cap + 20)) "${common[@]}" "${harness[@]}" \
-    --beam "$width" --search-timeout "$cap" "${after[@]}"
+  # the harness's search and warm run share what is left: two thirds for the search, and 25 s
+  # for the JVM and the kills, so the outer cap never cuts a row off
+  local total=$((budget - SECONDS - 10))
+  if [ "$total" -lt 60 ]; then note "harness-beam: skipped (${total} s left)"; return; fi
+  cap=$(( total * 2 / 3 < search_cap ? total * 2 / 3 : search_cap ))
+  java_step harness-beam "$total" "search warm" "${common[@]}" --timeout $((total - cap - 25)) \
+    "${harness[@]}" --beam "$width" --search-timeout "$cap" "${after[@]}"
 }
 
 # what came out, from the raw outputs (python mode) or the rows (java mode)

@@ -77,7 +77,8 @@ class PackageArrowsTest {
                   "formats",
                   "tables",
                   "display",
-                  "memory")),
+                  "memory",
+                  "synth")),
           Map.entry("notebook", Set.of("", "display")),
           Map.entry("kernel", Set.of("", "notebook", "display")),
           Map.entry("cli", Set.of("*")));

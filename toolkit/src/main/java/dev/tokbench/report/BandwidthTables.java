@@ -97,8 +97,8 @@ final class BandwidthTables {
     row.add(Entry.text(Labels.tableLabel(data, j.row()) + suffix));
     if (devices) row.add(Entry.text(j.device().device().name()));
     double gb = j.used().gbPerS();
-    row.add(new Entry(prefix + fixed(gb, 1) + " GB/s" + mark, "", false, gb));
-    row.add(Entry.number(fixed(pct, 1) + "%", pct));
+    row.add(new Entry(prefix + fixed(gb, 1) + " GB/s" + mark, "", false, gb).from(j.row()));
+    row.add(Entry.number(fixed(pct, 1) + "%", pct).from(j.row()));
     return row;
   }
 
@@ -147,10 +147,13 @@ final class BandwidthTables {
     row.add(Entry.text(Labels.tableLabel(data, r) + suffix));
     if (devices) row.add(Entry.text(d.device().name()));
     row.add(number(w.in(ByteUnit.GB), 2));
-    row.add(number(r.tokensPerSMean(), 2));
-    row.add(number(used.gbPerS(), 1));
-    row.add(number(used.percentOf(d.theoretical()), 1));
-    row.add(d.practicalBandwidth().map(p -> number(used.percentOf(p), 1)).orElse(Entry.text("—")));
+    row.add(number(r.tokensPerSMean(), 2).from(r));
+    row.add(number(used.gbPerS(), 1).from(r));
+    row.add(number(used.percentOf(d.theoretical()), 1).from(r));
+    row.add(
+        d.practicalBandwidth()
+            .map(p -> number(used.percentOf(p), 1).from(r))
+            .orElse(Entry.text("—")));
     row.add(number(d.theoretical().tokensPerSCeiling(w), 1));
     row.add(
         d.practicalBandwidth().map(p -> number(p.tokensPerSCeiling(w), 1)).orElse(Entry.text("—")));
@@ -222,9 +225,9 @@ final class BandwidthTables {
     row.add(Entry.text(Labels.tableLabel(data, r) + suffix));
     if (devices) row.add(Entry.text(device.name()));
     row.add(Entry.text(r.test()));
-    row.add(number(r.tokensPerSMean(), 2));
-    row.add(number(tflops, 1));
-    row.add(number(pct, 1));
+    row.add(number(r.tokensPerSMean(), 2).from(r));
+    row.add(number(tflops, 1).from(r));
+    row.add(number(pct, 1).from(r));
     return row;
   }
 

@@ -110,11 +110,28 @@ final class Labels {
     return String.format(Locale.ROOT, "%." + decimals + "f", value);
   }
 
-  /** The model bytes a row reads per token: the inventory's stated size, else llama-bench's. */
+  /**
+   * The model bytes a row reads per token: the inventory's stated size, else the row's own (from
+   * llama-bench), else that of another row of the same model and quantization in the folder (a
+   * tinygrad log names no size; llama-bench's row of the same file does); null when none has it.
+   */
   static Bytes weights(DataFolder data, BenchResult r) {
     return data.model(r)
         .map(ModelEntry::size)
-        .orElseGet(() -> r.modelBytes() < 0 ? null : new Bytes(r.modelBytes()));
+        .or(() -> bytes(r))
+        .or(
+            () ->
+                data.results().stream()
+                    .filter(o -> o.model().equals(r.model()) && o.quant().equals(r.quant()))
+                    .flatMap(o -> bytes(o).stream())
+                    .findFirst())
+        .orElse(null);
+  }
+
+  private static java.util.Optional<Bytes> bytes(BenchResult r) {
+    return r.modelBytes() > 0
+        ? java.util.Optional.of(new Bytes(r.modelBytes()))
+        : java.util.Optional.empty();
   }
 
   /** The inventory's label, else {@code model quant}. */

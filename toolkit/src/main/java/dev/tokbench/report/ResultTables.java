@@ -135,7 +135,7 @@ final class ResultTables {
     double mean = c.mean();
     double sd = c.pooled().stddev();
     String text = Double.isNaN(sd) ? fixed(mean, 2) : fixed(mean, 2) + " ± " + fixed(sd, 2);
-    Entry e = new Entry(text, runs(c), false, mean);
+    Entry e = new Entry(text, runs(c), false, mean).from(sources(c));
     return c.first().test().startsWith("tg") ? e.inBold() : e;
   }
 
@@ -190,7 +190,8 @@ final class ResultTables {
     List<ShapedTable.Value> values =
         List.of(
             new ShapedTable.Value(
-                "tok/s", c -> new Entry(fixed(c.mean(), 2), runs(c), false, c.mean())),
+                "tok/s",
+                c -> new Entry(fixed(c.mean(), 2), runs(c), false, c.mean()).from(sources(c))),
             new ShapedTable.Value("ms/tok", c -> figure(c, "ms_per_token", "")),
             new ShapedTable.Value(
                 "Memory BW", c -> figure(c, "memory_bandwidth_gb_per_s", " GB/s")),
@@ -214,7 +215,12 @@ final class ResultTables {
     }
     if (n == 0) return Entry.text("—");
     double v = sum / n;
-    return new Entry(fixed(v, 1) + unit, "", false, v);
+    return new Entry(fixed(v, 1) + unit, "", false, v).from(sources(c));
+  }
+
+  /** The rows a merged configuration comes from, for the page's links. */
+  private static BenchResult[] sources(MergedRuns c) {
+    return c.runs().toArray(BenchResult[]::new);
   }
 
   private Optional<ReportTable> buildSummary() {
@@ -251,7 +257,7 @@ final class ResultTables {
         decodeOf(m).filter(x -> Labels.framework(x).equals(label)).findFirst();
     if (r.isEmpty()) return Entry.text("—");
     double v = r.get().tokensPerSMean();
-    Entry c = new Entry(fixed(v, 2), " tok/s", false, v);
+    Entry c = new Entry(fixed(v, 2), " tok/s", false, v).from(r.get());
     return leader(m).equals(r.get().framework()) ? c.inBold() : c;
   }
 

@@ -55,7 +55,8 @@ record RunsFolder(List<BenchResult> rows, List<SkippedFile> skipped) {
         skipped.add(new SkippedFile(folder.relativize(f), rows.size(), why, false));
         continue;
       }
-      read.put(f, stamped(rows, folder.relativize(f).toString()));
+      String rel = folder.relativize(f).toString();
+      read.put(f, SourceTag.of(stamped(rows, rel), rel));
     }
     dropImported(read, skipped, hashes, folder);
     List<BenchResult> out = new ArrayList<>();

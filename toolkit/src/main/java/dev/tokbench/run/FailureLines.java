@@ -1,9 +1,11 @@
 package dev.tokbench.run;
 
+import dev.tokbench.process.OutputListener;
 import dev.tokbench.process.ProcessOutcome;
 import dev.tokbench.results.Status;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -43,6 +45,21 @@ public final class FailureLines {
 
   private final List<String> lines = new ArrayList<>();
   private boolean outOfMemory;
+
+  /** A listener that hands stdout to {@code stdout} and gives {@code why} every stderr line. */
+  public static OutputListener listener(Consumer<String> stdout, FailureLines why) {
+    return new OutputListener() {
+      @Override
+      public void stdout(String line) {
+        stdout.accept(line);
+      }
+
+      @Override
+      public void stderr(String line) {
+        why.accept(line);
+      }
+    };
+  }
 
   /** Takes one stderr line. */
   public void accept(String line) {

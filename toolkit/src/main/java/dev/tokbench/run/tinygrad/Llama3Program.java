@@ -6,6 +6,7 @@ import dev.tokbench.formats.tinygrad.WarmupRule;
 import dev.tokbench.process.ProcessOutcome;
 import dev.tokbench.results.BenchResult;
 import dev.tokbench.results.Status;
+import dev.tokbench.run.FailureLines;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,7 @@ record Llama3Program(TinygradOptions options, WarmupRule rule) implements Tinygr
   public Reader reader(
       Map<String, String> flags, Map<String, String> provenance, Consumer<BenchResult> sink) {
     TinygradOutput out = new TinygradOutput();
+    FailureLines why = new FailureLines();
     return new Reader() {
       @Override
       public void stdout(String line) {
@@ -59,9 +61,16 @@ record Llama3Program(TinygradOptions options, WarmupRule rule) implements Tinygr
       }
 
       @Override
+      public void stderr(String line) {
+        why.accept(line);
+      }
+
+      @Override
       public List<BenchResult> finish(ProcessOutcome outcome) {
         BenchResult row = row(out, flags, provenance);
-        return List.of(outcome.succeeded() ? row : row.withStatus(Status.FAILED, reason(outcome)));
+        // a MemoryError ("Allocation of 16.00 GB failed on CUDA") is oom, as llama.cpp's is
+        if (outcome.succeeded()) return List.of(row);
+        return List.of(row.withStatus(why.status(outcome), why.reason(outcome)));
       }
     };
   }
@@ -75,9 +84,5 @@ record Llama3Program(TinygradOptions options, WarmupRule rule) implements Tinygr
   private BenchResult row(
       TinygradOutput out, Map<String, String> flags, Map<String, String> provenance) {
     return TinygradRow.toResult(out, rule, options.backend(), options.model(), flags, provenance);
-  }
-
-  private static String reason(ProcessOutcome outcome) {
-    return outcome.failureReason();
   }
 }

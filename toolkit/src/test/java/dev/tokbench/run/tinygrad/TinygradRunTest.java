@@ -111,6 +111,29 @@ class TinygradRunTest {
   }
 
   @Test
+  void anAllocationFailureIsOutOfMemoryNotJustFailed() throws Exception {
+    // the last lines of the traceback tinygrad's Allocator.alloc raises (tinygrad/device.py)
+    Path stderr =
+        Files.writeString(
+            dir.resolve("oom.stderr"),
+            "Traceback (most recent call last):\n"
+                + "  File \"tinygrad/device.py\", line 230, in alloc\n"
+                + "RuntimeError: cuMemAlloc_v2 failed: out of memory\n"
+                + "MemoryError: Allocation of 16.00 GB failed on CUDA. Used: 64.12 GB\n");
+    RunResult r =
+        replay(checkout("0.13.0"), "nv_q6k")
+            .env("REPLAY_STDERR", stderr.toString())
+            .env("REPLAY_EXIT", "1")
+            .run();
+
+    BenchResult row = r.rows().get(0);
+    assertThat(row.status()).isEqualTo(Status.OOM);
+    assertThat(row.reason())
+        .startsWith("exit 1: ")
+        .contains("MemoryError: Allocation of 16.00 GB failed on CUDA");
+  }
+
+  @Test
   void theDeprecatedVariableIsRefusedAsOnTheH100() throws Exception {
     RunResult r =
         replay(checkout("0.13.0"), "cuda_q6k_envflag")
