@@ -13,6 +13,7 @@ final class Subcommands {
       List.of(
           GgufCommand.class,
           ReportCommand.class,
+          CompareCommand.class,
           SynthCommand.class,
           NotebookCommand.class,
           KernelCommand.class,

@@ -2,6 +2,7 @@ package dev.tokbench.formats;
 
 import dev.tokbench.BadInputException;
 import dev.tokbench.FileReadException;
+import dev.tokbench.ReadLimits;
 import dev.tokbench.formats.llamabench.LlamaBenchFormat;
 import dev.tokbench.formats.llamabench.LlamaBenchOutput;
 import dev.tokbench.formats.mlc.MlcOutput;
@@ -29,6 +30,13 @@ public final class Import {
   private static final int SNIFF_BYTES = 1 << 20;
 
   private Import() {}
+
+  /**
+   * The provenance key under which {@code tokbench import} records the SHA-256 of the file a row
+   * came from, so that the same file is never imported twice (into one results file, or beside its
+   * rows in a data folder's {@code runs/}).
+   */
+  public static final String SOURCE_HASH = "source_sha256";
 
   /** Formats {@link #read} takes; {@code auto} recognises any of the others from content. */
   public static final List<String> FORMATS =
@@ -58,8 +66,82 @@ public final class Import {
 
   /** The rows of one file in the given format ({@code auto}: recognised from content). */
   public static List<BenchResult> read(Path file, String format) {
-    String f = format.toLowerCase(Locale.ROOT);
-    if (f.equals("auto")) f = detect(file);
+    return read(file, format, ImportHints.NONE);
+  }
+
+  /**
+   * The rows of one file in the given format, with what {@code hints} say filled in where the file
+   * is silent. A named format the content does not match is an error naming both.
+   */
+  public static List<BenchResult> read(Path file, String format, ImportHints hints) {
+    String f = checked(file, format.toLowerCase(Locale.ROOT));
+    return parse(file, f).stream().map(r -> withStderr(file, r)).map(hints::fill).toList();
+  }
+
+  /**
+   * A saved stdout whose run failed, with the error its {@code .stderr} beside it printed:
+   * llama-bench pointed at a missing model prints {@code [} on stdout and the cause on stderr.
+   */
+  private static BenchResult withStderr(Path file, BenchResult r) {
+    String name = file.getFileName().toString();
+    if (r.ok() || !name.endsWith(".stdout")) return r;
+    Path err = file.resolveSibling(name.substring(0, name.length() - 7) + ".stderr");
+    if (!Files.isRegularFile(err)) return r;
+    List<String> lines =
+        ReadLimits.LLAMA_BENCH
+            .read(err)
+            .lines()
+            .map(String::strip)
+            .filter(l -> !l.isEmpty())
+            .toList();
+    String cause =
+        lines.stream()
+            .filter(l -> l.toLowerCase(Locale.ROOT).contains("error"))
+            .reduce((a, b) -> b)
+            .orElse(lines.isEmpty() ? "" : lines.get(lines.size() - 1));
+    return cause.isEmpty() ? r : r.withStatus(r.status(), cause + " (" + r.reason() + ")");
+  }
+
+  /** The format to read {@code file} in: the one named, if the content is that, else an error. */
+  private static String checked(Path file, String named) {
+    if (!FORMATS.contains(named) && !named.equals("markdown")) {
+      throw new BadInputException(
+          "unknown import format '" + named + "', expected one of " + FORMATS);
+    }
+    if (named.equals("auto")) return detect(file);
+    String seen;
+    try {
+      seen = detect(file);
+    } catch (UnrecognizedOutputException e) {
+      return named; // its own reader says what is wrong with it
+    }
+    String want = named.equals("markdown") ? "md" : named;
+    if (!seen.equals(want)) {
+      throw new BadInputException(
+          file
+              + ": --format "
+              + named
+              + ", but the content is "
+              + describe(seen)
+              + "; use --format "
+              + seen
+              + " or --format auto");
+    }
+    return want;
+  }
+
+  private static String describe(String format) {
+    return switch (format) {
+      case "json", "jsonl", "csv", "md", "sql" -> "llama-bench " + format;
+      case "tinygrad" -> "a tinygrad llama3.py log";
+      case "vllm" -> "a vLLM --output-json";
+      case "mlc" -> "an MLC LLM bench CSV";
+      case "tokbench" -> "a tokbench results file";
+      default -> format;
+    };
+  }
+
+  private static List<BenchResult> parse(Path file, String f) {
     String model = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
     return switch (f) {
       case "json", "jsonl", "csv", "md", "markdown", "sql" ->
@@ -71,8 +153,22 @@ public final class Import {
       case "tokbench" -> ResultsFile.read(file);
       default ->
           throw new BadInputException(
-              "unknown import format '" + format + "', expected one of " + FORMATS);
+              "unknown import format '" + f + "', expected one of " + FORMATS);
     };
+  }
+
+  /** The SHA-256 of a file's bytes, in hex: the content hash imports are recognised by. */
+  public static String sha256(Path file) {
+    try (java.io.InputStream in = Files.newInputStream(FileReadException.requireReadable(file))) {
+      java.security.MessageDigest d = java.security.MessageDigest.getInstance("SHA-256");
+      byte[] buf = new byte[1 << 16];
+      for (int n; (n = in.read(buf)) > 0; ) d.update(buf, 0, n);
+      return java.util.HexFormat.of().formatHex(d.digest());
+    } catch (IOException e) {
+      throw FileReadException.of(file, e);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("no SHA-256 in this JVM", e);
+    }
   }
 
   /**

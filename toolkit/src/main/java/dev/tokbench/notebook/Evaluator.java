@@ -71,6 +71,7 @@ public final class Evaluator implements AutoCloseable {
           "dev.tokbench.sweep.Sweep",
           "dev.tokbench.sweep.SweepFile",
           "dev.tokbench.report.Report",
+          "dev.tokbench.report.Compare",
           "dev.tokbench.report.Charts",
           "dev.tokbench.report.Verdict",
           "dev.tokbench.synth.Synth");

@@ -104,7 +104,7 @@ final class BandwidthClaims extends ClaimGroup {
     String quote = "tinygrad reports higher bandwidth utilization than llama.cpp.";
     List<Double> tiny = new ArrayList<>();
     List<Double> llama = new ArrayList<>();
-    for (var r : data.measured()) {
+    for (var r : data.merged()) {
       String printed = r.extra().get("memory_bandwidth_gb_per_s");
       Bytes w = Labels.weights(data, r);
       if (printed != null) tiny.add(Double.parseDouble(printed));
@@ -156,7 +156,7 @@ final class BandwidthClaims extends ClaimGroup {
     String section = "1. tinygrad Results";
     List<String> off = new ArrayList<>();
     int n = 0;
-    for (var r : data.measured()) {
+    for (var r : data.merged()) {
       String ms = r.extra().get("ms_per_token");
       if (ms == null) continue;
       n++;

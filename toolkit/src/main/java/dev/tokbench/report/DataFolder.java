@@ -7,6 +7,8 @@ import dev.tokbench.device.DeviceCatalog;
 import dev.tokbench.device.UnknownDeviceException;
 import dev.tokbench.formats.tinygrad.BeamPhase;
 import dev.tokbench.results.BenchResult;
+import dev.tokbench.results.MergedRuns;
+import dev.tokbench.results.Repeats;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,27 +25,33 @@ import java.util.Optional;
  *   <li>{@code models.csv}: names, sizes and labels of the models
  *   <li>{@code llama-cpp.csv}, {@code tinygrad.csv}, {@code frameworks.csv}: transcribed figures
  *   <li>{@code *.json}: llama-bench's own JSON output, as it came
- *   <li>{@code tinygrad-runs.csv}: saved tinygrad benchmark logs, with model, backend and label
  *   <li>{@code quoted.csv}, {@code ascii-bars.csv}: figures of the prose, the hand-drawn bars
- *   <li>{@code runs/}: any file {@code tokbench run}, {@code sweep} or {@code import} wrote, or a
- *       saved llama-bench, tinygrad, vLLM or MLC output, recognised by content
- *   <li>{@code devices.csv}: catalogue rows for a device the built-in catalogue lacks
+ *   <li>{@code runs/} (and its subfolders): any file {@code tokbench run}, {@code sweep} or {@code
+ *       import} wrote, or a saved llama-bench, tinygrad, vLLM or MLC output, recognised by content
+ *   <li>{@code devices.csv}: catalogue rows for a device the built-in catalogue lacks, with the
+ *       columns {@code tokbench device --list} prints
  * </ul>
  *
  * @param dir the folder
  * @param device the device and its bandwidths
+ * @param catalog the devices rows are judged against, each by the device its provenance names
  * @param models the model inventory
  * @param results every row: measured, failed and not installed
  * @param quoted figures the prose quotes
  * @param drawnBars the published text bars
+ * @param skipped files of {@code runs/} whose rows were left out, with why (duplicates)
+ * @param configurations the measured rows merged by configuration (repeats pooled)
  */
 public record DataFolder(
     Path dir,
     DeviceSpec device,
+    DeviceCatalog catalog,
     List<ModelEntry> models,
     List<BenchResult> results,
     List<QuotedFigure> quoted,
-    List<DrawnBar> drawnBars) {
+    List<DrawnBar> drawnBars,
+    List<SkippedFile> skipped,
+    List<MergedRuns> configurations) {
   static final List<String> DEVICE_COLUMNS =
       List.of("device", "theoretical_bandwidth_gb_per_s", "practical_bandwidth_gb_per_s", "source");
 
@@ -52,6 +60,8 @@ public record DataFolder(
     results = List.copyOf(results);
     quoted = List.copyOf(quoted);
     drawnBars = List.copyOf(drawnBars);
+    skipped = List.copyOf(skipped);
+    configurations = List.copyOf(configurations);
   }
 
   /**
@@ -59,18 +69,26 @@ public record DataFolder(
    * devices.csv} (same columns as {@code data/devices.csv}), for a machine the catalogue lacks.
    */
   public static DataFolder read(Path dir) {
-    Path own = dir.resolve("devices.csv");
-    DeviceCatalog builtin = DeviceCatalog.builtin();
-    return read(dir, Files.exists(own) ? builtin.with(DeviceCatalog.read(own)) : builtin);
+    return read(dir, DeviceCatalog.builtin(), null);
   }
 
-  /** Reads a folder, finding its device in {@code catalog}. */
+  /** Reads a folder, finding its device in {@code catalog} (and the folder's devices.csv). */
   public static DataFolder read(Path dir, DeviceCatalog catalog) {
+    return read(dir, catalog, null);
+  }
+
+  /**
+   * Reads a folder whose device is {@code given} (from the command line: {@code --device NAME
+   * --bandwidth GB/s}) instead of its {@code device.csv}; null to read {@code device.csv}.
+   */
+  public static DataFolder read(Path dir, DeviceCatalog catalog, DeviceSpec given) {
     if (!Files.isDirectory(dir)) {
       throw new dev.tokbench.BadInputException(
           "no data folder at " + dir + (Files.exists(dir) ? ": it is a file" : ": no such folder"));
     }
-    DeviceSpec device = device(dir.resolve("device.csv"), catalog);
+    Path own = dir.resolve("devices.csv");
+    DeviceCatalog devices = Files.exists(own) ? catalog.with(DeviceCatalog.read(own)) : catalog;
+    DeviceSpec device = given != null ? given : device(dir, devices);
     List<ModelEntry> models =
         optional(dir.resolve("models.csv"), ModelEntry.COLUMNS, ModelEntry::of);
     Transcribed t = new Transcribed(device.device().name(), r -> entry(models, r));
@@ -78,15 +96,30 @@ public record DataFolder(
     ifExists(dir.resolve("llama-cpp.csv"), f -> results.addAll(t.llamaCpp(f)));
     results.addAll(LlamaBenchJson.readAll(dir));
     ifExists(dir.resolve("tinygrad.csv"), f -> results.addAll(t.tinygrad(f)));
-    ifExists(
-        dir.resolve("tinygrad-runs.csv"),
-        f -> results.addAll(TinygradRuns.read(f, device.device().name())));
     ifExists(dir.resolve("frameworks.csv"), f -> results.addAll(t.unavailable(f)));
-    results.addAll(RunsFolder.read(dir.resolve("runs")));
-    return new DataFolder(dir, device, models, results, quoted(dir), drawnBars(dir));
+    RunsFolder runs = RunsFolder.read(dir.resolve("runs"));
+    results.addAll(runs.rows());
+    return new DataFolder(
+        dir,
+        device,
+        devices,
+        models,
+        results,
+        quoted(dir),
+        drawnBars(dir),
+        runs.skipped(),
+        Repeats.merge(results));
   }
 
-  private static DeviceSpec device(Path file, DeviceCatalog catalog) {
+  private static DeviceSpec device(Path dir, DeviceCatalog catalog) {
+    Path file = dir.resolve("device.csv");
+    if (!Files.exists(file)) {
+      throw new dev.tokbench.BadInputException(
+          "no device.csv in "
+              + dir
+              + ": write one (device,theoretical_bandwidth_gb_per_s,practical_bandwidth_gb_per_s,"
+              + "source) or give the device with --device NAME [--bandwidth GB/s]");
+    }
     List<TidyCsv.Row> rows = TidyCsv.read(file, DEVICE_COLUMNS).rows();
     if (rows.size() != 1) {
       throw new dev.tokbench.DataFileException(
@@ -163,6 +196,29 @@ public record DataFolder(
   /** The inventory entry of a result row's model, if the folder has one. */
   public Optional<ModelEntry> model(BenchResult r) {
     return models.stream().filter(m -> m.is(r.model(), r.quant())).findFirst();
+  }
+
+  /**
+   * The device a row was measured on, as its provenance names it ({@code gpu_info}, {@code
+   * cpu_info}, the machine's GPU): the folder's own device (with the bandwidths it states) when
+   * that is the one, else the catalogue's entry; empty when the row names no device or one the
+   * catalogue lacks, so that nothing is computed against another device's bandwidth.
+   */
+  public Optional<DeviceSpec> deviceOf(BenchResult r) {
+    String name = r.device();
+    if (name.isBlank()) return Optional.empty();
+    if (device.device().matches(name) || device.device().name().equalsIgnoreCase(name)) {
+      return Optional.of(device);
+    }
+    return catalog.match(List.of(name)).map(DeviceSpec::of);
+  }
+
+  /**
+   * One row per configuration: a run measured once is its own row, repeats are merged with their
+   * repetitions pooled ({@link MergedRuns#asRow}). The analysis tables and claims read these.
+   */
+  public List<BenchResult> merged() {
+    return configurations.stream().map(MergedRuns::asRow).toList();
   }
 
   /**

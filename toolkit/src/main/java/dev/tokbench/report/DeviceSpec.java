@@ -19,6 +19,11 @@ public record DeviceSpec(Device device, Bandwidth theoretical, Bandwidth practic
     }
   }
 
+  /** A catalogue device as it is listed: its theoretical bandwidth, no practical one. */
+  public static DeviceSpec of(Device d) {
+    return new DeviceSpec(d, d.theoretical(), null, d.source());
+  }
+
   /** The practical bandwidth, when the source gives one. */
   public Optional<Bandwidth> practicalBandwidth() {
     return Optional.ofNullable(practical);

@@ -52,7 +52,7 @@ final class FrameworkClaims extends ClaimGroup {
     if (all.size() < 2) {
       return Claim.unchecked("framework-count", SUMMARY, quote, "one framework in this folder");
     }
-    long ran = data.measured().stream().map(BenchResult::framework).distinct().count();
+    long ran = data.merged().stream().map(BenchResult::framework).distinct().count();
     long missing =
         data.results().stream()
             .filter(r -> r.status() == dev.tokbench.results.Status.NOT_INSTALLED)

@@ -11,8 +11,14 @@ final class HtmlTable {
 
   static String render(ReportTable t) {
     StringBuilder out = new StringBuilder("<table>\n");
-    if (!t.title().isEmpty())
-      out.append("<caption>").append(escape(t.title())).append("</caption>\n");
+    if (!t.title().isEmpty() || !t.settings().isEmpty()) {
+      out.append("<caption>").append(escape(t.title()));
+      if (!t.settings().isEmpty()) {
+        out.append(t.title().isEmpty() ? "" : "<br>");
+        out.append("<small>").append(escape(t.settings())).append("</small>");
+      }
+      out.append("</caption>\n");
+    }
     out.append("<thead><tr>");
     for (String h : t.headers()) out.append("<th>").append(escape(h)).append("</th>");
     out.append("</tr></thead>\n<tbody>\n");

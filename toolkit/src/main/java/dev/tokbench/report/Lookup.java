@@ -40,7 +40,7 @@ final class Lookup {
 
   /** The weights a model's decode reads: stated size, else llama-bench's model bytes. */
   Optional<Bytes> weights(String chartLabel) {
-    return data.measured().stream()
+    return data.merged().stream()
         .filter(r -> Labels.chartLabel(data, r).equals(chartLabel))
         .map(r -> Labels.weights(data, r))
         .filter(java.util.Objects::nonNull)
@@ -49,7 +49,7 @@ final class Lookup {
 
   /** A model's parameter count from its results or the inventory. */
   Optional<Long> parameters(String chartLabel) {
-    return data.measured().stream()
+    return data.merged().stream()
         .filter(r -> Labels.chartLabel(data, r).equals(chartLabel))
         .map(
             r -> r.nParams() > 0 ? r.nParams() : data.model(r).map(ModelEntry::nParams).orElse(-1L))
@@ -59,7 +59,7 @@ final class Lookup {
 
   /** Measured rows that match. */
   List<BenchResult> rows(Predicate<BenchResult> p) {
-    return data.measured().stream().filter(p).toList();
+    return data.merged().stream().filter(p).toList();
   }
 
   private boolean llama(BenchResult r, String chartLabel, FlashAttention fa) {
@@ -69,6 +69,6 @@ final class Lookup {
   }
 
   private Optional<Double> find(Predicate<BenchResult> p) {
-    return data.measured().stream().filter(p).map(BenchResult::tokensPerSMean).findFirst();
+    return data.merged().stream().filter(p).map(BenchResult::tokensPerSMean).findFirst();
   }
 }

@@ -68,6 +68,6 @@ final class MethodClaims {
   }
 
   private List<BenchResult> llamaRows() {
-    return data.measured().stream().filter(r -> r.framework().equals("llama.cpp")).toList();
+    return data.merged().stream().filter(r -> r.framework().equals("llama.cpp")).toList();
   }
 }

@@ -140,7 +140,11 @@ final class PageHtml {
 
   /** A sortable table; each figure from rows links to them (the first, all lit up on click). */
   private String table(ReportTable t) {
-    StringBuilder out = new StringBuilder("<table class=\"sortable\" data-name=\"");
+    StringBuilder out = new StringBuilder();
+    if (!t.settings().isEmpty()) {
+      out.append("<p class=\"settings\">").append(escape(t.settings())).append("</p>\n");
+    }
+    out.append("<table class=\"sortable\" data-name=\"");
     out.append(escape(t.name())).append("\">\n<thead><tr>");
     for (String h : t.headers()) out.append("<th>").append(escape(h)).append("</th>");
     out.append("</tr></thead>\n<tbody>\n");

@@ -21,7 +21,7 @@ final class RatioTable {
 
   RatioTable(DataFolder data) {
     this.data = data;
-    this.rows = data.measured();
+    this.rows = data.merged();
   }
 
   Optional<ReportTable> table() {

@@ -29,6 +29,8 @@ import tech.tablesaw.api.Table;
  */
 public final class Report {
   private final DataFolder data;
+  private ResultTables results; // built once: a fleet's folder holds hundreds of thousands of rows
+  private List<ReportTable> tables;
   private final ReportText text;
 
   private Report(DataFolder data) {
@@ -71,24 +73,46 @@ public final class Report {
     return BenchTable.of(data.results());
   }
 
-  /** Every table, in the report's order. */
-  public List<ReportTable> tables() {
-    ResultTables r = new ResultTables(data);
+  /**
+   * Every table, in the report's order: summary, tinygrad, llama.cpp, embedded llama.cpp, other
+   * frameworks, repeats and variation, bandwidth, ceiling, prefill, ratios, models, published bars,
+   * and what is not shown.
+   */
+  public synchronized List<ReportTable> tables() {
+    if (tables != null) return tables;
+    ResultTables r = resultTables();
     BandwidthTables b = new BandwidthTables(data);
     List<ReportTable> out = new ArrayList<>();
     r.summary().ifPresent(out::add);
     out.addAll(r.tinygrad());
     BeamTable.of(data.results()).ifPresent(out::add);
-    r.llamaCpp().ifPresent(out::add);
-    r.embeddedLlamaCpp().ifPresent(out::add);
+    out.addAll(r.llamaCpp());
+    out.addAll(r.embeddedLlamaCpp());
+    out.addAll(r.otherFrameworks());
     new PrefillTable(data).table().ifPresent(out::add);
+    RepeatsTable.of(data).ifPresent(out::add);
     b.utilisation().ifPresent(out::add);
     b.ceiling().ifPresent(out::add);
     b.prefill().ifPresent(out::add);
     new RatioTable(data).table().ifPresent(out::add);
     r.models().ifPresent(out::add);
     if (!data.drawnBars().isEmpty()) out.add(new ReportBars(data).deviations());
-    return out;
+    NotShownTable.of(data, r.placements()).ifPresent(out::add);
+    tables = List.copyOf(out);
+    return tables;
+  }
+
+  private synchronized ResultTables resultTables() {
+    if (results == null) results = new ResultTables(data);
+    return results;
+  }
+
+  /**
+   * Where every row of the folder is: the result table, row and column of its cell, or why no table
+   * shows it. Each row is in exactly one cell or not shown, never both, never dropped.
+   */
+  public List<Placement> placements() {
+    return resultTables().placements();
   }
 
   /** The names {@link #table} accepts for this folder. */
@@ -149,6 +173,14 @@ public final class Report {
   /** Every claim of the prose, recomputed on this folder. */
   public List<Claim> claims() {
     return Claims.check(data);
+  }
+
+  /**
+   * Whether this folder states claims to check: a folder without them gets no {@code claims.md}.
+   * (Until claims files arrive, every folder is checked against the Orin report's claims.)
+   */
+  public boolean hasClaims() {
+    return true;
   }
 
   /**

@@ -37,6 +37,10 @@ final class ReportBars {
     return out;
   }
 
+  private static String fa(BenchResult r) {
+    return r.flashAttn() == FlashAttention.ON ? " +FA" : "";
+  }
+
   /** The same charts drawn: colour per framework, FA hatched, ± one standard deviation. */
   List<ReportChart> charts() {
     List<ReportChart> out = new ArrayList<>();
@@ -75,13 +79,13 @@ final class ReportBars {
       Spec h = m.inSummary() ? headToHead(m) : null;
       if (h != null && !h.bars().isEmpty()) out.add(h);
     }
+    List<BenchResult> decode =
+        data.merged().stream()
+            .filter(r -> r.framework().equals("llama.cpp") && Labels.decode(r))
+            .toList();
+    List<String> labels = Labels.distinct(decode, r -> Labels.chartLabel(data, r) + fa(r));
     List<Labelled> llama = new ArrayList<>();
-    for (BenchResult r : data.measured()) {
-      if (r.framework().equals("llama.cpp") && Labels.decode(r)) {
-        String fa = r.flashAttn() == FlashAttention.ON ? " +FA" : "";
-        llama.add(new Labelled(Labels.chartLabel(data, r) + fa, r));
-      }
-    }
+    for (int i = 0; i < decode.size(); i++) llama.add(new Labelled(labels.get(i), decode.get(i)));
     if (!llama.isEmpty()) {
       out.add(new Spec("llama-cpp-decode", "llama.cpp — All Models Decode Speed", llama));
     }
@@ -89,11 +93,12 @@ final class ReportBars {
   }
 
   private Spec headToHead(ModelEntry m) {
+    List<BenchResult> decode =
+        data.merged().stream().filter(r -> Labels.decode(r) && m.is(r.model(), r.quant())).toList();
+    List<String> labels = Labels.distinct(decode, Labels::framework);
     List<Labelled> bars = new ArrayList<>();
-    for (BenchResult r : data.measured()) {
-      if (Labels.decode(r) && m.is(r.model(), r.quant())) {
-        bars.add(new Labelled(Labels.framework(r), r));
-      }
+    for (int i = 0; i < decode.size(); i++) {
+      bars.add(new Labelled(labels.get(i), decode.get(i)));
     }
     String key =
         "decode-" + m.tableLabel().toLowerCase(Locale.ROOT).replace("_", "").replace(' ', '-');

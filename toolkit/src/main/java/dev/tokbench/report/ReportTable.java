@@ -22,19 +22,42 @@ import tech.tablesaw.columns.Column;
  * @param headers column headers
  * @param rows rows of entries, each as wide as the headers
  * @param footnote text under the table, empty for none
+ * @param settings the settings every row shares, stated once above the table; empty for none
  */
 public record ReportTable(
-    String name, String title, List<String> headers, List<List<Entry>> rows, String footnote) {
+    String name,
+    String title,
+    List<String> headers,
+    List<List<Entry>> rows,
+    String footnote,
+    String settings) {
   public ReportTable {
     headers = List.copyOf(headers);
     rows = rows.stream().map(List::copyOf).toList();
     footnote = footnote == null ? "" : footnote;
+    settings = settings == null ? "" : settings;
     for (List<Entry> row : rows) {
       if (row.size() != headers.size()) {
         throw new IllegalArgumentException(
             name + ": a row has " + row.size() + " cells for " + headers.size() + " headers");
       }
     }
+  }
+
+  /** A table without a settings line. */
+  public ReportTable(
+      String name, String title, List<String> headers, List<List<Entry>> rows, String footnote) {
+    this(name, title, headers, rows, footnote, "");
+  }
+
+  /** This table with the line that states the settings every row shares. */
+  public ReportTable withSettings(String line) {
+    return new ReportTable(name, title, headers, rows, footnote, line);
+  }
+
+  /** This table with another footnote. */
+  public ReportTable withFootnote(String text) {
+    return new ReportTable(name, title, headers, rows, text, settings);
   }
 
   /**
@@ -66,7 +89,7 @@ public record ReportTable(
   public ReportTable withRowsStartingWith(List<List<String>> starts) {
     List<List<Entry>> kept =
         rows.stream().filter(r -> starts.stream().anyMatch(s -> startsWith(r, s))).toList();
-    return new ReportTable(name, title, headers, kept, footnote);
+    return new ReportTable(name, title, headers, kept, footnote, settings);
   }
 
   private static boolean startsWith(List<Entry> row, List<String> start) {
@@ -87,7 +110,10 @@ public record ReportTable(
     return rows.stream().map(r -> r.stream().map(Entry::markdown).toList()).toList();
   }
 
-  /** A GitHub Markdown table with every column padded to its widest cell, as the report does. */
+  /**
+   * A GitHub Markdown table with every column padded to its widest cell, as the report does; the
+   * settings line above it and the footnote under it.
+   */
   public String markdown() {
     List<List<String>> lines = new ArrayList<>();
     lines.add(headers);
@@ -97,6 +123,7 @@ public record ReportTable(
       for (int c = 0; c < width.length; c++) width[c] = Math.max(width[c], line.get(c).length());
     }
     StringBuilder out = new StringBuilder();
+    if (!settings.isEmpty()) out.append(settings).append("\n\n");
     for (int i = 0; i < lines.size(); i++) {
       out.append(row(lines.get(i), width)).append('\n');
       if (i == 0) out.append(separator(width)).append('\n');

@@ -34,7 +34,7 @@ final class ReportWriter {
     try {
       Files.createDirectories(out);
       w.text("REPORT.md", report.markdown());
-      w.text("claims.md", report.claimsMarkdown());
+      if (report.hasClaims()) w.text("claims.md", report.claimsMarkdown());
       ResultsCsv.write(out.resolve("results.csv"), report.results());
       w.written.add("results.csv");
       for (ReportChart c : report.charts()) {

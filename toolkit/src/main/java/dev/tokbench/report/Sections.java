@@ -38,6 +38,7 @@ final class Sections {
     List<Section> out = new ArrayList<>();
     out.add(tinygrad());
     out.add(llamaCpp());
+    out.add(otherFrameworks());
     out.add(notBenchmarked());
     out.add(headToHead());
     out.add(analysis());
@@ -114,6 +115,26 @@ final class Sections {
     return new Section(String.join(" & ", labels), out);
   }
 
+  /** The tables of frameworks other than tinygrad and llama.cpp (vLLM, MLC …) that ran. */
+  private Section otherFrameworks() {
+    List<String> frameworks =
+        page.report().data().configurations().stream()
+            .map(c -> c.first().framework())
+            .filter(f -> !f.equals("tinygrad") && !f.startsWith("llama.cpp"))
+            .distinct()
+            .toList();
+    List<Block> out = new ArrayList<>();
+    for (ReportTable all : page.report().tables()) {
+      String n = all.name();
+      if (frameworks.stream().noneMatch(f -> n.equals(f) || n.startsWith(f + " ("))) continue;
+      ReportTable t = page.table(n);
+      if (t == null) continue;
+      out.add(new Page.Heading(3, t.title()));
+      out.add(new Page.Table(t));
+    }
+    return new Section("Other Frameworks", out);
+  }
+
   /** Section 4: each text bar chart, drawn too, then how the published bars were drawn. */
   private Section headToHead() {
     List<Block> out = new ArrayList<>();
@@ -140,13 +161,14 @@ final class Sections {
    */
   private Section analysis() {
     List<Block> out = new ArrayList<>(parts(page.text().analysis()));
-    for (String name : List.of("bandwidth", "ceiling", "prefill", "ratios")) {
+    for (String name : List.of("repeats", "bandwidth", "ceiling", "prefill", "ratios")) {
       ReportTable t = page.table(name);
       if (t == null) continue;
       out.add(new Page.Heading(3, t.title()));
       out.add(new Page.Table(t));
       if (name.equals("ceiling")) figure(out, "decode-ceiling");
     }
+    ReportTable notShown = page.table("not-shown");
     for (ReportTable t : page.remainingTables()) {
       out.add(new Page.Heading(3, t.title()));
       out.add(new Page.Table(t));
@@ -154,6 +176,10 @@ final class Sections {
     for (ReportChart c : page.remainingCharts()) {
       out.add(new Page.Heading(3, c.figure().title()));
       out.add(new Page.Figure(c));
+    }
+    if (notShown != null) {
+      out.add(new Page.Heading(3, notShown.title()));
+      out.add(new Page.Table(notShown));
     }
     return new Section("Analysis", out);
   }

@@ -16,20 +16,22 @@ import java.util.function.Function;
 public final class Ratios {
   private Ratios() {}
 
-  /** FA on ÷ FA off for every configuration measured both ways. */
+  /**
+   * FA on ÷ FA off for every configuration measured both ways: pairs equal in every other setting
+   * ({@link Settings}: device, threads, depth …), so that no pair mixes two machines.
+   */
   public static Comparison flashAttention(List<BenchResult> rows) {
     return Comparison.of(
         "FA off",
         only(rows, r -> r.flashAttn() == FlashAttention.OFF),
         "FA on",
         only(rows, r -> r.flashAttn() == FlashAttention.ON),
-        Comparison.IGNORING_FLASH_ATTENTION);
+        allBut("flash_attn"));
   }
 
-  /** {@code to} ÷ {@code from} quantization of the same model, framework, backend, FA and test. */
+  /** {@code to} ÷ {@code from} quantization of the same model under every other same setting. */
   public static Comparison quantization(List<BenchResult> rows, String from, String to) {
-    Function<BenchResult, String> key = sameRunBut(BenchResult::model);
-    return split(rows, BenchResult::quant, from, to, key);
+    return split(rows, BenchResult::quant, from, to, allBut("quant"));
   }
 
   /**
@@ -39,18 +41,17 @@ public final class Ratios {
    * llama.cpp, FA off, the order llama-bench runs them in).
    */
   public static Comparison frameworks(List<BenchResult> rows, String baseline, String candidate) {
-    Function<BenchResult, String> key = r -> r.model() + "|" + r.quant();
+    Function<BenchResult, String> key = r -> r.model() + "|" + r.quant() + "|" + r.device();
     List<BenchResult> decode = only(rows, Ratios::decode);
     return split(decode, BenchResult::framework, baseline, candidate, key);
   }
 
   /**
-   * {@code candidate} ÷ {@code baseline} model at the same framework, backend, quantization, FA and
-   * test: with the larger model as baseline, how many times faster the smaller one runs.
+   * {@code candidate} ÷ {@code baseline} model under every other same setting: with the larger
+   * model as baseline, how many times faster the smaller one runs.
    */
   public static Comparison models(List<BenchResult> rows, String baseline, String candidate) {
-    Function<BenchResult, String> key = sameRunBut(BenchResult::quant);
-    return split(rows, BenchResult::model, baseline, candidate, key);
+    return split(rows, BenchResult::model, baseline, candidate, allBut("model"));
   }
 
   /**
@@ -61,7 +62,7 @@ public final class Ratios {
       Function<BenchResult, String> attribute,
       String baseline,
       String candidate,
-      Function<BenchResult, String> key) {
+      Function<BenchResult, ?> key) {
     return Comparison.of(
         baseline,
         only(rows, r -> attribute.apply(r).equals(baseline)),
@@ -70,14 +71,10 @@ public final class Ratios {
         key);
   }
 
-  /**
-   * Pairs rows of the same framework, backend, flash attention and test, and the same {@code
-   * subject}: the model when quantizations are compared, the quantization when models are.
-   */
-  private static Function<BenchResult, String> sameRunBut(Function<BenchResult, String> subject) {
-    return r ->
-        String.join(
-            "|", r.framework(), r.backend(), subject.apply(r), r.flashAttn().label(), r.test());
+  /** Pairs rows equal in every setting but {@code setting}. */
+  private static Function<BenchResult, Settings> allBut(String setting) {
+    java.util.Set<String> left = java.util.Set.of(setting);
+    return r -> Settings.of(r).without(left);
   }
 
   private static boolean decode(BenchResult r) {

@@ -91,6 +91,63 @@ final class RunBlock {
     this.timeout = timeout(run.get("timeout_s"));
   }
 
+  /**
+   * Checks, before anything runs, that every {@code ${name}} in args, env and the framework's keys
+   * names an axis, and that every point's options bind; an error names the key, its line, the
+   * reference and the axes there are.
+   */
+  void check(List<SweepPoint> points, Set<String> axes) {
+    for (int i = 0; i < args.size(); i++) {
+      references(args.get(i), "/run/args", "run.args[" + i + "]", axes);
+    }
+    env.forEach((k, v) -> references(v, "/run/env/" + k, "run.env." + k, axes));
+    options
+        .fields()
+        .forEachRemaining(
+            e -> {
+              if (e.getValue().isTextual()) {
+                String key = e.getKey();
+                references(e.getValue().asText(), "/run/" + key, "run." + key, axes);
+              }
+            });
+    for (SweepPoint p : points) bind(p);
+  }
+
+  private void references(String text, String pointer, String key, Set<String> axes) {
+    java.util.regex.Matcher m = SweepPoint.VAR.matcher(text);
+    while (m.find()) {
+      String name = m.group(1);
+      if (axes.contains(name)) continue;
+      String hint =
+          Suggestions.closest(name, axes).map(k -> "did you mean '" + k + "'? ").orElse("");
+      throw where.bad(
+          pointer,
+          key
+              + ": ${"
+              + name
+              + "} is not an axis; "
+              + hint
+              + "the axes are "
+              + String.join(", ", axes));
+    }
+  }
+
+  /**
+   * What defines a point's measurement beyond its axis values: the framework, the filled-in args
+   * and env, the timeout and the bound options (binary, model, backend …), as one text. The machine
+   * and the build's commit are recorded in each row's provenance instead: they are only known when
+   * the point runs.
+   */
+  String definition(SweepPoint point) {
+    StringBuilder b = new StringBuilder(framework.type().getName());
+    args.forEach(a -> b.append("\narg ").append(point.fill(a)));
+    new java.util.TreeMap<>(env)
+        .forEach((k, v) -> b.append("\nenv ").append(k).append('=').append(point.fill(v)));
+    b.append("\ntimeout ").append(timeout);
+    b.append("\noptions ").append(where.mapper().valueToTree(bind(point)).toString());
+    return b.toString();
+  }
+
   /** The runner of every point: the framework's run with this block's settings, filled in. */
   PointRunner runner() {
     return (point, sink) -> {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A benchmark matrix (models x quantizations x flash attention x backends …) run point by point
@@ -34,6 +35,7 @@ public final class Sweep {
   private final Path store;
   private final PrintStream progress;
   private final boolean terminal;
+  private final Function<SweepPoint, String> definition;
   private final Retries retries;
 
   private Sweep(
@@ -43,6 +45,7 @@ public final class Sweep {
       Path store,
       PrintStream progress,
       boolean terminal,
+      Function<SweepPoint, String> definition,
       Retries retries) {
     this.name = name;
     this.axes = Collections.unmodifiableMap(new LinkedHashMap<>(axes));
@@ -50,13 +53,23 @@ public final class Sweep {
     this.store = store;
     this.progress = progress;
     this.terminal = terminal;
+    this.definition = definition;
     this.retries = retries;
   }
 
   /** A sweep with no axes yet; progress goes to stderr, as a bar when that is a terminal. */
   public static Sweep named(String name) {
     return new Sweep(
-        name, Map.of(), null, null, System.err, System.console() != null, Retries.DEFAULT);
+        name, Map.of(), null, null, System.err, System.console() != null, null, Retries.DEFAULT);
+  }
+
+  /**
+   * This sweep with what defines each point's measurement beyond its axis values (the run block
+   * filled in: framework, arguments, environment, options): its digest joins the point's key, so a
+   * re-run after a setting changed measures the points it changes again, and says so.
+   */
+  public Sweep definition(Function<SweepPoint, String> definedBy) {
+    return new Sweep(name, axes, runner, store, progress, terminal, definedBy, retries);
   }
 
   /** This sweep with one more axis (or another list of values for one it has). */
@@ -69,22 +82,27 @@ public final class Sweep {
     if (values.isEmpty()) throw new IllegalArgumentException("axis '" + axis + "' has no values");
     Map<String, List<String>> more = new LinkedHashMap<>(axes);
     more.put(axis, List.copyOf(values));
-    return new Sweep(name, more, runner, store, progress, terminal, retries);
+    return new Sweep(name, more, runner, store, progress, terminal, definition, retries);
   }
 
   /** This sweep with what runs each point. */
   public Sweep runner(PointRunner r) {
-    return new Sweep(name, axes, r, store, progress, terminal, retries);
+    return new Sweep(name, axes, r, store, progress, terminal, definition, retries);
   }
 
   /** This sweep writing to the store {@code file} ({@code .jsonl} or {@code .csv}). */
   public Sweep store(Path file) {
-    return new Sweep(name, axes, runner, file, progress, terminal, retries);
+    return new Sweep(name, axes, runner, file, progress, terminal, definition, retries);
   }
 
   /** Where progress goes, and whether it is a terminal (a bar redrawn in place) or not (lines). */
   public Sweep progress(PrintStream out, boolean isTerminal) {
-    return new Sweep(name, axes, runner, store, out, isTerminal, retries);
+    return new Sweep(name, axes, runner, store, out, isTerminal, definition, retries);
+  }
+
+  /** The axis names, in order. */
+  public List<String> axisNames() {
+    return List.copyOf(axes.keySet());
   }
 
   /**
@@ -92,7 +110,7 @@ public final class Sweep {
    * a failed or hung row runs again, at most twice more, and one that ran out of memory does not.
    */
   public Sweep retries(Retries r) {
-    return new Sweep(name, axes, runner, store, progress, terminal, r);
+    return new Sweep(name, axes, runner, store, progress, terminal, definition, r);
   }
 
   /** The sweep's name, as rows' provenance records it. */
@@ -126,7 +144,23 @@ public final class Sweep {
           partial.clear();
           partial.addAll(next);
         });
-    return partial.stream().map(SweepPoint::new).toList();
+    return partial.stream().map(SweepPoint::new).map(this::defined).toList();
+  }
+
+  private SweepPoint defined(SweepPoint p) {
+    return definition == null ? p : p.withRun(digest(definition.apply(p)));
+  }
+
+  /** The first 8 bytes of the SHA-256 of a point's definition, in hex. */
+  private static String digest(String definition) {
+    try {
+      byte[] d =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(definition.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(d, 0, 8);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("no SHA-256 in this JVM", e);
+    }
   }
 
   /** Runs the points not yet in the store; returns every row of the store once done. */
@@ -158,6 +192,7 @@ public final class Sweep {
                 + why
                 + ")");
       }
+      sayChanged(todo, done);
       SweepProgress bar =
           new SweepProgress(progress, terminal, points.size(), points.size() - todo.size());
       for (SweepPoint point : todo) runPoint(point, attempts.getOrDefault(point.key(), 1), s, bar);
@@ -170,6 +205,19 @@ public final class Sweep {
           attempts.size(),
           s.rows());
     }
+  }
+
+  /** Points done before under other run settings: measured again, and the user told why. */
+  private void sayChanged(List<SweepPoint> todo, Set<String> done) {
+    Set<String> doneAxes = new java.util.HashSet<>();
+    for (String k : done) doneAxes.add(SweepPoint.axisKeyOf(k));
+    long changed = todo.stream().filter(p -> doneAxes.contains(p.axisKey())).count();
+    if (changed == 0) return;
+    progress.println(
+        changed
+            + (changed == 1 ? " point was" : " points were")
+            + " measured before under other run settings (args, env or options changed):"
+            + " measuring again; the earlier rows stay in the store");
   }
 
   private static Map<String, List<BenchResult>> byPoint(List<BenchResult> rows) {

@@ -79,7 +79,9 @@ public final class SweepFile {
     String store = text(root, "store", "");
     if (store.isEmpty()) throw where.bad("", "needs 'store', the results file (.jsonl or .csv)");
     Path base = file.toAbsolutePath().getParent();
-    return sweep.store(base.resolve(store)).runner(new RunBlock(root.path("run"), where).runner());
+    RunBlock run = new RunBlock(root.path("run"), where);
+    run.check(sweep.points(), new java.util.LinkedHashSet<>(sweep.axisNames()));
+    return sweep.store(base.resolve(store)).runner(run.runner()).definition(run::definition);
   }
 
   /**

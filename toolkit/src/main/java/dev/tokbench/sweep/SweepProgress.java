@@ -26,7 +26,7 @@ final class SweepProgress {
   }
 
   void starting(SweepPoint point) {
-    String line = bar() + " " + done + "/" + total + eta() + " running " + point.key();
+    String line = bar() + " " + done + "/" + total + eta() + " running " + point.axisKey();
     if (terminal) out.print("\r\u001b[2K" + line);
     else out.println("sweep: " + line);
     out.flush();
@@ -44,7 +44,7 @@ final class SweepProgress {
             + total
             + eta()
             + " "
-            + point.key()
+            + point.axisKey()
             + ": "
             + rows
             + " rows"

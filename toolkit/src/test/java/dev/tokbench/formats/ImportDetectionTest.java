@@ -3,7 +3,6 @@ package dev.tokbench.formats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tokbench.formats.llamabench.LlamaBenchFormatException;
 import dev.tokbench.results.BenchResult;
 import dev.tokbench.results.Status;
 import dev.tokbench.testing.RunFixtures;
@@ -66,12 +65,16 @@ class ImportDetectionTest {
   }
 
   @Test
-  void anExplicitFormatOverridesWhatTheContentSuggests() {
+  void aNamedFormatTheContentIsNotIsAnErrorNamingBoth() {
     Path latency = RunFixtures.path("vllm/latency.json");
+    Path bench = RunFixtures.path("llama-bench/cpu-tiny.json");
 
     assertThatThrownBy(() -> Import.read(latency, "json"))
-        .isInstanceOf(LlamaBenchFormatException.class)
-        .hasMessageContaining("expected a JSON array");
+        .isInstanceOf(dev.tokbench.BadInputException.class)
+        .hasMessageContaining("latency.json: --format json, but the content is a vLLM")
+        .hasMessageContaining("use --format vllm");
+    assertThatThrownBy(() -> Import.read(bench, "tinygrad"))
+        .hasMessageContaining("--format tinygrad, but the content is llama-bench json");
   }
 
   @Test

@@ -83,7 +83,13 @@ class H100ReportTest {
             .filter(r -> r.flags().getOrDefault("env", "").equals("DEV=NV"))
             .findFirst()
             .orElseThrow();
-    assertThat(nv.reason()).startsWith("exit 1: this tinygrad commit's NV backend has no Hopper");
+    // the exception tinygrad died of, from the log, and the exit code from the run's record
+    assertThat(nv.reason())
+        .isEqualTo("exit 1: StopIteration (at runtime/ops_nv.py:441 in setup_usermode)");
+    assertThat(nv.model()).isEqualTo("llama-3.2-1b");
+    assertThat(nv.quant()).isEqualTo("Q6_K");
+    assertThat(nv.backend()).isEqualTo("NV");
+    assertThat(nv.device()).isEqualTo("NVIDIA H100 80GB HBM3");
     assertThat(h100.table("bandwidth").markdownCells())
         .contains(List.of("tinygrad DEV=CUDA", "1B Q4_K_M", "237.8 GB/s", "7.1%"));
   }

@@ -116,7 +116,7 @@ final class LlamaBenchRow {
         .test(LlamaBenchNames.testName(nPrompt, nGen, nDepth), nPrompt, nGen, nDepth)
         .flashAttn(flashAttention(r))
         .tokensPerS(number(r, "avg_ts"), number(r, "stddev_ts"), samples(r.get("samples_ts")))
-        .size(whole(r, "model_size"), whole(r, "model_n_params"))
+        .size(size(r), params(r))
         .device(device(r))
         .flags(flags)
         .provenance(provenance)
@@ -125,8 +125,40 @@ final class LlamaBenchRow {
   }
 
   private static final String MD_NOTE =
-      "read from the Markdown table: size and params rounded (md_size, md_params), t/s to 2"
-          + " decimals, no samples, columns at their default not printed";
+      "read from the Markdown table: size and params rounded (md_size, md_params; model_bytes and"
+          + " n_params from them), t/s to 2 decimals, no samples, columns at their default not"
+          + " printed";
+
+  /**
+   * {@code model_size}, else the Markdown table's {@code 967.00 MiB} (or GiB), rounded as shown.
+   */
+  private static long size(LlamaBenchRecord r) {
+    long exact = whole(r, "model_size");
+    String md = r.get("md_size");
+    if (exact >= 0 || md == null) return exact;
+    return scaled(r, "md_size", md, Map.of("MiB", 1024.0 * 1024, "GiB", 1024.0 * 1024 * 1024));
+  }
+
+  /** {@code model_n_params}, else the Markdown table's {@code 1.24 B} (or M). */
+  private static long params(LlamaBenchRecord r) {
+    long exact = whole(r, "model_n_params");
+    String md = r.get("md_params");
+    if (exact >= 0 || md == null) return exact;
+    return scaled(r, "md_params", md, Map.of("K", 1e3, "M", 1e6, "B", 1e9));
+  }
+
+  // llama-bench's markdown printer: "%.2f MiB" below 1 GiB else "%.2f GiB"; "%.2f M" / "%.2f B"
+  private static long scaled(
+      LlamaBenchRecord r, String field, String text, Map<String, Double> units) {
+    String[] parts = text.trim().split("\\s+");
+    Double unit = parts.length == 2 ? units.get(parts[1]) : null;
+    try {
+      if (unit != null) return Math.round(Double.parseDouble(parts[0]) * unit);
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw bad(r, field, text, "a number and one of " + new java.util.TreeSet<>(units.keySet()));
+  }
 
   private static void sort(
       LlamaBenchRecord r,

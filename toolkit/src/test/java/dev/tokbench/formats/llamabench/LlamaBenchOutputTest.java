@@ -145,8 +145,10 @@ class LlamaBenchOutputTest {
     }
     BenchResult first = md.get(0);
     assertThat(first.model()).isEqualTo("llama 1B");
-    assertThat(first.modelBytes()).isEqualTo(-1);
-    assertThat(first.nParams()).isEqualTo(-1);
+    // 967.00 MiB and 1.24 B, as the table rounds them; the JSON has 1013968896 and 1235814400
+    assertThat(first.modelBytes()).isEqualTo(Math.round(967.00 * 1024 * 1024));
+    assertThat(first.nParams()).isEqualTo(1_240_000_000L);
+    assertThat((double) first.modelBytes()).isCloseTo(json.get(0).modelBytes(), within(6e3));
     assertThat(first.samples()).isEmpty();
     assertThat(first.extra())
         .containsEntry("md_size", "967.00 MiB")
