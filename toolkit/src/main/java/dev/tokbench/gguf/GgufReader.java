@@ -179,7 +179,13 @@ final class GgufReader {
         if (t.hasKnownType()) checkBlocks(c, t);
         return t;
       } catch (ArithmeticException e) {
-        throw c.error(at, "tensor " + name + " with dimensions " + dims + " overflows 64 bits");
+        throw c.error(
+            at,
+            "tensor "
+                + GgufValue.shortName(name)
+                + " with dimensions "
+                + dims
+                + " overflows 64 bits");
       }
     }
 
@@ -191,7 +197,7 @@ final class GgufReader {
         throw c.error(
             at,
             "tensor "
-                + name
+                + GgufValue.shortName(name)
                 + " of type "
                 + t.type()
                 + " has row length "
