@@ -40,7 +40,8 @@ class PackageArrowsTest {
           "bandwidth",
           "synth",
           "energy",
-          "memory");
+          "memory",
+          "serve");
 
   /**
    * Each top-level package (its sub-packages included) and the top-level packages it may import; ""
@@ -56,11 +57,12 @@ class PackageArrowsTest {
           Map.entry("process", Set.of("")),
           Map.entry("device", Set.of("", "process", "bandwidth")),
           Map.entry("formats", Set.of("", "results")),
-          Map.entry("run", Set.of("", "process", "device", "formats", "results", "gguf")),
-          Map.entry("sweep", Set.of("", "run", "process", "device", "formats", "results")),
+          Map.entry("run", Set.of("", "process", "device", "formats", "results", "gguf", "energy")),
+          Map.entry(
+              "sweep", Set.of("", "run", "process", "device", "formats", "results", "energy")),
           Map.entry("synth", Set.of("", "gguf")),
           Map.entry("energy", Set.of("")),
-          Map.entry("serve", Set.of("", "process", "device")),
+          Map.entry("serve", Set.of("", "process", "device", "gguf")),
           Map.entry("memory", Set.of("", "gguf", "bandwidth", "device", "synth")),
           Map.entry("tables", Set.of("", "gguf", "bandwidth", "device", "results")),
           Map.entry("display", Set.of("")),
@@ -75,7 +77,8 @@ class PackageArrowsTest {
                   "formats",
                   "tables",
                   "display",
-                  "memory")),
+                  "memory",
+                  "synth")),
           Map.entry("notebook", Set.of("", "display")),
           Map.entry("kernel", Set.of("", "notebook", "display")),
           Map.entry("cli", Set.of("*")));

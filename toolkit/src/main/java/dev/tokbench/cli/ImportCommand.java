@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Import saved benchmark output as normalised rows: llama-bench json, jsonl, csv, md or sql"
-          + " (recognised from content), tinygrad logs, vLLM --output-json, MLC LLM bench CSV.",
+          + " (recognised from content), tinygrad logs, tinygrad_bench.py JSON lines (pp/tg),"
+          + " vLLM --output-json, MLC LLM bench CSV.",
       "Exit status 3 when any imported row is not ok."
     },
     footer = {"", "Example:", "  tokbench import --out results.csv h100-report-matrix.json"})
@@ -27,7 +28,7 @@ final class ImportCommand implements Callable<Integer> {
       names = "--format",
       description =
           "The format, when not recognised from content: auto (the default), json, jsonl, csv,"
-              + " md, sql, tinygrad, vllm, mlc or tokbench.")
+              + " md, sql, tinygrad, tinygrad-bench, vllm, mlc or tokbench.")
   String format = "auto";
 
   @Option(

@@ -13,14 +13,18 @@ import picocli.CommandLine.Option;
     description = {
       "Regenerate the report from a data folder: REPORT.md with every table and text bar chart,"
           + " claims.md with each claim of the prose recomputed and its verdict, the rows as"
-          + " results.csv, and the charts as charts/*.png and charts/*.svg."
+          + " results.csv, and the charts as charts/*.png and charts/*.svg. Files an earlier"
+          + " run into the same folder wrote and this one does not are removed."
     },
     footer = {
       "",
       "Examples:",
       "  tokbench report",
       "  tokbench report --data data/h100-sxm5-2026-11-25 --out build/report-h100",
-      "  tokbench report --compare data/h100-sxm5-2026-11-25"
+      "  tokbench report --compare data/h100-sxm5-2026-11-25",
+      "  tokbench report --html --diff-published",
+      "",
+      "Exit status: 0 written; 1 --diff-published found a difference no rule explains."
     })
 final class ReportCommand implements Callable<Integer> {
   @Option(
@@ -43,10 +47,22 @@ final class ReportCommand implements Callable<Integer> {
       description = "A second data folder: also write COMPARE.md, the two side by side.")
   Path compare;
 
+  @Option(
+      names = "--html",
+      description = "Also write index.html: the whole report as one self-contained page.")
+  boolean html;
+
+  @Option(
+      names = "--diff-published",
+      description =
+          "Also write published-diff.md: every difference from the folder's"
+              + " published-report.md, section by section, with its reason.")
+  boolean diffPublished;
+
   @Override
   public Integer call() throws java.io.IOException {
     Report report = Report.from(data);
-    report.writeTo(out);
+    report.writeTo(out, html, diffPublished);
     if (compare != null) {
       String md =
           "# " + report.compareTable(Report.from(compare)).toString().replaceFirst("\n", "\n\n");
@@ -62,6 +78,18 @@ final class ReportCommand implements Callable<Integer> {
             + " bar charts, "
             + report.claims().size()
             + " claims)");
-    return 0;
+    if (html) System.out.println("tokbench: wrote " + out.resolve("index.html"));
+    if (!diffPublished) return 0;
+    dev.tokbench.report.PublishedDiff diff = report.diffPublished();
+    System.out.println(
+        "tokbench: wrote "
+            + out.resolve("published-diff.md")
+            + " ("
+            + diff.differences().size()
+            + " differences, "
+            + diff.unexplained().size()
+            + " unexplained)");
+    diff.unexplained().forEach(d -> System.err.println("unexplained: " + d.summary()));
+    return diff.unexplained().isEmpty() ? 0 : 1;
   }
 }

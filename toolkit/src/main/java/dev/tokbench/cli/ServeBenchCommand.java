@@ -163,6 +163,16 @@ final class ServeBenchCommand implements Callable<Integer> {
   String extraBody = "";
 
   @Option(
+      names = "--ban-byte-tokens",
+      description = {
+        "Ban llama-server's byte tokens 0x80-0xFF (a logit_bias from the vocabulary of the GGUF"
+            + " its /props names), so that a random-weight model writes valid UTF-8.",
+        "llama-server fails a request whose text is not (\"does not match the expected"
+            + " Content-only format\")."
+      })
+  boolean banByteTokens;
+
+  @Option(
       names = "--no-metrics",
       description = "Do not scrape /metrics before and after each level.")
   boolean noMetrics;
@@ -256,6 +266,7 @@ final class ServeBenchCommand implements Callable<Integer> {
             .vocabSize(vocabSize)
             .extraBody(extraBody)
             .scrapeMetrics(!noMetrics)
+            .banByteTokens(banByteTokens)
             .readyTimeout(Duration.ofSeconds(readyTimeoutS))
             .apiKey(System.getenv().getOrDefault("OPENAI_API_KEY", ""));
     if (dataset != null) b = b.dataset(dataset);
@@ -269,7 +280,7 @@ final class ServeBenchCommand implements Callable<Integer> {
       return ServeSettings.PromptFormat.valueOf(promptFormat.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new BadInputException(
-          "--prompt-format is auto, tokens or text, got '" + promptFormat + "'");
+          "--prompt-format is auto, words, tokens or text, got '" + promptFormat + "'");
     }
   }
 }

@@ -154,6 +154,32 @@ public final class EnergyMeter implements AutoCloseable {
     runStart = Stamp.now();
   }
 
+  /**
+   * What was measured so far, sampling going on: for rows that are written while the run goes on (a
+   * results file a killed run must not lose). The run window ends now.
+   */
+  public Measurement sofar() {
+    List<PowerSample> copy;
+    synchronized (samples) {
+      copy = List.copyOf(samples);
+    }
+    return new Measurement(
+        copy,
+        sources.stream().map(PowerSource::info).toList(),
+        period,
+        baseline,
+        Window.between(runStart, Stamp.now()),
+        ticks,
+        missed);
+  }
+
+  /** The monotonic time of the latest sample; {@link Long#MIN_VALUE} before the first. */
+  public long latestNs() {
+    synchronized (samples) {
+      return samples.isEmpty() ? Long.MIN_VALUE : samples.get(samples.size() - 1).stamp().monoNs();
+    }
+  }
+
   /** Stops sampling and returns what was measured; calling it again returns the same. */
   public synchronized Measurement stop() {
     if (result != null) return result;

@@ -5,6 +5,7 @@ import dev.tokbench.FileReadException;
 import dev.tokbench.formats.llamabench.LlamaBenchFormat;
 import dev.tokbench.formats.llamabench.LlamaBenchOutput;
 import dev.tokbench.formats.mlc.MlcOutput;
+import dev.tokbench.formats.tinygrad.TinygradBench;
 import dev.tokbench.formats.tinygrad.TinygradLog;
 import dev.tokbench.formats.vllm.LatencyShape;
 import dev.tokbench.formats.vllm.VllmOutput;
@@ -20,8 +21,9 @@ import java.util.Locale;
 
 /**
  * Saved outputs of any supported tool as normalised rows: llama-bench in its five formats
- * (recognised from content), a tinygrad benchmark log, a vLLM {@code --output-json}, an MLC LLM
- * bench CSV, and tokbench's own results files and sweep stores (to merge them).
+ * (recognised from content), a tinygrad benchmark log, the JSON lines of tokbench's tinygrad
+ * harness ({@code scripts/tinygrad_bench.py}), a vLLM {@code --output-json}, an MLC LLM bench CSV,
+ * and tokbench's own results files and sweep stores (to merge them).
  */
 public final class Import {
   private static final int SNIFF_BYTES = 1 << 20;
@@ -30,7 +32,18 @@ public final class Import {
 
   /** Formats {@link #read} takes; {@code auto} recognises any of the others from content. */
   public static final List<String> FORMATS =
-      List.of("auto", "json", "jsonl", "csv", "md", "sql", "tinygrad", "vllm", "mlc", "tokbench");
+      List.of(
+          "auto",
+          "json",
+          "jsonl",
+          "csv",
+          "md",
+          "sql",
+          "tinygrad",
+          "tinygrad-bench",
+          "vllm",
+          "mlc",
+          "tokbench");
 
   /** The rows of one file, its format recognised from its content. */
   public static List<BenchResult> read(Path file) {
@@ -52,6 +65,7 @@ public final class Import {
       case "json", "jsonl", "csv", "md", "markdown", "sql" ->
           LlamaBenchOutput.read(file, LlamaBenchFormat.parse(f));
       case "tinygrad" -> List.of(TinygradLog.read(file));
+      case "tinygrad-bench" -> TinygradBench.read(file);
       case "vllm" -> List.of(VllmOutput.read(file, model, LatencyShape.DEFAULT));
       case "mlc" -> MlcOutput.read(file, model);
       case "tokbench" -> ResultsFile.read(file);

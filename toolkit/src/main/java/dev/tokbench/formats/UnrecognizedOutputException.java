@@ -15,8 +15,8 @@ public class UnrecognizedOutputException extends BadInputException {
         source
             + ":1: not a benchmark output tokbench recognises: it starts with '"
             + seen
-            + "'; expected llama-bench json, jsonl, csv, md or sql, a tinygrad llama3.py log, a"
-            + " vLLM --output-json or an MLC LLM bench CSV (name one with --format)");
+            + "'; expected llama-bench json, jsonl, csv, md or sql, a tinygrad llama3.py log,"
+            + " tinygrad_bench.py JSON lines, a vLLM --output-json or an MLC LLM bench CSV (name one with --format)");
     this.source = source;
     this.seen = seen;
   }

@@ -32,6 +32,15 @@ public final class Launcher {
 
   /** Runs the process to the end (or its timeout), feeding its output to {@code listener}. */
   public static ProcessOutcome run(ProcessSpec spec, OutputListener listener) {
+    return run(spec, listener, GpuActivity.NONE);
+  }
+
+  /**
+   * Runs the process to the end, its timeout, or (when the spec has a stall limit) until it has
+   * gone that long with no output, no CPU time used by its tree and, as far as {@code gpu} can
+   * tell, no GPU of its busy: then the tree is killed and the outcome says hung.
+   */
+  public static ProcessOutcome run(ProcessSpec spec, OutputListener listener, GpuActivity gpu) {
     Instant started = Instant.now();
     long t0 = System.nanoTime();
     Process process;
@@ -44,11 +53,12 @@ public final class Launcher {
     try (RunLog log = RunLog.open(spec.log(), spec.commandLine(), started);
         OutputDrain drain = OutputDrain.start(process)) {
       Deque<String> tail = new ArrayDeque<>();
+      long[] arrived = {0}; // when the chunk that completed the line was read
       LineSplitter out =
           new LineSplitter(
               line -> {
                 log.line("out", line);
-                listener.stdout(line);
+                listener.stdout(line, arrived[0]);
               });
       LineSplitter err =
           new LineSplitter(
@@ -56,11 +66,12 @@ public final class Launcher {
                 log.line("err", line);
                 if (tail.size() == STDERR_TAIL_LINES) tail.removeFirst();
                 tail.addLast(line);
-                listener.stderr(line);
+                listener.stderr(line, arrived[0]);
               });
+      StallWatch watch = new StallWatch(spec.stall(), gpu, process.toHandle());
       End end;
       try {
-        end = consume(process, drain, spec.timeout(), out, err, log);
+        end = consume(process, drain, spec.timeout(), watch, out, err, log, arrived);
       } catch (RuntimeException | Error e) {
         killTree(process.toHandle()); // the listener failed: nothing would take the output
         throw e;
@@ -73,6 +84,7 @@ public final class Launcher {
           code,
           end == End.TIMED_OUT,
           end == End.INTERRUPTED,
+          end == End.HUNG ? spec.stall() : null,
           "",
           new ArrayList<>(tail));
     }
@@ -82,6 +94,7 @@ public final class Launcher {
   private enum End {
     EXITED,
     TIMED_OUT,
+    HUNG,
     INTERRUPTED
   }
 
@@ -94,13 +107,16 @@ public final class Launcher {
       Process p,
       OutputDrain drain,
       Duration timeout,
+      StallWatch watch,
       LineSplitter out,
       LineSplitter err,
-      RunLog log) {
+      RunLog log,
+      long[] arrived) {
     long deadline = System.nanoTime() + timeout.toNanos();
     long giveUpAt = 0;
     boolean gone = false; // exited or killed
     boolean killed = false;
+    boolean hung = false;
     boolean interrupted = false;
     int open = 2;
     while (open > 0) {
@@ -114,10 +130,14 @@ public final class Launcher {
       }
       if (c != null) {
         LineSplitter s = c.stderr() ? err : out;
+        arrived[0] = c.nanos();
         if (c.end()) {
           s.finish();
           open--;
-        } else s.accept(c.bytes(), c.bytes().length);
+        } else {
+          s.accept(c.bytes(), c.bytes().length);
+          watch.output(c.nanos());
+        }
         log.flush();
       }
       // checked after every chunk too: a process that never stops printing must still time out
@@ -125,6 +145,10 @@ public final class Launcher {
       if (!killed && now - deadline >= 0) {
         killTree(p.toHandle());
         killed = true;
+      } else if (!killed && !gone && p.isAlive() && watch.stuck(now)) {
+        killTree(p.toHandle());
+        killed = true;
+        hung = true;
       }
       if (!gone && (killed || !p.isAlive())) {
         gone = true;
@@ -140,6 +164,7 @@ public final class Launcher {
       Thread.currentThread().interrupt();
       return End.INTERRUPTED;
     }
+    if (hung) return End.HUNG;
     return killed ? End.TIMED_OUT : End.EXITED;
   }
 

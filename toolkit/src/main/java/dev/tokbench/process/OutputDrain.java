@@ -20,8 +20,12 @@ final class OutputDrain implements AutoCloseable {
 
   private static final int READ_BYTES = 1 << 16;
 
-  /** Bytes read from one stream, or its end ({@code bytes} null). */
-  record Chunk(boolean stderr, byte[] bytes) {
+  /**
+   * Bytes read from one stream, or its end ({@code bytes} null), and when the read returned ({@link
+   * System#nanoTime()}), taken here on the reading thread: the launching thread may take the chunk
+   * out much later.
+   */
+  record Chunk(boolean stderr, byte[] bytes, long nanos) {
     boolean end() {
       return bytes == null;
     }
@@ -61,12 +65,12 @@ final class OutputDrain implements AutoCloseable {
               try (in) {
                 byte[] buf = new byte[READ_BYTES];
                 for (int n = in.read(buf); n >= 0 && !closed; n = in.read(buf)) {
-                  if (n > 0) put(new Chunk(stderr, Arrays.copyOf(buf, n)));
+                  if (n > 0) put(new Chunk(stderr, Arrays.copyOf(buf, n), System.nanoTime()));
                 }
               } catch (IOException e) {
                 // the stream closes under us when the tree is killed: nothing more to read
               } finally {
-                put(new Chunk(stderr, null));
+                put(new Chunk(stderr, null, System.nanoTime()));
               }
             },
             stderr ? "tokbench-err" : "tokbench-out");

@@ -14,6 +14,20 @@ public interface OutputListener {
   /** A line of standard error, without its terminator. */
   default void stderr(String line) {}
 
+  /**
+   * A line of standard output and when its last bytes were read from the pipe ({@link
+   * System#nanoTime()}, taken on the thread that reads the pipe, so a busy listener does not shift
+   * it): what energy attribution needs. By default the line alone is handed on.
+   */
+  default void stdout(String line, long arrivalNanos) {
+    stdout(line);
+  }
+
+  /** A line of standard error and when it was read; by default the line alone is handed on. */
+  default void stderr(String line, long arrivalNanos) {
+    stderr(line);
+  }
+
   /** Ignores everything. */
   static OutputListener none() {
     return line -> {};

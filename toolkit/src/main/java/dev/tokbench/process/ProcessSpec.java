@@ -20,9 +20,16 @@ import java.util.Objects;
  * @param workDir where to run; {@code null} for the current directory
  * @param timeout how long before the whole process tree is killed
  * @param log file that receives every line of stdout and stderr; {@code null} for none
+ * @param stall how long the process tree may go without output and without CPU (or GPU) progress
+ *     before it counts as hung and is killed; {@code null} to wait for the timeout alone
  */
 public record ProcessSpec(
-    List<String> command, Map<String, String> env, Path workDir, Duration timeout, Path log) {
+    List<String> command,
+    Map<String, String> env,
+    Path workDir,
+    Duration timeout,
+    Path log,
+    Duration stall) {
   /** One hour: a full llama-bench matrix on a small board takes tens of minutes. */
   public static final long DEFAULT_TIMEOUT_SECONDS = 3600;
 
@@ -39,6 +46,15 @@ public record ProcessSpec(
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout must be positive, got " + timeout);
     }
+    if (stall != null && (stall.isNegative() || stall.isZero())) {
+      throw new IllegalArgumentException("a stall limit must be positive, got " + stall);
+    }
+  }
+
+  /** A spec that is never called hung: only its timeout kills it. */
+  public ProcessSpec(
+      List<String> command, Map<String, String> env, Path workDir, Duration timeout, Path log) {
+    this(command, env, workDir, timeout, log, null);
   }
 
   /** A command with no extra environment, the default timeout and no log. */
@@ -73,6 +89,11 @@ public record ProcessSpec(
     return Records.with(this, ProcessSpec::timeout, t);
   }
 
+  /** This spec killed as hung after {@code quiet} without output or progress; null for never. */
+  public ProcessSpec withStall(Duration quiet) {
+    return Records.with(this, ProcessSpec::stall, quiet);
+  }
+
   /** This spec logging both streams to {@code file}. */
   public ProcessSpec withLog(Path file) {
     return Records.with(this, ProcessSpec::log, file);
@@ -104,6 +125,6 @@ public record ProcessSpec(
 
   @Override
   public String toString() {
-    return commandLine() + " (timeout " + timeout + ")";
+    return commandLine() + " (timeout " + timeout + (stall == null ? "" : ", stall " + stall) + ")";
   }
 }

@@ -53,8 +53,9 @@ final class BandwidthTables {
     return List.of(
         Entry.text(Labels.framework(r)),
         Entry.text(Labels.tableLabel(data, r)),
-        new Entry(prefix + fixed(bw.gbPerS(), 1) + " GB/s" + estimateMark, "", false, bw.gbPerS()),
-        Entry.number(fixed(pct, 1) + "%", pct));
+        new Entry(prefix + fixed(bw.gbPerS(), 1) + " GB/s" + estimateMark, "", false, bw.gbPerS())
+            .from(r),
+        Entry.number(fixed(pct, 1) + "%", pct).from(r));
   }
 
   /**
@@ -92,10 +93,12 @@ final class BandwidthTables {
         Entry.text(Labels.framework(r)),
         Entry.text(Labels.tableLabel(data, r)),
         number(w.in(dev.tokbench.bandwidth.ByteUnit.GB), 2),
-        number(r.tokensPerSMean(), 2),
-        number(used.gbPerS(), 1),
-        number(used.percentOf(d.theoretical()), 1),
-        d.practicalBandwidth().map(p -> number(used.percentOf(p), 1)).orElse(Entry.text("—")),
+        number(r.tokensPerSMean(), 2).from(r),
+        number(used.gbPerS(), 1).from(r),
+        number(used.percentOf(d.theoretical()), 1).from(r),
+        d.practicalBandwidth()
+            .map(p -> number(used.percentOf(p), 1).from(r))
+            .orElse(Entry.text("—")),
         number(d.theoretical().tokensPerSCeiling(w), 1),
         d.practicalBandwidth().map(p -> number(p.tokensPerSCeiling(w), 1)).orElse(Entry.text("—")));
   }
@@ -121,9 +124,9 @@ final class BandwidthTables {
               Entry.text(Labels.framework(r)),
               Entry.text(Labels.tableLabel(data, r)),
               Entry.text(r.test()),
-              number(r.tokensPerSMean(), 2),
-              number(tflops, 1),
-              number(pct, 1)));
+              number(r.tokensPerSMean(), 2).from(r),
+              number(tflops, 1).from(r),
+              number(pct, 1).from(r)));
     }
     if (rows.isEmpty()) return Optional.empty();
     List<String> headers =

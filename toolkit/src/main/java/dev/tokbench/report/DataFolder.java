@@ -5,6 +5,7 @@ import dev.tokbench.bandwidth.Bandwidth;
 import dev.tokbench.device.Device;
 import dev.tokbench.device.DeviceCatalog;
 import dev.tokbench.device.UnknownDeviceException;
+import dev.tokbench.formats.tinygrad.BeamPhase;
 import dev.tokbench.results.BenchResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -164,9 +165,12 @@ public record DataFolder(
     return models.stream().filter(m -> m.is(r.model(), r.quant())).findFirst();
   }
 
-  /** The rows that hold a measurement. */
+  /**
+   * The rows that hold a measurement: ok, and not from a tinygrad BEAM search (whose rates are kept
+   * but measure the search, {@link BeamPhase#isSearch}).
+   */
   public List<BenchResult> measured() {
-    return results.stream().filter(BenchResult::ok).toList();
+    return results.stream().filter(r -> r.ok() && !BeamPhase.isSearch(r)).toList();
   }
 
   /** The figure the prose quotes under this key. */

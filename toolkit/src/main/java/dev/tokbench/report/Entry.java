@@ -9,11 +9,31 @@ package dev.tokbench.report;
  * @param suffix text after it, never bold (e.g. {@code " tok/s"})
  * @param bold whether the report bolds it
  * @param number the value shown, NaN for text entries
+ * @param sources the rows the figure comes from ({@code index.html} links each figure to them);
+ *     empty for text and for figures of no row
  */
-public record Entry(String text, String suffix, boolean bold, double number) {
+public record Entry(
+    String text,
+    String suffix,
+    boolean bold,
+    double number,
+    java.util.List<dev.tokbench.results.BenchResult> sources) {
   public Entry {
     text = text == null ? "" : text;
     suffix = suffix == null ? "" : suffix;
+    sources = sources == null ? java.util.List.of() : java.util.List.copyOf(sources);
+  }
+
+  /** An entry of no row. */
+  public Entry(String text, String suffix, boolean bold, double number) {
+    this(text, suffix, bold, number, java.util.List.of());
+  }
+
+  /** This entry, computed from {@code rows}. */
+  public Entry from(dev.tokbench.results.BenchResult... rows) {
+    java.util.List<dev.tokbench.results.BenchResult> all = new java.util.ArrayList<>(sources);
+    all.addAll(java.util.List.of(rows));
+    return new Entry(text, suffix, bold, number, all);
   }
 
   /** A plain text entry. */
@@ -28,7 +48,7 @@ public record Entry(String text, String suffix, boolean bold, double number) {
 
   /** This entry in bold (its {@link #text} part). */
   public Entry inBold() {
-    return new Entry(text, suffix, true, number);
+    return new Entry(text, suffix, true, number, sources);
   }
 
   /** The text without markup. */

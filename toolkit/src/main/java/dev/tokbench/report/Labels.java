@@ -1,6 +1,7 @@
 package dev.tokbench.report;
 
 import dev.tokbench.bandwidth.Bytes;
+import dev.tokbench.formats.tinygrad.BeamPhase;
 import dev.tokbench.results.BenchResult;
 import dev.tokbench.results.FlashAttention;
 import java.util.Locale;
@@ -9,11 +10,25 @@ import java.util.Locale;
 final class Labels {
   private Labels() {}
 
-  /** {@code llama.cpp +FA}, or the label a transcription gives ({@code tinygrad NV=1}). */
+  /**
+   * {@code llama.cpp +FA}, {@code tinygrad JITBEAM=2 warm}, or the label a transcription gives
+   * ({@code tinygrad NV=1}).
+   */
   static String framework(BenchResult r) {
     String label = r.extra().get("label");
     if (label != null) return label;
-    return r.framework() + (r.flashAttn() == FlashAttention.ON ? " +FA" : "");
+    return r.framework() + (r.flashAttn() == FlashAttention.ON ? " +FA" : "") + phase(r);
+  }
+
+  /** A tinygrad BEAM phase as a label's end ({@code JITBEAM=2 warm}, {@code cold}), or empty. */
+  static String phase(BenchResult r) {
+    return BeamPhase.of(r)
+        .map(
+            p -> {
+              String width = r.flags().get(BeamPhase.WIDTH_FLAG);
+              return (width == null ? "" : " JITBEAM=" + width) + " " + p.label();
+            })
+        .orElse("");
   }
 
   /** True for a token-generation measurement ({@code tg128}, tinygrad's decode loop). */
@@ -31,11 +46,28 @@ final class Labels {
     return String.format(Locale.ROOT, "%." + decimals + "f", value);
   }
 
-  /** The model bytes a row reads per token: the inventory's stated size, else llama-bench's. */
+  /**
+   * The model bytes a row reads per token: the inventory's stated size, else the row's own (from
+   * llama-bench), else that of another row of the same model and quantization in the folder (a
+   * tinygrad log names no size; llama-bench's row of the same file does); null when none has it.
+   */
   static Bytes weights(DataFolder data, BenchResult r) {
     return data.model(r)
         .map(ModelEntry::size)
-        .orElseGet(() -> r.modelBytes() < 0 ? null : new Bytes(r.modelBytes()));
+        .or(() -> bytes(r))
+        .or(
+            () ->
+                data.results().stream()
+                    .filter(o -> o.model().equals(r.model()) && o.quant().equals(r.quant()))
+                    .flatMap(o -> bytes(o).stream())
+                    .findFirst())
+        .orElse(null);
+  }
+
+  private static java.util.Optional<Bytes> bytes(BenchResult r) {
+    return r.modelBytes() > 0
+        ? java.util.Optional.of(new Bytes(r.modelBytes()))
+        : java.util.Optional.empty();
   }
 
   /** The inventory's label, else {@code model quant}. */

@@ -20,7 +20,9 @@ final class LlamaBenchJson {
   /** Every row of every {@code *.json} file directly in {@code dir}, files in name order. */
   static List<BenchResult> readAll(Path dir) {
     List<BenchResult> out = new ArrayList<>();
-    for (Path f : jsonFiles(dir)) out.addAll(LlamaBenchOutput.read(f));
+    for (Path f : jsonFiles(dir)) {
+      out.addAll(SourceTag.of(LlamaBenchOutput.read(f), f.getFileName().toString()));
+    }
     return out;
   }
 

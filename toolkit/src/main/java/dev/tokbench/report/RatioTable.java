@@ -82,10 +82,10 @@ final class RatioTable {
               Entry.text(Labels.framework(b)),
               Entry.text(b.flashAttn().label()),
               Entry.text(b.test()),
-              Entry.number(fixed(b.tokensPerSMean(), 2), b.tokensPerSMean()),
-              Entry.number(
-                  fixed(p.candidate().tokensPerSMean(), 2), p.candidate().tokensPerSMean()),
-              Entry.number(fixed(p.speedup(), 2), p.speedup())));
+              Entry.number(fixed(b.tokensPerSMean(), 2), b.tokensPerSMean()).from(b),
+              Entry.number(fixed(p.candidate().tokensPerSMean(), 2), p.candidate().tokensPerSMean())
+                  .from(p.candidate()),
+              Entry.number(fixed(p.speedup(), 2), p.speedup()).from(b, p.candidate())));
     }
   }
 

@@ -1,13 +1,12 @@
 package dev.tokbench.report;
 
+import dev.tokbench.report.chart.XyChart;
 import dev.tokbench.results.BenchResult;
 import dev.tokbench.results.Comparison;
 import dev.tokbench.tables.BenchTable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.XYChart;
 import tech.tablesaw.api.Table;
 
 /**
@@ -18,20 +17,23 @@ import tech.tablesaw.api.Table;
  * var orin = Report.from(Path.of("data/jetson-orin-agx-2025-07-17"));
  * orin.table("llama.cpp")            // ReportTable: .markdown(), .html(), .csv(), .table()
  * orin.bars("decode-1b-q6k")         // TextBars: .render()
- * orin.chart("llama-cpp-decode")     // XChart CategoryChart
+ * orin.chart("llama-cpp-decode")     // ReportChart: .figure().svg(), .png(), .caption()
  * orin.claims()                      // List<Claim> with verdicts
  * orin.writeTo(Path.of("build/report"))
  * }</pre>
  *
- * Table names: {@code summary}, {@code tinygrad 1B Q6_K} (one per model), {@code llama.cpp}, {@code
- * bandwidth}, {@code ceiling}, {@code prefill}, {@code models}, {@code bar-deviations}; a folder
- * has those its data allows ({@link #tableNames()}).
+ * Table names: {@code summary}, {@code tinygrad 1B Q6_K} (one per model), {@code tinygrad-beam},
+ * {@code llama.cpp}, {@code prefill-decode}, {@code bandwidth}, {@code ceiling}, {@code prefill},
+ * {@code models}, {@code bar-deviations}; a folder has those its data allows ({@link
+ * #tableNames()}).
  */
 public final class Report {
   private final DataFolder data;
+  private final ReportText text;
 
   private Report(DataFolder data) {
     this.data = data;
+    this.text = ReportText.read(data.dir());
   }
 
   /** The report of the data folder at {@code dir}. */
@@ -54,6 +56,11 @@ public final class Report {
     return data;
   }
 
+  /** The folder's words that are not figures ({@code report.yaml}; empty without one). */
+  public ReportText text() {
+    return text;
+  }
+
   /** Every row, normalised. */
   public List<BenchResult> results() {
     return data.results();
@@ -71,8 +78,10 @@ public final class Report {
     List<ReportTable> out = new ArrayList<>();
     r.summary().ifPresent(out::add);
     out.addAll(r.tinygrad());
+    BeamTable.of(data.results()).ifPresent(out::add);
     r.llamaCpp().ifPresent(out::add);
     r.embeddedLlamaCpp().ifPresent(out::add);
+    new PrefillTable(data).table().ifPresent(out::add);
     b.utilisation().ifPresent(out::add);
     b.ceiling().ifPresent(out::add);
     b.prefill().ifPresent(out::add);
@@ -111,16 +120,27 @@ public final class Report {
                     "bar chart", key, bars().stream().map(TextBars::key).toList()));
   }
 
-  /** The bar chart with this key drawn by XChart. */
-  public CategoryChart chart(String key) {
-    return Charts.bars(bars(key));
+  /** Every drawn chart, with its caption, in the report's order. */
+  public List<ReportChart> charts() {
+    return Charts.of(data);
+  }
+
+  /** The drawn chart with this id, e.g. {@code decode-1b-q6k} or {@code decode-ceiling}. */
+  public ReportChart chart(String id) {
+    return charts().stream()
+        .filter(c -> c.id().equals(id))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new UnknownNameException(
+                    "chart", id, charts().stream().map(ReportChart::id).toList()));
   }
 
   /**
    * Decode tok/s against model size with the bandwidth ceilings of this device and of {@code
    * others}' devices, e.g. {@code orin.decodeCeilingChart(h100)}.
    */
-  public XYChart decodeCeilingChart(Report... others) {
+  public XyChart decodeCeilingChart(Report... others) {
     List<DataFolder> folders = new ArrayList<>(List.of(data));
     for (Report r : others) folders.add(r.data);
     return Charts.decodeCeiling(folders);
@@ -165,9 +185,12 @@ public final class Report {
     return data.dir().getFileName().toString();
   }
 
-  /** {@code REPORT.md}: every table and text chart. */
+  /**
+   * {@code REPORT.md}: the published report's sections with every table, text bar chart and drawn
+   * chart regenerated, and the verdicts of the claims beside the prose that makes them.
+   */
   public String markdown() {
-    return ReportMarkdown.render(this);
+    return PageMarkdown.render(ReportPage.of(this));
   }
 
   /** {@code claims.md}. */
@@ -175,9 +198,30 @@ public final class Report {
     return Claims.markdown(data, claims());
   }
 
-  /** Writes REPORT.md, claims.md, results.csv, charts/*.png and charts/*.svg under {@code out}. */
+  /**
+   * Writes REPORT.md, claims.md, results.csv, charts/*.png and charts/*.svg under {@code out},
+   * removing what an earlier run there wrote and this one does not.
+   */
   public void writeTo(Path out) {
-    ReportWriter.write(this, out);
+    ReportWriter.write(this, out, false, false);
+  }
+
+  /**
+   * As {@link #writeTo(Path)}, with {@code index.html} when {@code html} and {@code
+   * published-diff.md} when {@code diffPublished}; returns the files written.
+   */
+  public List<Path> writeTo(Path out, boolean html, boolean diffPublished) {
+    return ReportWriter.write(this, out, html, diffPublished);
+  }
+
+  /** {@code index.html}: the whole report as one self-contained page (no network fetch). */
+  public String html() {
+    return PageHtml.render(this, ReportPage.of(this));
+  }
+
+  /** Every difference between {@link #markdown()} and the folder's published report. */
+  public PublishedDiff diffPublished() {
+    return PublishedDiff.of(this);
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.tokbench.report;
 
 import static dev.tokbench.report.Labels.fixed;
 
+import dev.tokbench.report.chart.BarChart;
 import dev.tokbench.results.BenchResult;
 import dev.tokbench.results.FlashAttention;
 import java.util.ArrayList;
@@ -19,35 +20,84 @@ final class ReportBars {
     this.data = data;
   }
 
+  /** A chart's bars before drawing: each bar's label and the row it shows. */
+  private record Spec(String key, String title, List<Labelled> bars) {}
+
+  private record Labelled(String label, BenchResult row) {}
+
   List<TextBars> all() {
     List<TextBars> out = new ArrayList<>();
-    for (ModelEntry m : data.models()) {
-      if (m.inSummary()) out.add(headToHead(m));
-    }
-    List<TextBars.Bar> llama = new ArrayList<>();
-    for (BenchResult r : data.measured()) {
-      if (r.framework().equals("llama.cpp") && Labels.decode(r)) {
-        String fa = r.flashAttn() == FlashAttention.ON ? " +FA" : "";
-        llama.add(new TextBars.Bar(Labels.chartLabel(data, r) + fa, r.tokensPerSMean()));
-      }
-    }
-    if (!llama.isEmpty()) {
-      out.add(
-          TextBars.of("llama-cpp-decode", "llama.cpp — All Models Decode Speed", "tok/s", llama));
+    for (Spec s : specs()) {
+      List<TextBars.Bar> bars =
+          s.bars().stream()
+              .map(b -> new TextBars.Bar(b.label(), b.row().tokensPerSMean()))
+              .toList();
+      out.add(TextBars.of(s.key(), s.title(), "tok/s", bars));
     }
     return out;
   }
 
-  private TextBars headToHead(ModelEntry m) {
-    List<TextBars.Bar> bars = new ArrayList<>();
+  /** The same charts drawn: colour per framework, FA hatched, ± one standard deviation. */
+  List<ReportChart> charts() {
+    List<ReportChart> out = new ArrayList<>();
+    for (Spec s : specs()) {
+      List<BarChart.Bar> bars = s.bars().stream().map(b -> bar(b.label(), b.row())).toList();
+      BarChart chart = BarChart.of(s.key(), s.title(), "decode (tok/s)", bars);
+      out.add(new ReportChart(chart, caption(s)));
+    }
+    return out;
+  }
+
+  private static BarChart.Bar bar(String label, BenchResult r) {
+    double sd = r.tokensPerSStddev();
+    return new BarChart.Bar(
+        label,
+        r.tokensPerSMean(),
+        Double.isNaN(sd) ? Double.NaN : sd,
+        r.framework(),
+        r.flashAttn() == FlashAttention.ON);
+  }
+
+  private static String caption(Spec s) {
+    // the test names are each framework's own (llama-bench's tg128, tinygrad's decode)
+    List<String> tests =
+        s.bars().stream().map(b -> b.row().framework() + " " + b.row().test()).distinct().toList();
+    boolean errors = s.bars().stream().anyMatch(b -> !Double.isNaN(b.row().tokensPerSStddev()));
+    return "Decode tok/s, one bar per row ("
+        + String.join(", ", tests)
+        + "); colour: framework; hatched: flash attention on"
+        + (errors ? "; whiskers: ± one standard deviation where the source gives one." : ".");
+  }
+
+  private List<Spec> specs() {
+    List<Spec> out = new ArrayList<>();
+    for (ModelEntry m : data.models()) {
+      Spec h = m.inSummary() ? headToHead(m) : null;
+      if (h != null && !h.bars().isEmpty()) out.add(h);
+    }
+    List<Labelled> llama = new ArrayList<>();
+    for (BenchResult r : data.measured()) {
+      if (r.framework().equals("llama.cpp") && Labels.decode(r)) {
+        String fa = r.flashAttn() == FlashAttention.ON ? " +FA" : "";
+        llama.add(new Labelled(Labels.chartLabel(data, r) + fa, r));
+      }
+    }
+    if (!llama.isEmpty()) {
+      out.add(new Spec("llama-cpp-decode", "llama.cpp — All Models Decode Speed", llama));
+    }
+    return out;
+  }
+
+  private Spec headToHead(ModelEntry m) {
+    List<Labelled> bars = new ArrayList<>();
     for (BenchResult r : data.measured()) {
       if (Labels.decode(r) && m.is(r.model(), r.quant())) {
-        bars.add(new TextBars.Bar(Labels.framework(r), r.tokensPerSMean()));
+        bars.add(new Labelled(Labels.framework(r), r));
       }
     }
     String key =
         "decode-" + m.tableLabel().toLowerCase(Locale.ROOT).replace("_", "").replace(' ', '-');
-    return TextBars.of(key, m.displayName() + " " + m.quant() + " — Decode Speed", "tok/s", bars);
+    return new Spec(key, m.displayName() + " " + m.quant() + " — Decode Speed", bars);
   }
 
   /** Each published bar: its value, drawn length and floor(value × 8), in eighths. */

@@ -59,6 +59,24 @@ public record ReportTable(
     return Entry.text(c.getString(r));
   }
 
+  /**
+   * The same table with only the rows whose first cells (as plain text) are one of {@code starts},
+   * in the table's order: the rows a published table chose to show.
+   */
+  public ReportTable withRowsStartingWith(List<List<String>> starts) {
+    List<List<Entry>> kept =
+        rows.stream().filter(r -> starts.stream().anyMatch(s -> startsWith(r, s))).toList();
+    return new ReportTable(name, title, headers, kept, footnote);
+  }
+
+  private static boolean startsWith(List<Entry> row, List<String> start) {
+    if (start.size() > row.size()) return false;
+    for (int i = 0; i < start.size(); i++) {
+      if (!row.get(i).plain().equals(start.get(i))) return false;
+    }
+    return true;
+  }
+
   /** The entry at {@code row}, {@code column} (0-based). */
   public Entry entry(int row, int column) {
     return rows.get(row).get(column);

@@ -3,8 +3,8 @@ package dev.tokbench.report;
 import static dev.tokbench.report.Labels.fixed;
 
 import dev.tokbench.bandwidth.ByteUnit;
+import dev.tokbench.formats.tinygrad.BeamPhase;
 import dev.tokbench.results.BenchResult;
-import dev.tokbench.results.Status;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,7 +35,7 @@ final class ResultTables {
       rows.add(row);
     }
     for (BenchResult r : data.results()) {
-      if (!r.ok()) rows.add(unavailableRow(r, cols));
+      if (!r.ok() && !BeamPhase.isSearch(r)) rows.add(unavailableRow(r, cols));
     }
     return Optional.of(new ReportTable("summary", "Executive Summary", headers, rows, ""));
   }
@@ -55,7 +55,7 @@ final class ResultTables {
         decodeOf(m).filter(x -> Labels.framework(x).equals(label)).findFirst();
     if (r.isEmpty()) return Entry.text("—");
     double v = r.get().tokensPerSMean();
-    Entry c = new Entry(fixed(v, 2), " tok/s", false, v);
+    Entry c = new Entry(fixed(v, 2), " tok/s", false, v).from(r.get());
     return leader(m).equals(r.get().framework()) ? c.inBold() : c;
   }
 
@@ -73,7 +73,13 @@ final class ResultTables {
 
   /** A dash with why, in the row's own model column (every column when it has no model). */
   private static List<Entry> unavailableRow(BenchResult r, List<ModelEntry> cols) {
-    String why = r.status() == Status.NOT_INSTALLED ? "— (install failed)" : "— (failed)";
+    String why =
+        switch (r.status()) {
+          case NOT_INSTALLED -> "— (install failed)";
+          case OOM -> "— (does not fit)";
+          case HUNG -> "— (hung)";
+          default -> "— (failed)";
+        };
     List<Entry> row = new ArrayList<>(List.of(Entry.text(Labels.framework(r))));
     for (ModelEntry m : cols) {
       boolean own = r.model().isEmpty() || m.is(r.model(), r.quant());
@@ -82,13 +88,17 @@ final class ResultTables {
     return row;
   }
 
-  /** One table per model that tinygrad ran, in inventory order. */
+  /**
+   * One table per model that tinygrad's llama3.py decoded, in inventory order (the harness's pp/tg
+   * rows, without llama3.py's printed figures, are in the prefill table).
+   */
   List<ReportTable> tinygrad() {
     List<ReportTable> out = new ArrayList<>();
     for (ModelEntry m : data.models()) {
       List<BenchResult> rows =
           data.measured().stream()
               .filter(r -> r.framework().equals("tinygrad") && m.is(r.model(), r.quant()))
+              .filter(r -> Labels.decode(r) && !r.provenance().containsKey("harness"))
               .toList();
       if (!rows.isEmpty()) out.add(tinygradTable(m, rows));
     }
@@ -100,11 +110,11 @@ final class ResultTables {
     for (BenchResult r : results) {
       rows.add(
           List.of(
-              Entry.text(r.flags().getOrDefault("env", r.backend())),
-              Entry.number(fixed(r.tokensPerSMean(), 2), r.tokensPerSMean()),
-              extraNumber(r, "ms_per_token", ""),
-              extraNumber(r, "memory_bandwidth_gb_per_s", " GB/s"),
-              extraNumber(r, "param_bandwidth_gb_per_s", " GB/s")));
+              Entry.text(r.flags().getOrDefault("env", r.backend()) + Labels.phase(r)),
+              Entry.number(fixed(r.tokensPerSMean(), 2), r.tokensPerSMean()).from(r),
+              extraNumber(r, "ms_per_token", "").from(r),
+              extraNumber(r, "memory_bandwidth_gb_per_s", " GB/s").from(r),
+              extraNumber(r, "param_bandwidth_gb_per_s", " GB/s").from(r)));
     }
     String size = m.size() == null ? "" : " (" + fixed(m.size().in(ByteUnit.GB), 2) + " GB)";
     return new ReportTable(
@@ -167,7 +177,9 @@ final class ResultTables {
         rs.stream().filter(x -> config(x).equals(key) && x.test().equals(test)).findFirst();
     if (r.isEmpty()) return Entry.text("—");
     double mean = r.get().tokensPerSMean();
-    Entry c = Entry.number(fixed(mean, 2) + " ± " + fixed(r.get().tokensPerSStddev(), 2), mean);
+    Entry c =
+        Entry.number(fixed(mean, 2) + " ± " + fixed(r.get().tokensPerSStddev(), 2), mean)
+            .from(r.get());
     return test.startsWith("tg") ? c.inBold() : c;
   }
 

@@ -28,7 +28,7 @@ final class RunsFolder {
     if (!Files.isDirectory(runs)) return List.of();
     List<BenchResult> out = new ArrayList<>();
     for (Path f : files(runs)) {
-      out.addAll(Import.read(f));
+      out.addAll(SourceTag.of(Import.read(f), "runs/" + f.getFileName()));
     }
     return out;
   }

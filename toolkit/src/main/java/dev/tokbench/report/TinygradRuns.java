@@ -26,7 +26,8 @@ final class TinygradRuns {
     for (TidyCsv.Row r : TidyCsv.read(list, COLUMNS).rows()) {
       Path log = list.resolveSibling(r.required("log"));
       if (!Files.isRegularFile(log)) throw r.error("no log file " + log);
-      out.add(Transcribed.guarded(r, () -> row(r, TinygradLog.read(log), device)));
+      BenchResult row = Transcribed.guarded(r, () -> row(r, TinygradLog.read(log), device));
+      out.addAll(SourceTag.of(List.of(row), r.required("log")));
     }
     return out;
   }

@@ -69,7 +69,23 @@ final class CsvStore implements ResultStore {
 
   @Override
   public List<BenchResult> rows() {
-    return ResultsCsv.read(path);
+    List<BenchResult> all = ResultsCsv.read(path);
+    Map<String, Integer> latest = new LinkedHashMap<>();
+    for (BenchResult r : all) latest.merge(point(r), attempt(r), Math::max);
+    return all.stream().filter(r -> attempt(r) == latest.get(point(r))).toList();
+  }
+
+  private static String point(BenchResult r) {
+    return r.provenance().getOrDefault(POINT_KEY, "");
+  }
+
+  /** A retried point's rows say which attempt they are; the first's do not. */
+  private static int attempt(BenchResult r) {
+    try {
+      return Integer.parseInt(r.provenance().getOrDefault(ATTEMPT_KEY, "1"));
+    } catch (NumberFormatException e) {
+      return 1;
+    }
   }
 
   @Override

@@ -82,7 +82,7 @@ final class JsonlStore implements ResultStore {
   }
 
   private void markDone(String point, String attemptId) {
-    doneAttempts.putIfAbsent(point, attemptId);
+    doneAttempts.put(point, attemptId); // a retry's done line comes later and wins
   }
 
   private interface DoneLine {

@@ -18,6 +18,12 @@ public interface ResultStore extends AutoCloseable {
    */
   String POINT_KEY = "sweep_cell";
 
+  /**
+   * The provenance key of the attempt a point's rows are, {@code sweep_attempt}: absent for the
+   * first, 2 for the first retry. A store's {@link #rows()} are each point's latest done attempt.
+   */
+  String ATTEMPT_KEY = "sweep_attempt";
+
   /** Keys of the points whose rows are all on disk. */
   Set<String> donePoints();
 
@@ -27,7 +33,7 @@ public interface ResultStore extends AutoCloseable {
   /** Marks a point done: after this returns, its rows survive a crash. */
   void pointDone(String point);
 
-  /** The rows of every done point, in the order they were written. */
+  /** The rows of every done point (its latest done attempt), in the order they were written. */
   List<BenchResult> rows();
 
   @Override

@@ -45,6 +45,19 @@ public interface Benchmark<R extends Benchmark<R>> {
     return settings(settings().with(RunSettings::timeout, timeout));
   }
 
+  /**
+   * How long the process may go without output and without CPU or GPU progress before it is killed
+   * as hung; zero for never.
+   */
+  default R stall(Duration quiet) {
+    return settings(settings().with(RunSettings::stall, quiet));
+  }
+
+  /** How the run measures energy ({@link EnergySettings#OFF} for not at all). */
+  default R energy(EnergySettings how) {
+    return settings(settings().with(RunSettings::energy, how));
+  }
+
   /** A file for both output streams, each line tagged with its stream; null for none. */
   default R log(Path file) {
     return settings(settings().with(RunSettings::log, file));

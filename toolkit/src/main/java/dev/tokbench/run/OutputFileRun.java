@@ -3,7 +3,6 @@ package dev.tokbench.run;
 import dev.tokbench.BadInputException;
 import dev.tokbench.device.Tegrastats;
 import dev.tokbench.process.Launcher;
-import dev.tokbench.process.OutputListener;
 import dev.tokbench.process.ProcessOutcome;
 import dev.tokbench.process.ProcessSpec;
 import dev.tokbench.results.BenchResult;
@@ -48,12 +47,13 @@ public final class OutputFileRun {
     }
     prepare(output);
     ProcessOutcome outcome;
+    FailureLines why = new FailureLines();
     try (Tegrastats tegrastats = Tegrastats.start(spec.env())) {
-      outcome = Launcher.run(spec, OutputListener.none());
+      outcome = Launcher.run(spec, FailureLines.listener(line -> {}, why));
       provenance.putAll(tegrastats.drain().provenance());
     }
     List<BenchResult> rows = new ArrayList<>();
-    String problem = outcome.succeeded() ? "" : outcome.failureReason();
+    String problem = outcome.succeeded() ? "" : why.reason(outcome);
     if (Files.isRegularFile(output)) {
       try {
         for (BenchResult r : reader.apply(output)) rows.add(r.withProvenance(provenance));
@@ -63,7 +63,8 @@ public final class OutputFileRun {
     } else if (outcome.succeeded()) {
       problem = "exited 0 but wrote no output file " + output;
     }
-    if (!problem.isEmpty()) rows.add(id.failed(Status.FAILED, problem, provenance));
+    Status status = outcome.succeeded() ? Status.FAILED : why.status(outcome);
+    if (!problem.isEmpty()) rows.add(id.failed(status, problem, provenance));
     return new RunResult(rows, outcome, spec.log());
   }
 

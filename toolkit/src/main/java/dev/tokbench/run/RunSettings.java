@@ -21,15 +21,28 @@ import java.util.Map;
  *     framework's default
  * @param log a file for both output streams, each line tagged with its stream; null for none
  * @param machine the machine's provenance to put on rows; null to describe it at run time
+ * @param stall how long the process may go without output and without CPU or GPU progress before it
+ *     is killed and its test recorded as {@code hung}; null for {@link #DEFAULT_STALL}, zero for
+ *     never
+ * @param energy how the run measures energy; null for {@link EnergySettings#defaults()}
  */
 public record RunSettings(
     List<String> args,
     Map<String, String> env,
     Duration timeout,
     Path log,
-    Map<String, String> machine) {
+    Map<String, String> machine,
+    Duration stall,
+    EnergySettings energy) {
+  /**
+   * Ten minutes: a test that prints nothing, uses no CPU and leaves its GPU idle that long is
+   * stuck; a slow one (a long prompt on a Jetson) keeps its threads or its GPU busy.
+   */
+  public static final Duration DEFAULT_STALL = Duration.ofMinutes(10);
+
   /** Nothing set: no extra arguments or variables, default timeout, no log. */
-  public static final RunSettings NONE = new RunSettings(List.of(), Map.of(), null, null, null);
+  public static final RunSettings NONE =
+      new RunSettings(List.of(), Map.of(), null, null, null, null, null);
 
   public RunSettings {
     args = List.copyOf(args);
@@ -38,6 +51,29 @@ public record RunSettings(
       throw new IllegalArgumentException("timeout must be positive, got " + timeout);
     }
     machine = machine == null ? null : Map.copyOf(machine);
+    if (stall != null && stall.isNegative())
+      throw new IllegalArgumentException("a stall limit must not be negative, got " + stall);
+  }
+
+  /** Settings with the default stall limit and energy measurement. */
+  public RunSettings(
+      List<String> args,
+      Map<String, String> env,
+      Duration timeout,
+      Path log,
+      Map<String, String> machine) {
+    this(args, env, timeout, log, machine, null, null);
+  }
+
+  /** The stall limit for a process spec: null (never hung) when it is zero. */
+  public Duration stallOrDefault() {
+    Duration s = stall != null ? stall : DEFAULT_STALL;
+    return s.isZero() ? null : s;
+  }
+
+  /** The energy settings, or the defaults when none were given. */
+  public EnergySettings energyOrDefault() {
+    return energy != null ? energy : EnergySettings.defaults();
   }
 
   /** These settings with {@code more} arguments after the ones already there. */

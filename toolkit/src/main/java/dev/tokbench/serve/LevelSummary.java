@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param started when the level began (its first request's send)
  * @param requests requests sent, failed ones included
  * @param completed requests that succeeded
+ * @param retries requests sent a second time because the first attempt got not a byte back (a
+ *     kept-alive connection the server had closed)
  * @param durationS first send to the last request's end, seconds
  * @param promptTokens prompt tokens of the successful requests (the server's count)
  * @param outputTokens output tokens of the successful requests (the server's count)
@@ -43,6 +45,7 @@ public record LevelSummary(
     Instant started,
     int requests,
     int completed,
+    int retries,
     double durationS,
     long promptTokens,
     long outputTokens,
@@ -86,6 +89,7 @@ public record LevelSummary(
         started,
         records.size(),
         ok.size(),
+        records.stream().mapToInt(RequestRecord::retries).sum(),
         (end - t0) / 1e9,
         ok.stream().mapToLong(r -> Math.max(0, r.promptTokens())).sum(),
         ok.stream().mapToLong(RequestRecord::outputTokenCount).sum(),
@@ -117,6 +121,7 @@ public record LevelSummary(
         level,
         Instant.now(),
         requests,
+        0,
         0,
         Double.NaN,
         0,
@@ -191,11 +196,12 @@ public record LevelSummary(
   public String toString() {
     return String.format(
         Locale.ROOT,
-        "%s: %d/%d ok in %.1f s, %.1f output tok/s, %.2f req/s, TTFT p50 %.1f ms, TPOT p50 %.2f ms,"
-            + " ITL p50 %.2f ms",
+        "%s: %d/%d ok%s in %.1f s, %.1f output tok/s, %.2f req/s, TTFT p50 %.1f ms, TPOT p50 %.2f"
+            + " ms, ITL p50 %.2f ms",
         level.label(),
         completed,
         requests,
+        retries == 0 ? "" : " (" + retries + " sent again on a new connection)",
         durationS,
         outputTokPerS(),
         requestsPerS(),

@@ -16,7 +16,7 @@ import java.util.TreeMap;
  * @param maxTokens the {@code max_tokens} asked for
  * @param scheduledNanos when an open loop meant to send it (absolute nanoTime); the send time in a
  *     closed loop
- * @param startNanos when it was sent (absolute nanoTime)
+ * @param startNanos when it was sent (absolute nanoTime); for a retried request, when the retry was
  * @param status the HTTP status; 0 when no response came
  * @param error why it failed; empty when it succeeded
  * @param headersNanos response headers
@@ -29,6 +29,10 @@ import java.util.TreeMap;
  * @param outputTokens the server's {@code usage.completion_tokens}; -1 when it sent no usage
  * @param finishReason the last {@code finish_reason} seen ({@code length}, {@code stop}); empty
  * @param serverTimings the server's own {@code timings} object (llama-server), numbers only
+ * @param retriedAfter why a first attempt that got not a byte back was sent again; empty when none
+ *     was
+ * @param retryNanos how long that first attempt took, from its send to the retry's (not part of the
+ *     latencies, which count from the retry); -1 when there was none
  */
 public record RequestRecord(
     int index,
@@ -47,11 +51,14 @@ public record RequestRecord(
     int promptTokens,
     int outputTokens,
     String finishReason,
-    Map<String, Double> serverTimings) {
+    Map<String, Double> serverTimings,
+    String retriedAfter,
+    long retryNanos) {
 
   public RequestRecord {
     error = Objects.requireNonNullElse(error, "");
     finishReason = Objects.requireNonNullElse(finishReason, "");
+    retriedAfter = Objects.requireNonNullElse(retriedAfter, "");
     contentNanos = List.copyOf(contentNanos);
     serverTimings = java.util.Collections.unmodifiableMap(new TreeMap<>(serverTimings));
   }
@@ -97,6 +104,16 @@ public record RequestRecord(
     for (int i = 1; i < contentNanos.size(); i++)
       gaps.add(ms(contentNanos.get(i) - contentNanos.get(i - 1)));
     return gaps;
+  }
+
+  /** Times it was sent again: 0 or 1. */
+  public int retries() {
+    return retryNanos < 0 ? 0 : 1;
+  }
+
+  /** How long a first attempt that got no answer took before the retry, ms; NaN for none. */
+  public double retryMs() {
+    return retryNanos < 0 ? Double.NaN : ms(retryNanos);
   }
 
   /** True when the output token count is the server's own ({@code usage}). */

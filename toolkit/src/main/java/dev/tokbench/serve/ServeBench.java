@@ -142,6 +142,14 @@ public final class ServeBench {
     return with(d -> d.extraBody = json);
   }
 
+  /**
+   * Ban llama-server's byte tokens 0x80-0xFF with a {@code logit_bias}, read from the GGUF its
+   * {@code /props} names: a random-weight model then writes valid UTF-8, which llama-server needs.
+   */
+  public ServeBench banByteTokens(boolean on) {
+    return with(d -> d.banByteTokens = on);
+  }
+
   public ServeBench scrapeMetrics(boolean on) {
     return with(d -> d.scrapeMetrics = on);
   }
@@ -208,7 +216,7 @@ public final class ServeBench {
     Path dataset;
     Slo slo;
     String model, extraBody, apiKey;
-    boolean chat, scrapeMetrics;
+    boolean chat, scrapeMetrics, banByteTokens;
     Duration requestTimeout, readyTimeout;
     long seed;
     ServeSettings.PromptFormat promptFormat;
@@ -233,6 +241,7 @@ public final class ServeBench {
       scrapeMetrics = s.scrapeMetrics();
       readyTimeout = s.readyTimeout();
       apiKey = s.apiKey();
+      banByteTokens = s.banByteTokens();
     }
 
     ServeSettings build() {
@@ -254,7 +263,8 @@ public final class ServeBench {
           extraBody,
           scrapeMetrics,
           readyTimeout,
-          apiKey);
+          apiKey,
+          banByteTokens);
     }
   }
 }

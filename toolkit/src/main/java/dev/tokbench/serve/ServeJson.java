@@ -30,6 +30,11 @@ public final class ServeJson {
     o.put("ok", r.ok());
     o.put("status", r.status());
     o.put("error", r.error());
+    o.put("retries", r.retries());
+    if (r.retries() > 0) {
+      o.put("retried_after", r.retriedAfter());
+      ms(o, "retry_ms", r.retryMs());
+    }
     count(o, "prompt_tokens", r.promptTokens());
     count(o, "prompt_tokens_sent", r.promptTokensSent());
     o.put("output_tokens", r.outputTokenCount());
@@ -59,6 +64,7 @@ public final class ServeJson {
     o.put("requests", s.requests());
     o.put("completed", s.completed());
     o.put("errors", s.errors());
+    o.put("retries", s.retries());
     number(o, "duration_s", s.durationS());
     o.put("prompt_tokens", s.promptTokens());
     o.put("output_tokens", s.outputTokens());

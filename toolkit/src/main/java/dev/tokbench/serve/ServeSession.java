@@ -30,6 +30,7 @@ final class ServeSession {
   private final Consumer<LevelSummary> progress;
   private final Map<String, String> server = new LinkedHashMap<>();
   private String metricsNote = "";
+  private String bannedTokens = "";
 
   ServeSession(
       URI attachTo,
@@ -70,9 +71,14 @@ final class ServeSession {
     server.putAll(endpoints.describe());
     ServerKind kind = kind();
     String model = s.model().isEmpty() ? server.getOrDefault("model", "") : s.model();
+    ObjectNode extra = RequestBodies.parseExtraBody(s.extraBody());
+    if (s.banByteTokens()) {
+      ByteTokenBan ban = ByteTokenBan.forServer(kind, server.get("model_path"));
+      extra = ban.appliedTo(extra);
+      bannedTokens = ban.describe();
+    }
     PromptSource prompts = prompts(kind, endpoints, model);
-    RequestBodies bodies =
-        new RequestBodies(model, s.chat(), kind, RequestBodies.parseExtraBody(s.extraBody()));
+    RequestBodies bodies = new RequestBodies(model, s.chat(), kind, extra);
     sink.write(runLine(url, kind, model, prompts, bodies, ""));
     List<LevelSummary> done = new ArrayList<>();
     try (StreamingClient client =
@@ -238,6 +244,7 @@ final class ServeSession {
     o.put("seed", s.seed());
     o.set("slo", JSON.valueToTree(s.slo().bounds()));
     o.set("extra_body", RequestBodies.parseExtraBody(s.extraBody()));
+    if (!bannedTokens.isEmpty()) o.put("banned_tokens", bannedTokens);
     o.set("server_info", JSON.valueToTree(server));
     o.set("machine", JSON.valueToTree(Machine.describe()));
     if (!failure.isEmpty()) o.put("error", failure);

@@ -26,6 +26,8 @@ import java.util.Objects;
  * @param scrapeMetrics scrape {@code /metrics} before and after each level
  * @param readyTimeout how long a launched server may take to become ready
  * @param apiKey sent as a bearer token; empty for none
+ * @param banByteTokens a {@code logit_bias} against llama-server's byte tokens 0x80-0xFF, so that a
+ *     random-weight model's output stays valid UTF-8 ({@link ByteTokenBan})
  */
 public record ServeSettings(
     List<Level> levels,
@@ -45,7 +47,8 @@ public record ServeSettings(
     String extraBody,
     boolean scrapeMetrics,
     Duration readyTimeout,
-    String apiKey) {
+    String apiKey,
+    boolean banByteTokens) {
 
   /** How prompts are sent. */
   public enum PromptFormat {
@@ -81,7 +84,8 @@ public record ServeSettings(
           "",
           true,
           Duration.ofMinutes(10),
-          "");
+          "",
+          false);
 
   public ServeSettings {
     levels = List.copyOf(levels);

@@ -24,12 +24,21 @@ import java.util.concurrent.CompletableFuture;
 final class StreamRecorder {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /**
+   * llama-server's words when its chat parser, which it runs on completions too, fails; with
+   * content-only output that happens when the text is not valid UTF-8.
+   */
+  private static final String NOT_UTF8 = "does not match the expected Content-only format";
+
   /** Bytes of a non-200 body kept for the failure reason. */
   private static final int ERROR_BODY_LIMIT = 2048;
 
   private final Prepared request;
   private final long scheduledNanos;
-  private final long startNanos;
+
+  /** When the attempt that counts was sent: the first, or its retry; times count from here. */
+  private long startNanos;
+
   private final SseParser parser = new SseParser(this::event);
   private final CompletableFuture<RequestRecord> result = new CompletableFuture<>();
   private final List<Long> content;
@@ -44,6 +53,8 @@ final class StreamRecorder {
   private int outputTokens = -1;
   private String finishReason = "";
   private boolean done;
+  private String retriedAfter = "";
+  private long retryAt = -1;
 
   StreamRecorder(Prepared request, long scheduledNanos, long startNanos) {
     this.request = request;
@@ -93,6 +104,19 @@ final class StreamRecorder {
     else complete("", now);
   }
 
+  /**
+   * The attempt got not a byte back, for {@code why}: true when it may be sent once more, now (the
+   * first such failure of a request still running). The record keeps why and how long that attempt
+   * took, and its latencies count from the new send: the server never answered the first.
+   */
+  synchronized boolean retry(String why, long now) {
+    if (finished() || retryAt >= 0 || headers >= 0 || parser.offset() > 0) return false;
+    retriedAfter = why;
+    retryAt = now - startNanos;
+    startNanos = now;
+    return true;
+  }
+
   /** The request failed: {@code why} says how, with what had arrived so far. */
   synchronized void fail(String why, long now) {
     if (finished()) return;
@@ -122,7 +146,9 @@ final class StreamRecorder {
             promptTokens,
             outputTokens,
             finishReason,
-            timings));
+            timings,
+            retriedAfter,
+            retryAt));
   }
 
   private void feed(ByteBuffer b, long now) {
@@ -142,7 +168,7 @@ final class StreamRecorder {
 
   private String httpError() {
     String body = errorBody.toString(StandardCharsets.UTF_8).strip();
-    return "HTTP " + status + (body.isEmpty() ? "" : ": " + body);
+    return explained("HTTP " + status + (body.isEmpty() ? "" : ": " + body));
   }
 
   private void event(SseEvent e) {
@@ -163,12 +189,22 @@ final class StreamRecorder {
       return;
     }
     if (e.event().equals("error") || n.has("error")) {
-      fail("server error event: " + (n.has("error") ? n.get("error") : n), e.arrivalNanos());
+      fail(
+          explained("server error event: " + (n.has("error") ? n.get("error") : n)),
+          e.arrivalNanos());
       return;
     }
     choices(n.path("choices"), at);
     usage(n.path("usage"));
     timings(n.path("timings"));
+  }
+
+  /** A server error with what it means, where tokbench knows: the summary's reasons say it. */
+  static String explained(String error) {
+    if (!error.contains(NOT_UTF8)) return error;
+    return error
+        + ": llama-server rejects generated text that is not valid UTF-8, as lone byte tokens make"
+        + " it; random-weight and synthetic models pick them often: --ban-byte-tokens bans them";
   }
 
   private void choices(JsonNode choices, long at) {

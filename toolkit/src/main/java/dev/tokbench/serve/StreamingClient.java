@@ -30,7 +30,9 @@ import java.util.concurrent.TimeUnit;
  * header); its connection pool does not cap connections per host ({@code
  * jdk.httpclient.connectionPoolSize} only bounds idle ones, 0 = unbounded), so N requests in flight
  * use N connections, kept alive for the next request ({@code jdk.httpclient.keepalive.timeout},
- * 1200 s in Java 17).
+ * 1200 s in Java 17). A server may close a kept-alive connection just as the next request is sent
+ * on it (llama-server closes after every stream): an attempt that gets not one byte back is sent
+ * once more on a new connection, and its record says so ({@link RequestRecord#retries()}).
  *
  * <p>Every request ends as a {@link RequestRecord}, never as an exception: a refused connection, an
  * HTTP error, a stream that stops or breaks, a malformed event, or the request timeout (which
@@ -42,7 +44,7 @@ public final class StreamingClient implements AutoCloseable {
   private final Duration timeout;
   private final String apiKey;
   private final ScheduledThreadPoolExecutor timer;
-  private final Set<Stream> live = ConcurrentHashMap.newKeySet();
+  private final Set<Call> live = ConcurrentHashMap.newKeySet();
 
   /**
    * A client for {@code endpoint} (e.g. {@code http://127.0.0.1:8080/v1/completions}).
@@ -81,6 +83,26 @@ public final class StreamingClient implements AutoCloseable {
 
   /** Sends one request now that an open loop scheduled for {@code scheduledNanos}. */
   public CompletableFuture<RequestRecord> send(Prepared request, long scheduledNanos) {
+    HttpRequest req = httpRequest(request);
+    long start = System.nanoTime();
+    Call call = new Call(req, new StreamRecorder(request, Math.min(scheduledNanos, start), start));
+    live.add(call);
+    call.attempt();
+    ScheduledFuture<?> timing =
+        timer.schedule(
+            () -> call.end("timed out after " + seconds(timeout)),
+            timeout.toNanos(),
+            TimeUnit.NANOSECONDS);
+    return call.rec
+        .result()
+        .whenComplete(
+            (r, e) -> {
+              timing.cancel(false);
+              live.remove(call);
+            });
+  }
+
+  private HttpRequest httpRequest(Prepared request) {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(endpoint)
             // the JDK's own timeout stops at the headers; ours (below) fires first and covers the
@@ -90,39 +112,12 @@ public final class StreamingClient implements AutoCloseable {
             .header("Accept", "text/event-stream")
             .POST(HttpRequest.BodyPublishers.ofString(request.body()));
     if (!apiKey.isEmpty()) b.header("Authorization", "Bearer " + apiKey);
-    HttpRequest req = b.build();
-    long start = System.nanoTime();
-    StreamRecorder rec = new StreamRecorder(request, Math.min(scheduledNanos, start), start);
-    Stream stream = new Stream(rec);
-    live.add(stream);
-    CompletableFuture<HttpResponse<Void>> exchange = http.sendAsync(req, stream);
-    stream.exchange = exchange;
-    ScheduledFuture<?> timing =
-        timer.schedule(
-            () -> {
-              rec.fail("timed out after " + seconds(timeout), System.nanoTime());
-              stream.cancel();
-            },
-            timeout.toNanos(),
-            TimeUnit.NANOSECONDS);
-    exchange.whenComplete(
-        (r, e) -> {
-          if (e != null) rec.fail(reason(e), System.nanoTime());
-        });
-    return rec.result()
-        .whenComplete(
-            (r, e) -> {
-              timing.cancel(false);
-              live.remove(stream);
-            });
+    return b.build();
   }
 
   /** Ends every request in flight now as failed with {@code why} (a stopped notebook cell). */
   public void abortAll(String why) {
-    for (Stream s : live) {
-      s.rec.fail(why, System.nanoTime());
-      s.cancel();
-    }
+    for (Call c : live) c.end(why);
   }
 
   /** Aborts what is in flight and stops the timeout timer. */
@@ -144,6 +139,20 @@ public final class StreamingClient implements AutoCloseable {
     return e.getClass().getName() + (message.isEmpty() ? "" : ": " + message);
   }
 
+  /**
+   * True when the JDK's HTTP/1.1 parser got not one byte of an answer: the connection closed or was
+   * reset before the status line. On a kept-alive connection that is the server's close crossing
+   * our request (cpp-httplib closes after every stream); the JDK retries a GET then, never a POST,
+   * and reports both the same way whether the connection was pooled or new.
+   */
+  static boolean answeredNothing(Throwable e) {
+    while ((e instanceof CompletionException || e instanceof ExecutionException)
+        && e.getCause() != null) e = e.getCause();
+    return e instanceof IOException
+        && !(e instanceof HttpTimeoutException)
+        && String.valueOf(e.getMessage()).startsWith("HTTP/1.1 header parser received no bytes");
+  }
+
   private static String seconds(Duration d) {
     return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
   }
@@ -152,6 +161,45 @@ public final class StreamingClient implements AutoCloseable {
     Thread t = new Thread(r, "tokbench-serve-timeouts");
     t.setDaemon(true);
     return t;
+  }
+
+  /**
+   * One request: its recorder, and the exchange now in flight. An attempt that got not a byte back
+   * is sent once more on a new connection (the dead one is closed), and the record keeps why and
+   * how long that attempt took; its latencies count from the retry's send, the one the server
+   * answered.
+   */
+  private final class Call {
+    private final HttpRequest req;
+    private final StreamRecorder rec;
+    private volatile Stream stream;
+
+    Call(HttpRequest req, StreamRecorder rec) {
+      this.req = req;
+      this.rec = rec;
+    }
+
+    void attempt() {
+      Stream s = new Stream(rec);
+      stream = s;
+      CompletableFuture<HttpResponse<Void>> exchange = http.sendAsync(req, s);
+      s.exchange = exchange;
+      if (rec.finished()) s.cancel(); // ended (timed out, aborted) while this retry was starting
+      exchange.whenComplete(
+          (r, e) -> {
+            if (e == null) return;
+            String why = reason(e);
+            long now = System.nanoTime();
+            if (answeredNothing(e) && rec.retry(why, now)) attempt();
+            else rec.fail(why, now);
+          });
+    }
+
+    /** Ends it now as failed with {@code why}, and stops its exchange. */
+    void end(String why) {
+      rec.fail(why, System.nanoTime());
+      stream.cancel();
+    }
   }
 
   /** Both the body handler (headers arrive) and the body subscriber (bytes arrive). */

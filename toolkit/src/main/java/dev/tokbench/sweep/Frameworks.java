@@ -38,7 +38,8 @@ final class Frameworks {
           new Binding<>(
               List.of("llama-bench", "llama.cpp"),
               LlamaBenchOptions.class,
-              LlamaBenchOptions.DEFAULTS,
+              // a sweep runs unattended: one crashing point must not cost the tests after it
+              LlamaBenchOptions.DEFAULTS.with(LlamaBenchOptions::continueAfterFailure, true),
               (o, s) -> LlamaBench.of(o).settings(s)),
           new Binding<>(
               List.of("embedded"),

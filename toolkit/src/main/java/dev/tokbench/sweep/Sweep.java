@@ -34,6 +34,7 @@ public final class Sweep {
   private final Path store;
   private final PrintStream progress;
   private final boolean terminal;
+  private final Retries retries;
 
   private Sweep(
       String name,
@@ -41,18 +42,21 @@ public final class Sweep {
       PointRunner runner,
       Path store,
       PrintStream progress,
-      boolean terminal) {
+      boolean terminal,
+      Retries retries) {
     this.name = name;
     this.axes = Collections.unmodifiableMap(new LinkedHashMap<>(axes));
     this.runner = runner;
     this.store = store;
     this.progress = progress;
     this.terminal = terminal;
+    this.retries = retries;
   }
 
   /** A sweep with no axes yet; progress goes to stderr, as a bar when that is a terminal. */
   public static Sweep named(String name) {
-    return new Sweep(name, Map.of(), null, null, System.err, System.console() != null);
+    return new Sweep(
+        name, Map.of(), null, null, System.err, System.console() != null, Retries.DEFAULT);
   }
 
   /** This sweep with one more axis (or another list of values for one it has). */
@@ -65,22 +69,30 @@ public final class Sweep {
     if (values.isEmpty()) throw new IllegalArgumentException("axis '" + axis + "' has no values");
     Map<String, List<String>> more = new LinkedHashMap<>(axes);
     more.put(axis, List.copyOf(values));
-    return new Sweep(name, more, runner, store, progress, terminal);
+    return new Sweep(name, more, runner, store, progress, terminal, retries);
   }
 
   /** This sweep with what runs each point. */
   public Sweep runner(PointRunner r) {
-    return new Sweep(name, axes, r, store, progress, terminal);
+    return new Sweep(name, axes, r, store, progress, terminal, retries);
   }
 
   /** This sweep writing to the store {@code file} ({@code .jsonl} or {@code .csv}). */
   public Sweep store(Path file) {
-    return new Sweep(name, axes, runner, file, progress, terminal);
+    return new Sweep(name, axes, runner, file, progress, terminal, retries);
   }
 
   /** Where progress goes, and whether it is a terminal (a bar redrawn in place) or not (lines). */
   public Sweep progress(PrintStream out, boolean isTerminal) {
-    return new Sweep(name, axes, runner, store, out, isTerminal);
+    return new Sweep(name, axes, runner, store, out, isTerminal, retries);
+  }
+
+  /**
+   * How a re-run treats done points that failed: by default ({@link Retries#DEFAULT}) a point with
+   * a failed or hung row runs again, at most twice more, and one that ran out of memory does not.
+   */
+  public Sweep retries(Retries r) {
+    return new Sweep(name, axes, runner, store, progress, terminal, r);
   }
 
   /** Every point, the last axis varying fastest. */
@@ -109,19 +121,58 @@ public final class Sweep {
     try (ResultStore s = ResultStore.open(store)) {
       List<SweepPoint> points = points();
       Set<String> done = s.donePoints();
-      List<SweepPoint> todo = points.stream().filter(c -> !done.contains(c.key())).toList();
+      Map<String, List<BenchResult>> byPoint = byPoint(s.rows());
+      List<SweepPoint> todo = new ArrayList<>();
+      Map<String, Integer> attempts = new LinkedHashMap<>();
+      for (SweepPoint p : points) {
+        List<BenchResult> before = byPoint.getOrDefault(p.key(), List.of());
+        String why = done.contains(p.key()) ? retries.why(before) : "";
+        if (done.contains(p.key()) && why.isEmpty()) continue;
+        todo.add(p);
+        if (why.isEmpty()) continue;
+        int attempt = Retries.attempt(before) + 1;
+        attempts.put(p.key(), attempt);
+        progress.println(
+            "sweep: retrying "
+                + p.key()
+                + " (attempt "
+                + attempt
+                + " of "
+                + (retries.times() + 1)
+                + "; last time "
+                + why
+                + ")");
+      }
       SweepProgress bar =
           new SweepProgress(progress, terminal, points.size(), points.size() - todo.size());
-      for (SweepPoint point : todo) runPoint(point, s, bar);
+      for (SweepPoint point : todo) runPoint(point, attempts.getOrDefault(point.key(), 1), s, bar);
       return new SweepReport(
-          name, store, points.size(), points.size() - todo.size(), todo.size(), s.rows());
+          name,
+          store,
+          points.size(),
+          points.size() - todo.size(),
+          todo.size(),
+          attempts.size(),
+          s.rows());
     }
   }
 
-  private void runPoint(SweepPoint point, ResultStore s, SweepProgress bar) {
+  private static Map<String, List<BenchResult>> byPoint(List<BenchResult> rows) {
+    Map<String, List<BenchResult>> out = new LinkedHashMap<>();
+    for (BenchResult r : rows) {
+      String key = r.provenance().getOrDefault(ResultStore.POINT_KEY, "");
+      out.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+    }
+    return out;
+  }
+
+  private void runPoint(SweepPoint point, int attempt, ResultStore s, SweepProgress bar) {
     bar.starting(point);
     long t0 = System.nanoTime();
-    Map<String, String> where = Map.of("sweep", name, ResultStore.POINT_KEY, point.key());
+    Map<String, String> where = new LinkedHashMap<>();
+    where.put("sweep", name);
+    where.put(ResultStore.POINT_KEY, point.key());
+    if (attempt > 1) where.put(Retries.ATTEMPT_KEY, Integer.toString(attempt));
     int[] counts = new int[2];
     runner.run(
         point,

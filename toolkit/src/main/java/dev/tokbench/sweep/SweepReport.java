@@ -11,11 +11,18 @@ import java.util.List;
  * @param store its results file
  * @param points points in the matrix
  * @param skipped points already done before this run
- * @param ran points run now
+ * @param ran points run now, retried ones included
+ * @param retried done points run again because they failed
  * @param rows every row of the store's done points
  */
 public record SweepReport(
-    String name, Path store, int points, int skipped, int ran, List<BenchResult> rows) {
+    String name,
+    Path store,
+    int points,
+    int skipped,
+    int ran,
+    int retried,
+    List<BenchResult> rows) {
   public SweepReport {
     rows = List.copyOf(rows);
   }
@@ -35,7 +42,9 @@ public record SweepReport(
         + skipped
         + " already done, "
         + ran
-        + " run), "
+        + " run"
+        + (retried > 0 ? ", " + retried + " retried" : "")
+        + "), "
         + rows.size()
         + " rows, "
         + failures().size()

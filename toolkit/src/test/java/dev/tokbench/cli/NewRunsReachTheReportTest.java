@@ -74,7 +74,9 @@ class NewRunsReachTheReportTest {
         .isZero();
 
     String report = Files.readString(out.resolve("REPORT.md"));
-    assertThat(report).contains("device Test box: 51.2 GB/s theoretical");
+    assertThat(report)
+        .contains("**Device**: Test box", "**Theoretical memory bandwidth**: ~51 GB/s")
+        .contains("catalogue: Test box 51.2 GB/s (two channels of DDR4-3200)");
     // cpu-tiny.jsonl, as llama-bench measured it: Q8_0 without flash attention
     assertThat(report)
         .containsPattern("\\| tiny-llama \\| Q8_0 +\\| off \\| [0-9.]+ ± [0-9.]+ +\\|");

@@ -116,7 +116,7 @@ class RunCommandsTest {
     assertThat(code).isZero();
     List<BenchResult> rows = ResultsCsv.read(results);
     assertThat(rows).hasSize(8);
-    assertThat(rows.get(0).provenance().get("command")).endsWith("-m m.gguf -p 64 -o jsonl");
+    assertThat(rows.get(0).provenance().get("command")).endsWith("-m m.gguf -p 64 -v -o jsonl");
   }
 
   @Test

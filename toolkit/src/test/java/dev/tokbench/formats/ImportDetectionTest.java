@@ -36,6 +36,9 @@ class ImportDetectionTest {
     "tinygrad/cuda_q4km.stdout, tinygrad",
     "tinygrad/nv_q6k.log, tinygrad",
     "tinygrad/cuda_q6k_envflag.log, tinygrad",
+    "tinygrad/cpu_q6k.stdout, tinygrad",
+    "tinygrad/harness/cpu_1b_q6k_pp64_tg16.stdout, tinygrad-bench",
+    "tinygrad/harness/too_old.stdout, tinygrad-bench",
     "vllm/latency.json, vllm",
     "vllm/throughput.json, vllm",
     "mlc/bench.csv, mlc"
@@ -50,6 +53,8 @@ class ImportDetectionTest {
     BenchResult failedTinygrad = Import.read(RunFixtures.path("tinygrad/nv_q6k.log")).get(0);
     BenchResult vllm = Import.read(RunFixtures.path("vllm/latency.json")).get(0);
     List<BenchResult> mlc = Import.read(RunFixtures.path("mlc/bench.csv"));
+    List<BenchResult> harness =
+        Import.read(RunFixtures.path("tinygrad/harness/cpu_l2_q6k_d32_forward.stdout"));
 
     assertThat(tinygrad.framework()).isEqualTo("tinygrad");
     assertThat(tinygrad.ok()).isTrue();
@@ -57,6 +62,7 @@ class ImportDetectionTest {
     assertThat(vllm.framework()).isEqualTo("vllm");
     assertThat(vllm.test()).isEqualTo("pp32+tg128");
     assertThat(mlc).singleElement().extracting(BenchResult::framework).isEqualTo("mlc-llm");
+    assertThat(harness).extracting(BenchResult::test).containsExactly("pp32 @ d32", "tg8 @ d32");
   }
 
   @Test
@@ -80,7 +86,8 @@ class ImportDetectionTest {
               assertThat(e.seen()).isEqualTo("my benchmark notes: fast");
             })
         .hasMessageContaining("notes.txt:1: not a benchmark output tokbench recognises")
-        .hasMessageContaining("a tinygrad llama3.py log, a vLLM --output-json");
+        .hasMessageContaining(
+            "a tinygrad llama3.py log, tinygrad_bench.py JSON lines, a vLLM --output-json");
   }
 
   @Test

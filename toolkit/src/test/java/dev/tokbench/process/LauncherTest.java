@@ -80,7 +80,9 @@ class LauncherTest {
     ProcessOutcome o = Launcher.run(ProcessSpec.of("sh", "-c", "kill -SEGV $$"), line -> {});
 
     assertThat(o.exitCode()).isEqualTo(139);
-    assertThat(o.failureReason()).startsWith("exit 139 (signal 11)");
+    assertThat(o.signal()).hasValue(11);
+    assertThat(o.failureReason())
+        .startsWith("killed by SIGSEGV: segmentation fault (signal 11, exit 139)");
   }
 
   @Test

@@ -40,7 +40,7 @@ class ReportCommandTest {
         Main.execute("report", "--data", TestData.h100().toString(), "--out", out.toString());
     assertThat(exit).isZero();
     String md = Files.readString(out.resolve("REPORT.md"));
-    assertThat(md).contains("NVIDIA H100 SXM5 80GB", "3350.0 GB/s theoretical");
+    assertThat(md).contains("NVIDIA H100 SXM5 80GB", "~3350 GB/s (practical ~3028 GB/s)");
     assertThat(md).contains("**633.68 ± 2.63**", "~642.5 GB/s*", "19.2%");
     assertThat(md).contains("| DEV=CUDA | 47.85 | 20.9   | 237.8 GB/s | 287.0 GB/s |");
   }

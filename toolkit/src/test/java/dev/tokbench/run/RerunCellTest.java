@@ -42,7 +42,7 @@ class RerunCellTest {
 
     assertThat(plain(r, 1))
         .isEqualTo(plain(r, 2))
-        .isEqualTo("[-m, m.gguf, -p, 64, -ngl, 99, -o, jsonl]");
+        .isEqualTo("[-m, m.gguf, -p, 64, -ngl, 99, -v, -o, jsonl]");
     String lines = plain(r, 3);
     assertThat(lines).isEqualTo(plain(r, 4));
     assertThat(lines.split("--temperature", -1)).hasSize(2);

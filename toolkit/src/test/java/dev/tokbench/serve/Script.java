@@ -28,6 +28,8 @@ record Script(
   /** Ways a request goes wrong. */
   enum Fault {
     NONE,
+    /** The request read, then the connection reset before a byte of the answer. */
+    DROP,
     /** HTTP 500 with an OpenAI error body, before any event. */
     HTTP_500,
     /** The TCP connection reset mid-stream. */
@@ -38,6 +40,8 @@ record Script(
     MALFORMED,
     /** An {@code {"error": ...}} event, then the end (llama-server's way). */
     ERROR_EVENT,
+    /** llama-server's error event when its output is not valid UTF-8, then the end. */
+    NOT_UTF8,
     /** Nothing more, ever, until the client goes away. */
     HANG
   }

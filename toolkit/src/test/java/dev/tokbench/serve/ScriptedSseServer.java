@@ -2,7 +2,6 @@ package dev.tokbench.serve;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,6 +10,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -39,6 +39,9 @@ public final class ScriptedSseServer implements AutoCloseable {
   private final AtomicInteger connections = new AtomicInteger();
   private final List<String> bodies = new CopyOnWriteArrayList<>();
   private final ConcurrentLinkedQueue<Socket> open = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger crossedCloses = new AtomicInteger();
+  private volatile boolean closesAfterEachStream;
+  private volatile String modelPath;
 
   /** Server-side: request read to first content chunk written, and write-to-write gaps, ns. */
   final ConcurrentLinkedQueue<Long> writtenTtftNanos = new ConcurrentLinkedQueue<>();
@@ -79,6 +82,29 @@ public final class ScriptedSseServer implements AutoCloseable {
     return bodies;
   }
 
+  /**
+   * From now on the server ends each connection after a streamed completion, as cpp-httplib does
+   * for llama-server (its headers offer keep-alive, then it closes). A client that reuses the
+   * connection before it sees the close sends its next request into a closed socket and gets not a
+   * byte back. Here the close is held until that next request has arrived, then sent as a reset, so
+   * the client loses that race every time instead of now and then.
+   */
+  ScriptedSseServer closingAfterEachStream() {
+    closesAfterEachStream = true;
+    return this;
+  }
+
+  /** From now on {@code /props} answers as llama-server's does, naming {@code gguf}. */
+  ScriptedSseServer servingModel(Path gguf) {
+    modelPath = gguf.toString();
+    return this;
+  }
+
+  /** Requests that came on a connection after its stream, and got a reset. */
+  int crossedCloses() {
+    return crossedCloses.get();
+  }
+
   @Override
   public void close() throws IOException {
     socket.close();
@@ -106,7 +132,14 @@ public final class ScriptedSseServer implements AutoCloseable {
         InputStream in = new BufferedInputStream(s.getInputStream());
         OutputStream out = s.getOutputStream()) {
       HttpRequestHead head;
+      boolean streamed = false;
       while ((head = HttpRequestHead.read(in)) != null) {
+        if (streamed && closesAfterEachStream) {
+          crossedCloses.incrementAndGet();
+          reset(s);
+          return;
+        }
+        streamed = head.path().endsWith("completions");
         if (!respond(head, in, out, s)) return;
       }
     } catch (IOException e) {
@@ -127,6 +160,9 @@ public final class ScriptedSseServer implements AutoCloseable {
         return plain(out, 200, "application/json", models());
       case "/metrics":
         return plain(out, 200, "text/plain; version=0.0.4", metrics());
+      case "/props":
+        if (modelPath == null) break;
+        return plain(out, 200, "application/json", props());
       case "/tokenize":
         return plain(out, 200, "application/json", tokenize(head.body()));
       case "/v1/completions":
@@ -143,8 +179,15 @@ public final class ScriptedSseServer implements AutoCloseable {
           inFlight.decrementAndGet();
         }
       default:
-        return plain(out, 404, "text/plain", "no such path: " + head.path());
+        break;
     }
+    return plain(out, 404, "text/plain", "no such path: " + head.path());
+  }
+
+  /** Closes with a TCP reset, as a close with unread bytes in the socket does. */
+  static void reset(Socket s) throws IOException {
+    s.setSoLinger(true, 0);
+    s.close();
   }
 
   void served(int tokens, long ttftNanos, List<Long> gaps) {
@@ -188,6 +231,12 @@ public final class ScriptedSseServer implements AutoCloseable {
         + "}}]}";
   }
 
+  private String props() {
+    com.fasterxml.jackson.databind.node.ObjectNode p = JSON.createObjectNode();
+    p.put("model_path", modelPath).put("total_slots", 1).put("build_info", "scripted");
+    return p.toString();
+  }
+
   private String metrics() {
     return String.format(
         Locale.ROOT,
@@ -202,35 +251,6 @@ public final class ScriptedSseServer implements AutoCloseable {
         arrivals.get(),
         tokensServed.get(),
         inFlight.get());
-  }
-
-  /** The request line, the headers that matter, and the body. */
-  record HttpRequestHead(String method, String path, int contentLength, byte[] bodyBytes) {
-    String body() {
-      return new String(bodyBytes, StandardCharsets.UTF_8);
-    }
-
-    /** The next request on the connection; null at its end. */
-    static HttpRequestHead read(InputStream in) throws IOException {
-      String requestLine = line(in);
-      if (requestLine == null) return null;
-      int length = 0;
-      for (String h = line(in); h != null && !h.isEmpty(); h = line(in)) {
-        int colon = h.indexOf(':');
-        if (colon > 0 && h.substring(0, colon).trim().equalsIgnoreCase("content-length"))
-          length = Integer.parseInt(h.substring(colon + 1).trim());
-      }
-      String[] parts = requestLine.split(" ");
-      byte[] body = in.readNBytes(length);
-      return new HttpRequestHead(parts[0], parts.length > 1 ? parts[1] : "/", length, body);
-    }
-
-    private static String line(InputStream in) throws IOException {
-      ByteArrayOutputStream b = new ByteArrayOutputStream();
-      int c;
-      while ((c = in.read()) >= 0 && c != '\n') if (c != '\r') b.write(c);
-      return c < 0 && b.size() == 0 ? null : b.toString(StandardCharsets.US_ASCII);
-    }
   }
 
   /**

@@ -32,6 +32,10 @@ final class ScriptedStream {
   /** Writes the response; false when the connection must not be reused. */
   boolean write(InputStream in, OutputStream o, Socket socket) throws IOException {
     out = o;
+    if (script.fault() == Script.Fault.DROP) {
+      ScriptedSseServer.reset(socket);
+      return false;
+    }
     if (script.fault() == Script.Fault.HTTP_500) {
       String err =
           "{\"error\":{\"code\":500,\"message\":\"scripted failure\",\"type\":\"server_error\"}}";
@@ -84,8 +88,7 @@ final class ScriptedStream {
   private boolean fault(InputStream in, Socket socket) throws IOException {
     switch (script.fault()) {
       case RESET:
-        socket.setSoLinger(true, 0); // close with RST: the client sees the connection broken
-        socket.close();
+        ScriptedSseServer.reset(socket); // the client sees the connection broken
         return false;
       case END_WITHOUT_DONE:
         chunk("");
@@ -95,10 +98,10 @@ final class ScriptedStream {
         finish(script.faultAfter());
         return true;
       case ERROR_EVENT:
-        data(
-            "{\"error\":{\"code\":500,\"message\":\"scripted decode failure\",\"type\":\"server_error\"}}");
-        chunk("");
-        return true;
+        return errorEvent("scripted decode failure");
+      case NOT_UTF8: // word for word what llama-server (2026-08) sends
+        return errorEvent(
+            "The model produced output that does not match the expected Content-only format");
       case HANG:
         while (in.read() >= 0) {
           // wait for the client to give up and close
@@ -107,6 +110,13 @@ final class ScriptedStream {
       default:
         throw new IllegalStateException("no fault to write: " + script.fault());
     }
+  }
+
+  /** An {@code {"error": ...}} event, then the end (llama-server's way). */
+  private boolean errorEvent(String message) throws IOException {
+    data("{\"error\":{\"code\":500,\"message\":\"" + message + "\",\"type\":\"server_error\"}}");
+    chunk("");
+    return true;
   }
 
   private void finish(int tokens) throws IOException {

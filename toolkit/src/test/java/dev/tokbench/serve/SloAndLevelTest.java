@@ -29,7 +29,9 @@ class SloAndLevelTest {
         8,
         tokens,
         "length",
-        Map.of());
+        Map.of(),
+        "",
+        -1);
   }
 
   @Test

@@ -37,7 +37,8 @@ class SweepFileKeysTest {
         .isInstanceOf(BadInputException.class)
         .hasMessageStartingWith(
             file + ":8: unknown key 'timout_s' in run; did you mean 'timeout_s'?")
-        .hasMessageContaining("args, binary, embedded, env, framework, timeout_s");
+        .hasMessageContaining(
+            "args, binary, continue_after_failure, embedded, env, framework, timeout_s");
   }
 
   @Test

@@ -4,7 +4,7 @@ package dev.tokbench.formats.llamabench;
  * The names llama-bench's rows are known by: its test names, the quantization from llama.cpp's
  * file-type name, and the model name from the file name.
  */
-final class LlamaBenchNames {
+public final class LlamaBenchNames {
   private LlamaBenchNames() {}
 
   /** llama-bench's test name: {@code pp512}, {@code tg128}, {@code pp512+tg128}, {@code @ d256}. */
@@ -51,19 +51,24 @@ final class LlamaBenchNames {
   static String modelName(LlamaBenchRecord r) {
     String file = r.get("model_filename");
     String type = r.get("model_type");
-    if (file != null && !file.isBlank()) {
-      String name = file.substring(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
-      name = withoutSuffix(name, ".gguf");
-      String q = quant(type);
-      if (q.isEmpty()) return name;
-      String bare = withoutSuffix(name, q);
-      int end = bare.length();
-      while (end > 0 && "-_.".indexOf(bare.charAt(end - 1)) >= 0) end--;
-      return bare.length() == name.length() ? name : bare.substring(0, end);
-    }
+    if (file != null && !file.isBlank()) return modelName(file, quant(type));
     if (type == null) return "";
     String[] parts = type.split(" ", 3);
     return parts.length >= 2 ? parts[0] + " " + parts[1] : type;
+  }
+
+  /**
+   * The model's name from its file ({@code models/llama-3.2-1b-Q4_K_M.gguf}) and quantization
+   * ({@code Q4_K_M}): {@code llama-3.2-1b}.
+   */
+  static String modelName(String file, String quant) {
+    String name = file.substring(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+    name = withoutSuffix(name, ".gguf");
+    if (quant.isEmpty()) return name;
+    String bare = withoutSuffix(name, quant);
+    int end = bare.length();
+    while (end > 0 && "-_.".indexOf(bare.charAt(end - 1)) >= 0) end--;
+    return bare.length() == name.length() ? name : bare.substring(0, end);
   }
 
   /** {@code name} without a case-insensitive {@code suffix}, or unchanged if it lacks it. */

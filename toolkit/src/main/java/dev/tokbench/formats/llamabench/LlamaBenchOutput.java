@@ -72,6 +72,19 @@ public final class LlamaBenchOutput {
     return toResult(LlamaBenchParsers.jsonLine(line, source, lineNo), source);
   }
 
+  /** llama-bench's name of a test: {@code pp512}, {@code tg128}, {@code pp512+tg128 @ d4096}. */
+  public static String testName(int nPrompt, int nGen, int nDepth) {
+    return LlamaBenchNames.testName(nPrompt, nGen, nDepth);
+  }
+
+  /**
+   * The model name a row of this model file gets, given its quantization as llama-quantize names
+   * it: {@code llama-3.2-1b} for {@code models/llama-3.2-1b-Q4_K_M.gguf} and {@code Q4_K_M}.
+   */
+  public static String modelName(String modelFile, String quant) {
+    return LlamaBenchNames.modelName(modelFile, quant);
+  }
+
   static BenchResult toResult(LlamaBenchRecord r, String source) {
     return toResult(r, source, Map.of());
   }

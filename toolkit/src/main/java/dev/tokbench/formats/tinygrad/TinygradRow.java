@@ -60,6 +60,15 @@ public final class TinygradRow {
         .build();
   }
 
+  /**
+   * A row of tinygrad on {@code model} named as its measured rows are (model and quantization from
+   * the file name), for a test that measured nothing: set its test, status and maps.
+   */
+  public static BenchResult.Builder of(Path model, String backend) {
+    String stem = model == null ? "" : stem(model);
+    return BenchResult.measured("tinygrad").backend(backend).model(modelName(stem), quant(stem));
+  }
+
   private static Map<String, String> extra(
       TinygradOutput out, List<TinygradToken> kept, WarmupRule rule, int warm) {
     Map<String, String> e = new LinkedHashMap<>();
@@ -89,16 +98,19 @@ public final class TinygradRow {
     return m.find() ? m.group(1).toUpperCase(Locale.ROOT) : "";
   }
 
-  private static String modelName(String stem) {
+  /** The model's name: a GGUF file name without its quantization suffix. */
+  static String modelName(String stem) {
     Matcher m = QUANT.matcher(stem);
     return m.find() ? stem.substring(0, m.start()) : stem;
   }
 
-  private static String stem(Path model) {
+  /** A GGUF file's name without folder and {@code .gguf}. */
+  static String stem(Path model) {
     return model.getFileName().toString().replaceFirst("(?i)\\.gguf$", "");
   }
 
-  private static String fmt(double d) {
+  /** Four decimals, empty for NaN: how figures go into {@code extra}. */
+  static String fmt(double d) {
     return Double.isNaN(d) ? "" : String.format(Locale.ROOT, "%.4f", d);
   }
 }

@@ -1,6 +1,5 @@
 package dev.tokbench.run.llamacpp;
 
-import dev.tokbench.device.Machine;
 import dev.tokbench.formats.llamabench.LlamaBenchOutput;
 import dev.tokbench.process.Executables;
 import dev.tokbench.process.ProcessSpec;
@@ -20,9 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * llama.cpp's {@code llama-bench}: a typed builder for its test parameters, launched as a real
@@ -45,22 +44,25 @@ public final class LlamaBench implements Benchmark<LlamaBench> {
   private final Map<String, String> params;
   private final RunSettings settings;
   private final String why;
+  private final boolean continueAfterFailure;
 
   private LlamaBench(
       Path binary,
       List<Path> models,
       Map<String, String> params,
       RunSettings settings,
-      String why) {
+      String why,
+      boolean continueAfterFailure) {
     this.binary = binary;
     this.models = List.copyOf(models);
     this.params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
     this.settings = settings;
     this.why = why;
+    this.continueAfterFailure = continueAfterFailure;
   }
 
   private LlamaBench(Path binary, String why) {
-    this(binary, List.of(), Map.of(), RunSettings.NONE, why);
+    this(binary, List.of(), Map.of(), RunSettings.NONE, why, false);
   }
 
   /** Every test in a saved llama-bench output file, as normalised rows. */
@@ -95,8 +97,19 @@ public final class LlamaBench implements Benchmark<LlamaBench> {
    * #auto()}. The one place the command line, sweep files and notebooks make that choice.
    */
   public static LlamaBench of(LlamaBenchOptions options) {
-    if (options.binary() != null) return at(options.binary());
-    return options.embedded() ? embedded() : auto();
+    LlamaBench b;
+    if (options.binary() != null) b = at(options.binary());
+    else b = options.embedded() ? embedded() : auto();
+    return b.continueAfterFailure(options.continueAfterFailure());
+  }
+
+  /**
+   * After a test crashes, runs out of memory or hangs, run the tests after it in a new llama-bench
+   * (tokbench expands the matrix as llama-bench does), so one failing configuration costs one
+   * failed row; off, a failure ends the run as it ends llama-bench.
+   */
+  public LlamaBench continueAfterFailure(boolean on) {
+    return new LlamaBench(binary, models, params, settings, why, on);
   }
 
   /** True when {@link #run} uses the embedded llama.cpp rather than a llama-bench process. */
@@ -124,14 +137,14 @@ public final class LlamaBench implements Benchmark<LlamaBench> {
 
   @Override
   public LlamaBench settings(RunSettings s) {
-    return new LlamaBench(binary, models, params, s, why);
+    return new LlamaBench(binary, models, params, s, why, continueAfterFailure);
   }
 
   /** {@code -m}: one or more GGUF files, after those already given. */
   public LlamaBench model(Path... files) {
     List<Path> all = new ArrayList<>(models);
     all.addAll(List.of(files));
-    return new LlamaBench(binary, all, params, settings, why);
+    return new LlamaBench(binary, all, params, settings, why, continueAfterFailure);
   }
 
   /** {@code -p}: prompt lengths; 0 for none. */
@@ -194,17 +207,7 @@ public final class LlamaBench implements Benchmark<LlamaBench> {
    * on/off/auto) both accept them; {@code AUTO} as {@code auto}, which only newer versions know.
    */
   public LlamaBench flashAttention(FlashAttention... values) {
-    String[] v = new String[values.length];
-    for (int i = 0; i < values.length; i++) {
-      v[i] =
-          switch (values[i]) {
-            case OFF -> "0";
-            case ON -> "1";
-            case AUTO -> "auto";
-            case NA -> throw new IllegalArgumentException("-fa takes OFF, ON or AUTO, not NA");
-          };
-    }
-    return text("-fa", v);
+    return text("-fa", Stream.of(values).map(LlamaBenchParam::flashAttn).toArray(String[]::new));
   }
 
   /** {@code -mmp}: memory-map the model (older versions; newer ones prefer {@code -lm}). */
@@ -233,26 +236,34 @@ public final class LlamaBench implements Benchmark<LlamaBench> {
   }
 
   /**
-   * The llama-bench arguments, ending with {@code -o jsonl} for a process (the embedded llama.cpp
-   * needs no output format).
+   * The llama-bench arguments, ending for a process with {@code -v} (so that its stderr says why a
+   * test failed: llama-bench hides llama.cpp's log, CUDA's "out of memory" included, without it)
+   * and {@code -o jsonl}; the embedded llama.cpp needs neither.
    */
   public List<String> args() {
-    List<String> a = new ArrayList<>();
-    for (Path m : models) a.addAll(List.of("-m", m.toString()));
-    params.forEach((flag, values) -> a.addAll(List.of(flag, values)));
-    a.addAll(settings.args());
+    List<String> a = new ArrayList<>(testArgs());
     if (binary != null) a.addAll(List.of("-o", "jsonl"));
     return a;
   }
 
-  /** What would be launched. */
+  private List<String> testArgs() {
+    List<String> a = new ArrayList<>();
+    for (Path m : models) a.addAll(List.of("-m", m.toString()));
+    params.forEach((flag, values) -> a.addAll(List.of(flag, values)));
+    a.addAll(settings.args());
+    if (binary != null && !a.contains("-v") && !a.contains("--verbose")) a.add("-v");
+    return a;
+  }
+
+  /** What would be launched first. */
   public ProcessSpec spec() {
     if (binary == null) throw new IllegalStateException("the embedded llama.cpp has no process");
     List<String> cmd = new ArrayList<>();
     cmd.add(binary.toString());
     cmd.addAll(args());
     Duration timeout = settings.timeoutOr(ProcessSpec.DEFAULT_TIMEOUT);
-    return new ProcessSpec(cmd, settings.env(), null, timeout, settings.log());
+    return new ProcessSpec(
+        cmd, settings.env(), null, timeout, settings.log(), settings.stallOrDefault());
   }
 
   /** Runs it, handing each row to {@code sink} as soon as its test finishes. */
@@ -261,12 +272,7 @@ public final class LlamaBench implements Benchmark<LlamaBench> {
     if (binary == null) {
       return EmbeddedBench.of(args()).run(engine(), sink);
     }
-    // described while llama-bench starts, not before: nvidia-smi -q alone can take a second
-    CompletableFuture<Map<String, String>> where =
-        settings.machine() != null
-            ? CompletableFuture.completedFuture(settings.machine())
-            : CompletableFuture.supplyAsync(Machine::describe);
-    return new LlamaBenchRun(spec(), models, where, sink).run();
+    return new LlamaBenchRun(binary, testArgs(), settings, continueAfterFailure, models).run(sink);
   }
 
   private LlamaBench ints(String flag, int... values) {
@@ -278,7 +284,7 @@ public final class LlamaBench implements Benchmark<LlamaBench> {
     if (values.length == 0) throw new IllegalArgumentException(flag + " needs at least one value");
     Map<String, String> all = new LinkedHashMap<>(params);
     all.put(flag, String.join(",", values));
-    return new LlamaBench(binary, models, all, settings, why);
+    return new LlamaBench(binary, models, all, settings, why, continueAfterFailure);
   }
 
   @Override

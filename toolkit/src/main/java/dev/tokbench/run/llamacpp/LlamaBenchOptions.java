@@ -12,6 +12,8 @@ import java.nio.file.Path;
  *
  * @param binary the llama-bench to run; null to look for one
  * @param embedded true to run the embedded llama.cpp even when a llama-bench is configured
+ * @param continueAfterFailure after a test crashes (or runs out of memory, or hangs), run the tests
+ *     after it in a new llama-bench, so one failing configuration costs one failed row
  */
 public record LlamaBenchOptions(
     @Described(
@@ -20,9 +22,16 @@ public record LlamaBenchOptions(
             unset = "$LLAMA_BENCH, else llama-bench on the PATH")
         Path binary,
     @Described("Use the embedded llama.cpp even when a llama-bench is configured.")
-        boolean embedded) {
-  /** No binary named, not forced: the configured llama-bench, else the embedded llama.cpp. */
-  public static final LlamaBenchOptions DEFAULTS = new LlamaBenchOptions(null, false);
+        boolean embedded,
+    @Described(
+            "After a test crashes, runs out of memory or hangs, run the tests after it in a new"
+                + " llama-bench, so that one failing configuration costs one failed row.")
+        boolean continueAfterFailure) {
+  /**
+   * No binary named, not forced: the configured llama-bench, else the embedded llama.cpp; a crash
+   * ends the run, as llama-bench alone would.
+   */
+  public static final LlamaBenchOptions DEFAULTS = new LlamaBenchOptions(null, false, false);
 
   public LlamaBenchOptions {
     if (binary != null && embedded) {

@@ -1,147 +1,189 @@
 package dev.tokbench.run.llamacpp;
 
+import dev.tokbench.device.Machine;
+import dev.tokbench.device.NvidiaSmiActivity;
 import dev.tokbench.device.Tegrastats;
-import dev.tokbench.formats.llamabench.LlamaBenchLines;
-import dev.tokbench.process.Launcher;
-import dev.tokbench.process.OutputListener;
+import dev.tokbench.energy.TimedRow;
+import dev.tokbench.process.GpuActivity;
 import dev.tokbench.process.ProcessOutcome;
 import dev.tokbench.process.ProcessSpec;
 import dev.tokbench.results.BenchResult;
-import dev.tokbench.results.RunIdentity;
-import dev.tokbench.results.Status;
+import dev.tokbench.run.RunEnergy;
 import dev.tokbench.run.RunProvenance;
 import dev.tokbench.run.RunResult;
+import dev.tokbench.run.RunSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * One launch of llama-bench with {@code -o jsonl}: each stdout line is a finished test, parsed and
- * handed on at once; whatever went wrong (missing model, crash, timeout, garbage on stdout) becomes
- * failed rows after the measured ones.
+ * A llama-bench run: one launch with {@code -o jsonl}, each finished test handed on as it comes;
+ * when the process dies, the test it was running (known from the matrix, expanded as llama-bench
+ * expands it) becomes a row of its own that says what failed and why. With {@code
+ * continueAfterFailure}, the tests after it run in new launches, so one failing configuration costs
+ * one row. Every launch shares the run's timeout.
  */
 final class LlamaBenchRun {
-  // llama-bench.cpp: fprintf(stderr, "%s: error: failed to load model '%s'\n", ...)
-  private static final Pattern LOAD_FAILED = Pattern.compile("error: failed to load model '(.*)'");
-
-  private final ProcessSpec spec;
+  private final Path binary;
+  private final List<String> args;
+  private final RunSettings settings;
+  private final boolean continueAfterFailure;
   private final List<Path> models;
   private final CompletableFuture<Map<String, String>> machine;
-  private final Consumer<BenchResult> sink;
+  private Consumer<BenchResult> sink;
   private final List<BenchResult> rows = new ArrayList<>();
-  private final Set<String> unloaded = new LinkedHashSet<>();
-  private final List<String> garbage = new ArrayList<>();
-  private static final String SOURCE = "llama-bench stdout";
+  private final FailedTests failed;
+  private ProcessOutcome firstFailure;
+  private RunEnergy energy;
 
-  private Instant started;
-  private Map<String, String> provenance;
-  private final LlamaBenchLines lines = new LlamaBenchLines(SOURCE);
-  private Tegrastats tegrastats;
-  private long lineNo;
-
+  /**
+   * @param args llama-bench's arguments, without {@code -o jsonl}, which every launch adds
+   */
   LlamaBenchRun(
-      ProcessSpec spec,
-      List<Path> models,
-      CompletableFuture<Map<String, String>> machine,
-      Consumer<BenchResult> sink) {
-    this.spec = spec;
+      Path binary,
+      List<String> args,
+      RunSettings settings,
+      boolean continueAfterFailure,
+      List<Path> models) {
+    this.binary = binary;
+    this.args = List.copyOf(args);
+    this.settings = settings;
+    this.continueAfterFailure = continueAfterFailure;
     this.models = models;
-    this.machine = machine;
-    this.sink = sink;
+    // described while llama-bench starts, not before: nvidia-smi -q alone can take a second
+    this.machine =
+        settings.machine() != null
+            ? CompletableFuture.completedFuture(settings.machine())
+            : CompletableFuture.supplyAsync(Machine::describe);
+    this.failed = new FailedTests(rows);
+  }
+
+  /** Runs it, handing each row to {@code sink} as soon as its test finished or failed. */
+  RunResult run(Consumer<BenchResult> rowSink) {
+    this.sink = rowSink;
+    Instant started = Instant.now();
+    long deadline = System.nanoTime() + settings.timeoutOr(ProcessSpec.DEFAULT_TIMEOUT).toNanos();
+    LlamaBenchMatrix matrix = matrix();
+    GpuActivity gpu =
+        settings.stallOrDefault() == null ? GpuActivity.NONE : NvidiaSmiActivity.of(settings.env());
+    ProcessOutcome last;
+    try (Tegrastats tegrastats = Tegrastats.start(settings.env());
+        RunEnergy meter = RunEnergy.start(settings.energyOrDefault(), this::emit)) {
+      energy = meter;
+      LlamaBenchMatrix.Launch plan =
+          new LlamaBenchMatrix.Launch(0, matrix.expanded() ? matrix.size() : -1, args);
+      int launches = 0;
+      while (true) {
+        launches++;
+        ProcessSpec spec = spec(plan.args(), deadline);
+        Map<String, String> where = provenance(spec, started, launches, plan);
+        LlamaBenchLaunch launch =
+            new LlamaBenchLaunch(
+                spec, plan, matrix, where, tegrastats, (r, at) -> meter.row(r, timed(r, at)));
+        last = launch.run(gpu);
+        meter.drain(); // the failed test's row is named after the rows before it
+        int next = afterLaunch(launch, last, matrix, deadline);
+        if (next < 0 || next >= matrix.size()) break;
+        plan = matrix.launches(next).get(0);
+      }
+    }
+    return new RunResult(rows, firstFailure != null ? firstFailure : last, settings.log());
+  }
+
+  /** Where the next launch starts, or -1 when the run is over. */
+  private int afterLaunch(
+      LlamaBenchLaunch launch, ProcessOutcome outcome, LlamaBenchMatrix matrix, long deadline) {
+    boolean due = launch.knowsNext(); // the matrix is followed and tests were still to come
+    if (outcome.succeeded() && launch.garbage().isEmpty() && !due)
+      return launch.followed() ? launch.current() : -1;
+    if (firstFailure == null) firstFailure = outcome;
+    if (!due) {
+      // the next test is not known (no matrix, or llama-bench's order differs): as before
+      for (BenchResult r : failed.unplaced(launch, outcome, models)) failedRow(r);
+      return -1;
+    }
+    int at = launch.current();
+    failedRow(failed.of(matrix.point(at), launch, outcome, matrix.size()));
+    if (!continueAfterFailure || outcome.interrupted()) return -1;
+    if (outcome.timedOut() || System.nanoTime() - deadline >= 0) {
+      for (int i = at + 1; i < matrix.size(); i++)
+        failedRow(failed.notRun(matrix.point(i), launch, timeoutSeconds(), matrix.size()));
+      return -1;
+    }
+    return at + 1;
+  }
+
+  private LlamaBenchMatrix matrix() {
+    try {
+      return LlamaBenchMatrix.of(args);
+    } catch (IllegalArgumentException e) {
+      // llama-bench will refuse them and say so; the run still reports it
+      return LlamaBenchMatrix.of(List.of("--not-expanded"));
+    }
+  }
+
+  private ProcessSpec spec(List<String> launchArgs, long deadline) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(binary.toString());
+    cmd.addAll(launchArgs);
+    cmd.addAll(List.of("-o", "jsonl"));
+    long left = Math.max(deadline - System.nanoTime(), 1_000_000L);
+    return new ProcessSpec(
+        cmd,
+        settings.env(),
+        null,
+        Duration.ofNanos(left),
+        settings.log(),
+        settings.stallOrDefault());
+  }
+
+  /** The launch's provenance; a relaunch says which test it continues after. */
+  private Map<String, String> provenance(
+      ProcessSpec spec, Instant started, int launch, LlamaBenchMatrix.Launch plan) {
+    Map<String, String> p = new LinkedHashMap<>(RunProvenance.of(spec, started, machine.join()));
+    if (launch > 1) {
+      p.put("llama_bench_launch", Integer.toString(launch));
+      p.put(
+          "continued_after_failure",
+          "tests " + (plan.first() + 1) + ".." + (plan.first() + plan.count()));
+    }
+    return p;
+  }
+
+  private long timeoutSeconds() {
+    return settings.timeoutOr(ProcessSpec.DEFAULT_TIMEOUT).toSeconds();
   }
 
   /**
-   * Launches llama-bench. The machine description may still be in the making (nvidia-smi takes a
-   * while): the first row waits for it, the launch does not.
+   * When a row's test ran: its repetitions back to back, ending when its line arrived ({@code
+   * samples_ns}, or from {@code samples_ts} when an older llama-bench printed no nanoseconds).
    */
-  RunResult run() {
-    started = Instant.now();
-    ProcessOutcome outcome;
-    try (Tegrastats sampler = Tegrastats.start(spec.env())) {
-      tegrastats = sampler;
-      outcome = Launcher.run(spec, new Listener());
+  static TimedRow timed(BenchResult row, long arrivalNs) {
+    List<Long> ns = new ArrayList<>();
+    String printed = row.extra().get("samples_ns");
+    if (printed != null && !printed.isBlank()) {
+      for (String v : printed.split(";")) ns.add(Long.parseLong(v.strip()));
+    } else {
+      long tokens = (long) row.nPrompt() + row.nGen();
+      for (double ts : row.samples()) ns.add(Math.round(tokens / ts * 1e9));
     }
-    for (BenchResult failed : failures(outcome)) emit(failed);
-    return new RunResult(rows, outcome, spec.log());
+    if (ns.isEmpty()) ns.add(0L);
+    return TimedRow.llamaBench(row.test(), arrivalNs, ns, row.nPrompt(), row.nGen());
   }
 
-  private final class Listener implements OutputListener {
-    @Override
-    public void stdout(String line) {
-      lineNo++;
-      if (line.isBlank()) return;
-      try {
-        emit(lines.row(line, lineNo, withTelemetry()));
-      } catch (RuntimeException e) {
-        garbage.add("stdout line " + lineNo + ": " + e.getMessage());
-      }
-    }
-
-    /** On a Jetson, what tegrastats saw while this test ran (since the previous row). */
-    private Map<String, String> withTelemetry() {
-      if (!tegrastats.sampling()) return provenance();
-      Map<String, String> p = new TreeMap<>(provenance());
-      p.putAll(tegrastats.drain().provenance());
-      return p;
-    }
-
-    @Override
-    public void stderr(String line) {
-      Matcher m = LOAD_FAILED.matcher(line);
-      if (m.find()) unloaded.add(m.group(1));
-    }
+  /** A row that measured nothing goes out in its turn, after those still waiting for energy. */
+  private void failedRow(BenchResult row) {
+    energy.row(row);
   }
 
-  private Map<String, String> provenance() {
-    if (provenance == null)
-      provenance = new TreeMap<>(RunProvenance.of(spec, started, machine.join()));
-    return provenance;
-  }
-
-  private void emit(BenchResult row) {
+  private synchronized void emit(BenchResult row) {
     rows.add(row);
     sink.accept(row);
-  }
-
-  private List<BenchResult> failures(ProcessOutcome outcome) {
-    List<BenchResult> out = new ArrayList<>();
-    String reason = reason(outcome);
-    for (String model : unloaded) {
-      out.add(failed(model, "failed to load model '" + model + "'; " + reason));
-    }
-    boolean failed = !outcome.succeeded() || !garbage.isEmpty();
-    if (failed && unloaded.isEmpty()) {
-      out.add(failed(models.size() == 1 ? models.get(0).toString() : "", reason));
-    }
-    return out;
-  }
-
-  private String reason(ProcessOutcome outcome) {
-    List<String> parts = new ArrayList<>();
-    if (!outcome.succeeded()) parts.add(outcome.failureReason());
-    if (!garbage.isEmpty()) {
-      parts.add(garbage.size() + " unreadable output lines, first: " + garbage.get(0));
-    }
-    if (parts.isEmpty()) parts.add("llama-bench reported an error but exited 0");
-    return String.join("; ", parts);
-  }
-
-  private BenchResult failed(String model, String reason) {
-    Map<String, String> p = new java.util.LinkedHashMap<>(provenance());
-    if (!model.isEmpty()) p.put("model_path", model);
-    String name =
-        model.isEmpty()
-            ? ""
-            : Path.of(model).getFileName().toString().replaceFirst("(?i)\\.gguf$", "");
-    return RunIdentity.of("llama.cpp", name).failed(Status.FAILED, reason, p);
   }
 }

@@ -1,23 +1,15 @@
 package dev.tokbench.run.tinygrad;
 
-import dev.tokbench.device.Tegrastats;
 import dev.tokbench.formats.tinygrad.TinygradLog;
-import dev.tokbench.formats.tinygrad.TinygradOutput;
-import dev.tokbench.formats.tinygrad.TinygradRow;
 import dev.tokbench.formats.tinygrad.WarmupRule;
-import dev.tokbench.process.Launcher;
-import dev.tokbench.process.ProcessOutcome;
 import dev.tokbench.process.ProcessSpec;
 import dev.tokbench.results.BenchResult;
-import dev.tokbench.results.Status;
 import dev.tokbench.run.FrameworkRun;
-import dev.tokbench.run.RunProvenance;
 import dev.tokbench.run.RunResult;
 import dev.tokbench.run.RunSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,12 +17,14 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * tinygrad's {@code examples/llama3.py --benchmark --timing --no_api}, run from a checkout with the
- * backend selected the way that checkout's version expects, or read from a saved log.
+ * tinygrad run from a checkout, with the backend selected the way that checkout's version expects:
+ * its own {@code examples/llama3.py --benchmark --timing --no_api} (decode), or with {@link
+ * #prefill} tokbench's harness timing prompt processing and decode apart; once, or in BEAM phases
+ * ({@link #beam}, {@link #cold}). A saved log reads with {@link #parse}.
  *
  * <pre>{@code
- * Tinygrad.at(Path.of("/opt/tinygrad")).model(Path.of("llama-3.2-1b-Q4_K_M.gguf"))
- *     .backend("CUDA").jitBeam(2).run();
+ * Tinygrad.at(Path.of("/opt/tinygrad")).model(Path.of("llama-3.2-1b-Q6_K.gguf"))
+ *     .backend("CUDA").beam(2).cold(true).prefill(512).run();   // cold, search, warm: pp512, tg128
  * }</pre>
  */
 public final class Tinygrad extends FrameworkRun<TinygradOptions, Tinygrad> {
@@ -90,14 +84,45 @@ public final class Tinygrad extends FrameworkRun<TinygradOptions, Tinygrad> {
     return with(TinygradOptions::python, executable);
   }
 
-  /** {@code BEAM}: kernel search width for every kernel. */
+  /**
+   * BEAM in phases: a {@code JITBEAM=width} search, its rows kept apart (flag {@code phase=search},
+   * test {@code search …}), then the measured run on the cache it warmed; 0 for a single run.
+   */
   public Tinygrad beam(int width) {
     return with(TinygradOptions::beam, width);
   }
 
-  /** {@code JITBEAM}: kernel search width for jitted kernels only. */
+  /** Also a cold run first: no BEAM, a fresh empty {@code CACHEDB}. */
+  public Tinygrad cold(boolean first) {
+    return with(TinygradOptions::cold, first);
+  }
+
+  /** How long the search phase may take, instead of the run's timeout. */
+  public Tinygrad searchTimeout(Duration limit) {
+    return with(TinygradOptions::searchTimeoutS, (int) Math.max(1, limit.toSeconds()));
+  }
+
+  /** {@code JITBEAM} for a single run without phases (say, on a cache already warm). */
   public Tinygrad jitBeam(int width) {
     return with(TinygradOptions::jitbeam, width);
+  }
+
+  /**
+   * Prefill and decode timed separately by the harness ({@code scripts/tinygrad_bench.py}): a
+   * prompt of {@code tokens} in one call ({@code pp512}), then {@link #gen} tokens ({@code tg128}).
+   */
+  public Tinygrad prefill(int tokens) {
+    return with(TinygradOptions::prefill, tokens);
+  }
+
+  /** The tokens the harness generates ({@code tg128} by default); needs {@link #prefill}. */
+  public Tinygrad gen(int tokens) {
+    return with(TinygradOptions::gen, tokens);
+  }
+
+  /** Timed repetitions of each harness test. */
+  public Tinygrad repetitions(int n) {
+    return with(TinygradOptions::repetitions, n);
   }
 
   /** {@code IGNORE_BEAM_CACHE=1}: search again even when the cache has an answer. */
@@ -116,118 +141,76 @@ public final class Tinygrad extends FrameworkRun<TinygradOptions, Tinygrad> {
   }
 
   /**
-   * What would be launched: backend variables for this version, then the BEAM and other settings.
+   * What would be launched without phases: the program, the backend variables for this version,
+   * then {@code JITBEAM} and the run's own variables.
    */
   public ProcessSpec spec() {
-    List<String> cmd =
-        new ArrayList<>(
-            List.of(
-                options().python(),
-                "examples/llama3.py",
-                "--benchmark",
-                "--timing",
-                "--no_api",
-                "--size",
-                options().size()));
-    if (options().model() != null) cmd.addAll(List.of("--model", options().model().toString()));
+    return spec(Map.of(), null);
+  }
+
+  /** The launch with a phase's variables on top, and its timeout (null: the run's). */
+  ProcessSpec spec(Map<String, String> phaseEnv, Duration phaseTimeout) {
+    List<String> cmd = new ArrayList<>(program().command());
     cmd.addAll(settings().args());
     Map<String, String> vars = new LinkedHashMap<>();
     vars.put("PYTHONUNBUFFERED", "1"); // so timing lines stream as they happen
     vars.putAll(checkout.backendEnv(options().backend()));
-    if (options().beam() != null) vars.put("BEAM", options().beam().toString());
     if (options().jitbeam() != null) vars.put("JITBEAM", options().jitbeam().toString());
     vars.putAll(settings().env());
-    Duration timeout = settings().timeoutOr(DEFAULT_TIMEOUT);
+    vars.put("PYTHONPATH", pythonPath()); // llama3.py imports tinygrad and extra/ from the checkout
+    vars.putAll(phaseEnv);
+    Duration timeout = phaseTimeout != null ? phaseTimeout : settings().timeoutOr(DEFAULT_TIMEOUT);
     return new ProcessSpec(cmd, vars, checkout.dir(), timeout, settings().log());
   }
 
   /**
-   * Runs it and returns its one row (failed, with the reason and stderr tail, if it failed), also
-   * handed to {@code sink}.
+   * The checkout first on Python's path, before what the run or tokbench's environment gives: a
+   * source tree that is not installed (no {@code pip install -e}) is still importable, and it is
+   * this checkout's tinygrad that runs even where another is installed.
+   */
+  private String pythonPath() {
+    String outer = settings().env().getOrDefault("PYTHONPATH", System.getenv("PYTHONPATH"));
+    String dir = checkout.dir().toAbsolutePath().toString();
+    return outer == null || outer.isEmpty() ? dir : dir + java.io.File.pathSeparator + outer;
+  }
+
+  /** What runs: llama3.py, or the harness when {@code prefill} is set. */
+  TinygradProgram program() {
+    WarmupRule rule = warmup != null ? warmup : WarmupRule.firstTokens(options().warmupTokens());
+    if (!options().harnessRun()) return new Llama3Program(options(), rule);
+    Path script = options().harness() != null ? options().harness() : HarnessScript.bundled();
+    return new HarnessProgram(options(), script, rule);
+  }
+
+  /**
+   * Runs it (in phases when BEAM options ask for them) and returns every row, each also handed to
+   * {@code sink} when known; a launch that fails gives failed rows with the reason and stderr tail.
    */
   @Override
   public RunResult run(Consumer<BenchResult> sink) {
-    RunResult r = launch();
-    r.rows().forEach(sink);
-    return r;
+    return new TinygradPhases(this).run(sink);
   }
 
-  private RunResult launch() {
-    ProcessSpec spec = spec();
-    Map<String, String> provenance = provenance(spec);
-    Map<String, String> flags = flags(spec);
-    String missing = missingInput();
-    if (!missing.isEmpty()) {
-      ProcessOutcome none =
-          new ProcessOutcome(
-              spec.commandLine(), Instant.now(), Duration.ZERO, -1, false, missing, List.of());
-      return new RunResult(List.of(failed(missing, flags, provenance)), none, settings().log());
-    }
-    TinygradOutput out = new TinygradOutput();
-    ProcessOutcome outcome;
-    try (Tegrastats tegrastats = Tegrastats.start(spec.env())) {
-      outcome = Launcher.run(spec, out::accept);
-      provenance.putAll(tegrastats.drain().provenance());
-    }
-    BenchResult row =
-        TinygradRow.toResult(
-            out, warmupRule(), options().backend(), options().model(), flags, provenance);
-    if (!outcome.succeeded()) row = row.withStatus(Status.FAILED, outcome.failureReason());
-    return new RunResult(List.of(row), outcome, settings().log());
-  }
-
-  private WarmupRule warmupRule() {
-    return warmup != null ? warmup : WarmupRule.firstTokens(options().warmupTokens());
-  }
-
-  private String missingInput() {
+  /** Why nothing can be launched (no checkout, no model, no harness), or empty. */
+  String missingInput() {
     if (!Files.isRegularFile(checkout.dir().resolve("examples/llama3.py"))) {
       return "not a tinygrad checkout: " + checkout.dir() + " has no examples/llama3.py";
     }
     Path model = options().model();
     if (model != null && !Files.isRegularFile(model)) return "model not found: " + model;
-    return "";
-  }
-
-  private BenchResult failed(
-      String reason, Map<String, String> flags, Map<String, String> provenance) {
-    BenchResult r =
-        TinygradRow.toResult(
-            new TinygradOutput(),
-            warmupRule(),
-            options().backend(),
-            options().model(),
-            flags,
-            provenance);
-    return r.withStatus(Status.FAILED, reason);
-  }
-
-  private Map<String, String> flags(ProcessSpec spec) {
-    Map<String, String> f = new LinkedHashMap<>(spec.env());
-    f.remove("PYTHONUNBUFFERED");
-    f.put("requested_backend", options().backend());
-    f.put("size", options().size());
-    BeamCache cache = BeamCache.locate(spec.env());
-    f.put("beam_cache_existed", Boolean.toString(cache.exists()));
-    return f;
-  }
-
-  private Map<String, String> provenance(ProcessSpec spec) {
-    Map<String, String> p = RunProvenance.of(spec, Instant.now(), settings().machineOrDescribe());
-    p.put("tinygrad_version", checkout.version());
-    p.put("tinygrad_commit", checkout.commit());
-    p.put(
-        "backend_env",
-        String.join(
-            " ",
-            checkout.backendEnv(options().backend()).entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue())
-                .toList()));
-    BeamCache cache = BeamCache.locate(spec.env());
-    p.put(
-        "beam_cache",
-        cache.path() + (cache.exists() ? " (" + cache.bytes() + " bytes)" : " (absent)"));
-    return p;
+    if (!options().harnessRun()) return "";
+    if (model == null) return "the harness (--prefill) needs --model";
+    if (options().harness() != null) {
+      return Files.isRegularFile(options().harness())
+          ? ""
+          : "harness not found: " + options().harness();
+    }
+    try {
+      HarnessScript.install(HarnessScript.bundled());
+      return "";
+    } catch (RuntimeException e) {
+      return e.getMessage();
+    }
   }
 
   @Override

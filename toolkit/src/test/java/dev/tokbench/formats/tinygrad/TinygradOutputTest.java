@@ -37,6 +37,16 @@ class TinygradOutputTest {
   }
 
   @Test
+  void aCpuRunWithTheSyntheticTokenizerTimesItsTwentyTokens() throws Exception {
+    // llama3.py on DEV=CPU with scripts/synthetic_tokenizer.py's tokenizer.model (2-core VM)
+    TinygradOutput out = read("cpu_q6k.stdout");
+
+    assertThat(out.tokens()).hasSize(20);
+    assertThat(out.load().gb()).isEqualTo(4.94);
+    assertThat(out.tokens().get(0).enqueueMs()).isEqualTo(2032.95);
+  }
+
+  @Test
   void theInterleavedLogWithTqdmFramesReadsTheSameAsStdout() throws Exception {
     assertThat(read("cuda_q4km.log").tokens()).isEqualTo(read("cuda_q4km.stdout").tokens());
   }

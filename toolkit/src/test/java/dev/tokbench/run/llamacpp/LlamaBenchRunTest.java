@@ -62,7 +62,7 @@ class LlamaBenchRunTest {
         .containsEntry("log", log.toString());
     assertThat(first.provenance().get("command"))
         .endsWith(
-            "-m tiny-llama-F16.gguf -m tiny-llama-Q8_0.gguf -p 64 -n 32 -r 3 -t 2 -fa 0,1 -o jsonl");
+            "-m tiny-llama-F16.gguf -m tiny-llama-Q8_0.gguf -p 64 -n 32 -r 3 -t 2 -fa 0,1 -v -o jsonl");
     assertThat(first.provenance().get("env")).startsWith("REPLAY_STDOUT=");
     assertThat(r.log()).exists();
   }
@@ -80,9 +80,14 @@ class LlamaBenchRunTest {
     assertThat(r.rows().subList(0, 3)).allMatch(BenchResult::ok);
     BenchResult failed = r.rows().get(3);
     assertThat(failed.status()).isEqualTo(Status.FAILED);
-    assertThat(failed.model()).isEqualTo("nonexistent");
+    // the fourth test of the matrix: the first model's tg32 with flash attention on
+    assertThat(failed.model()).isEqualTo("tiny-llama-F16");
+    assertThat(failed.test()).isEqualTo("tg32");
+    assertThat(failed.flashAttn()).isEqualTo(FlashAttention.ON);
+    assertThat(failed.flags()).containsEntry("n_threads", "2").containsEntry("flash_attn", "1");
+    assertThat(failed.provenance()).containsEntry("failed_test", "4/8");
     assertThat(failed.reason())
-        .startsWith("failed to load model '/nonexistent.gguf'; exit 1")
+        .startsWith("exit 1: llama_bench: error: failed to load model '/nonexistent.gguf'")
         .contains("stderr tail:");
     assertThat(failed.provenance()).containsKey("command").containsEntry("host", "replay-host");
   }
@@ -109,7 +114,7 @@ class LlamaBenchRunTest {
     assertThat(r.rows()).hasSize(2);
     assertThat(r.rows().get(0).ok()).isTrue();
     assertThat(r.rows().get(1).reason())
-        .startsWith("exit 139 (signal 11)")
+        .startsWith("killed by SIGSEGV: segmentation fault (signal 11, exit 139)")
         .contains("Segmentation fault");
   }
 
@@ -146,7 +151,7 @@ class LlamaBenchRunTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("-o jsonl");
     assertThat(LlamaBench.at(fake).arg("-oe", "md").promptGen(512, 128).args())
-        .containsExactly("-oe", "md", "-pg", "512,128", "-o", "jsonl");
+        .containsExactly("-oe", "md", "-pg", "512,128", "-v", "-o", "jsonl");
   }
 
   @Test

@@ -89,6 +89,18 @@ class TinygradRunTest {
   }
 
   @Test
+  void theCheckoutComesFirstOnPythonsPathSoAnUninstalledSourceImports() throws Exception {
+    Path dir = checkout("0.13.0");
+
+    Tinygrad t = replay(dir, "nv_q6k").env("PYTHONPATH", "/opt/more");
+
+    // llama3.py imports extra.models from the checkout, which its own folder (examples/) lacks
+    assertThat(t.spec().env())
+        .containsEntry(
+            "PYTHONPATH", dir.toAbsolutePath() + java.io.File.pathSeparator + "/opt/more");
+  }
+
+  @Test
   void aCrashBecomesAFailedRowWithTheTraceback() throws Exception {
     RunResult r = replay(checkout("0.13.0"), "nv_q6k").backend("NV").env("REPLAY_EXIT", "1").run();
 
@@ -96,6 +108,29 @@ class TinygradRunTest {
     assertThat(row.status()).isEqualTo(Status.FAILED);
     assertThat(row.reason()).startsWith("exit 1").contains("StopIteration");
     assertThat(row.flags()).containsEntry("beam_cache_existed", "false");
+  }
+
+  @Test
+  void anAllocationFailureIsOutOfMemoryNotJustFailed() throws Exception {
+    // the last lines of the traceback tinygrad's Allocator.alloc raises (tinygrad/device.py)
+    Path stderr =
+        Files.writeString(
+            dir.resolve("oom.stderr"),
+            "Traceback (most recent call last):\n"
+                + "  File \"tinygrad/device.py\", line 230, in alloc\n"
+                + "RuntimeError: cuMemAlloc_v2 failed: out of memory\n"
+                + "MemoryError: Allocation of 16.00 GB failed on CUDA. Used: 64.12 GB\n");
+    RunResult r =
+        replay(checkout("0.13.0"), "nv_q6k")
+            .env("REPLAY_STDERR", stderr.toString())
+            .env("REPLAY_EXIT", "1")
+            .run();
+
+    BenchResult row = r.rows().get(0);
+    assertThat(row.status()).isEqualTo(Status.OOM);
+    assertThat(row.reason())
+        .startsWith("exit 1: ")
+        .contains("MemoryError: Allocation of 16.00 GB failed on CUDA");
   }
 
   @Test
