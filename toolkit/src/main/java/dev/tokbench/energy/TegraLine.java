@@ -90,7 +90,16 @@ record TegraLine(OptionalLong epochMs, Map<String, Double> railsMw, Readings rea
 
   /** This line's samples at {@code stamp}: one per rail, the board's rails in the total. */
   List<PowerSample> samples(Stamp stamp) {
-    List<String> board = boardRails(List.copyOf(railsMw.keySet()));
+    return samples(stamp, boardRails(List.copyOf(railsMw.keySet())));
+  }
+
+  /**
+   * This line's samples at {@code stamp}, with {@code board} (chosen for the whole log or source,
+   * see {@link #boardRails}) in the total: a line that lacks a rail the others have (cut short, or
+   * garbled) must not move a rail into or out of the total.
+   */
+  List<PowerSample> samples(Stamp stamp, List<String> board) {
+    String first = railsMw.keySet().stream().filter(board::contains).findFirst().orElse(null);
     return railsMw.entrySet().stream()
         .map(
             r ->
@@ -101,7 +110,7 @@ record TegraLine(OptionalLong epochMs, Map<String, Double> railsMw, Readings rea
                     board.contains(r.getKey()),
                     r.getValue() / 1000.0,
                     Double.NaN,
-                    board.get(0).equals(r.getKey()) ? readings : Readings.NONE))
+                    r.getKey().equals(first) ? readings : Readings.NONE))
         .toList();
   }
 }

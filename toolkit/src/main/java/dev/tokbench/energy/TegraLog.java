@@ -2,8 +2,10 @@ package dev.tokbench.energy;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * A saved tegrastats log ({@code tegrastats --interval N --logfile F}, or its stdout): lines {@code
@@ -32,10 +34,15 @@ final class TegraLog {
       throw new TraceFormatException(file, 0, "tegrastats lines without power rails: no energy");
     }
     Pace pace = pace(options.interval());
+    // the board's rails are chosen once for the whole log (from every rail it names), so a line
+    // that lacks the input rail (cut short) cannot move its other rails into the total
+    Set<String> rails = new LinkedHashSet<>();
+    for (TegraLine l : lines) rails.addAll(l.railsMw().keySet());
+    List<String> board = TegraLine.boardRails(List.copyOf(rails));
     List<PowerSample> samples = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       long ms = pace.startMs + Math.round(i * pace.intervalMs);
-      samples.addAll(lines.get(i).samples(Stamp.ofEpochMs(ms)));
+      samples.addAll(lines.get(i).samples(Stamp.ofEpochMs(ms), board));
     }
     return Trace.of(
         samples,

@@ -74,10 +74,11 @@ final class TegrastatsSource extends ProcessSource {
   @Override
   public void start(Duration period, Consumer<PowerSample> sink) {
     ZoneId zone = ZoneId.systemDefault();
+    List<String> board = TegraLine.boardRails(rails); // as info() says, for every line
     Consumer<String> onLine =
         line -> {
           Stamp at = Stamp.now();
-          TegraLine.parse(line, zone).ifPresent(t -> t.samples(at).forEach(sink));
+          TegraLine.parse(line, zone).ifPresent(t -> t.samples(at, board).forEach(sink));
         };
     launch(
         "tegrastats",

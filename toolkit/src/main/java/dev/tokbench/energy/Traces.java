@@ -7,7 +7,9 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -56,8 +58,28 @@ public final class Traces {
 
   private static Trace own(BoundedLines lines, String name) throws IOException {
     List<PowerSample> samples = new ArrayList<>();
+    Map<String, PowerSample> firstOf = new HashMap<>();
     for (String l = lines.next(); l != null; l = lines.next()) {
-      if (!l.isBlank()) samples.add(TraceCsv.read(l, lines.number(), name));
+      if (l.isBlank()) continue;
+      PowerSample s = TraceCsv.read(l, lines.number(), name);
+      PowerSample f = firstOf.putIfAbsent(s.channel(), s);
+      if (f != null && (f.inTotal() != s.inTotal() || !f.source().equals(s.source()))) {
+        throw new TraceFormatException(
+            name,
+            lines.number(),
+            "channel "
+                + cut(s.channel())
+                + " changes source or in_total (was "
+                + cut(f.source())
+                + ","
+                + (f.inTotal() ? 1 : 0)
+                + ", now "
+                + cut(s.source())
+                + ","
+                + (s.inTotal() ? 1 : 0)
+                + ")");
+      }
+      samples.add(s);
     }
     if (samples.isEmpty()) throw new TraceFormatException(name, 0, "a header but no samples");
     return TraceCsv.trace(samples);
@@ -100,5 +122,9 @@ public final class Traces {
       TegraLine.parse(l, o.zone()).ifPresent(log::add);
     }
     return log.trace(o, name);
+  }
+
+  private static String cut(String s) {
+    return s.length() > 80 ? s.substring(0, 80) + "..." : s;
   }
 }

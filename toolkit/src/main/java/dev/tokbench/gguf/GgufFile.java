@@ -109,7 +109,7 @@ public final class GgufFile {
           path,
           t.fileOffset(),
           "tensor "
-              + t.name()
+              + GgufValue.shortName(t.name())
               + " needs "
               + bytes
               + " bytes but the file ends at byte "
@@ -120,7 +120,11 @@ public final class GgufFile {
     }
     if (bytes > Integer.MAX_VALUE) {
       throw new IllegalArgumentException(
-          "tensor " + t.name() + " is " + bytes + " bytes; one ByteBuffer holds at most 2 GiB");
+          "tensor "
+              + GgufValue.shortName(t.name())
+              + " is "
+              + bytes
+              + " bytes; one ByteBuffer holds at most 2 GiB");
     }
     if (t.fileOffset() + bytes <= map.capacity()) {
       return map.slice((int) t.fileOffset(), (int) bytes).asReadOnlyBuffer().order(byteOrder);

@@ -129,21 +129,23 @@ final class GgufReader {
   private static RawTensor tensorInfo(GgufCursor c) {
     long at = c.offset();
     String name = c.string("tensor name");
-    long nDims = c.u32("uint32 n_dimensions of " + name);
+    String shown = GgufValue.shortName(name);
+    long nDims = c.u32("uint32 n_dimensions of " + shown);
     if (nDims > MAX_DIMS) {
       throw c.error(
-          at, "tensor " + name + " has " + nDims + " dimensions; ggml allows " + MAX_DIMS);
+          at, "tensor " + shown + " has " + nDims + " dimensions; ggml allows " + MAX_DIMS);
     }
     List<Long> dims = new ArrayList<>((int) nDims);
     for (int d = 0; d < nDims; d++) {
-      long n = c.i64("uint64 dimensions of " + name);
-      if (n < 0) throw c.error(at, "tensor " + name + " has dimension " + Long.toUnsignedString(n));
+      long n = c.i64("uint64 dimensions of " + shown);
+      if (n < 0)
+        throw c.error(at, "tensor " + shown + " has dimension " + Long.toUnsignedString(n));
       dims.add(n);
     }
-    long typeId = c.u32("uint32 type of " + name);
-    long offset = c.i64("uint64 offset of " + name);
+    long typeId = c.u32("uint32 type of " + shown);
+    long offset = c.i64("uint64 offset of " + shown);
     if (typeId > Integer.MAX_VALUE || offset < 0) {
-      throw c.error(at, "tensor " + name + " has type " + typeId + " and offset " + offset);
+      throw c.error(at, "tensor " + shown + " has type " + typeId + " and offset " + offset);
     }
     return new RawTensor(name, dims, (int) typeId, offset, at);
   }
@@ -177,7 +179,13 @@ final class GgufReader {
         if (t.hasKnownType()) checkBlocks(c, t);
         return t;
       } catch (ArithmeticException e) {
-        throw c.error(at, "tensor " + name + " with dimensions " + dims + " overflows 64 bits");
+        throw c.error(
+            at,
+            "tensor "
+                + GgufValue.shortName(name)
+                + " with dimensions "
+                + dims
+                + " overflows 64 bits");
       }
     }
 
@@ -189,7 +197,7 @@ final class GgufReader {
         throw c.error(
             at,
             "tensor "
-                + name
+                + GgufValue.shortName(name)
                 + " of type "
                 + t.type()
                 + " has row length "

@@ -103,6 +103,15 @@ public final class GgufValue {
     return value.toString();
   }
 
+  /**
+   * A name from the file as an error shows it: as it is when short and printable, else quoted and
+   * cut, so a hostile megabyte-long name cannot flood a message.
+   */
+  static String shortName(String name) {
+    if (name.length() <= 80 && name.chars().allMatch(ch -> ch >= 0x20 && ch != 0x7f)) return name;
+    return quote(name, 80);
+  }
+
   /** A string in double quotes with control characters escaped, cut at {@code max} characters. */
   static String quote(String s, int max) {
     StringBuilder b = new StringBuilder("\"");

@@ -22,7 +22,14 @@ public record TensorInfo(
     dims = List.copyOf(dims);
     if (offset < 0 || fileOffset < offset || elements < 0) {
       throw new IllegalArgumentException(
-          "tensor " + name + ": bad offset " + offset + "/" + fileOffset + " or count " + elements);
+          "tensor "
+              + GgufValue.shortName(name)
+              + ": bad offset "
+              + offset
+              + "/"
+              + fileOffset
+              + " or count "
+              + elements);
     }
   }
 

@@ -113,8 +113,13 @@ final class MemoryLogParser {
     if (truncated)
       throw error(
           n, "the line is longer than the " + MemoryLog.MAX_LINE_CHARS + " characters read");
-    if (!read(function, rest, n))
-      throw error(n, "cannot read this " + function + " line: " + abbreviate(text));
+    boolean read;
+    try {
+      read = read(function, rest, n);
+    } catch (NumberFormatException e) { // digits the pattern took, too many for a long or an int
+      throw error(n, "a number too large in this " + function + " line: " + abbreviate(text));
+    }
+    if (!read) throw error(n, "cannot read this " + function + " line: " + abbreviate(text));
     if (++items > MAX_ITEMS) throw error(n, "more than " + MAX_ITEMS + " memory lines");
   }
 

@@ -7,14 +7,17 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tokbench.BadInputException;
+import dev.tokbench.BadLineException;
+import dev.tokbench.FileReadException;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -31,6 +34,39 @@ public final class ShareGptDataset {
   private ShareGptDataset() {}
 
   /**
+   * The file's bytes, refused at line 1 unless they start as UTF-8 can: Jackson would otherwise
+   * take a NUL or a UTF-16 byte-order mark among the first four bytes for UTF-16 or UTF-32 and fail
+   * with an IOException that places nothing (found by fuzzing: crash-4de51af1). JSON in UTF-8 never
+   * starts so (a raw NUL is not JSON, and bytes FE and FF are never UTF-8), so nothing valid is
+   * lost; past the start Jackson's UTF-8 parser reports a bad byte with its line and column.
+   */
+  private static InputStream utf8(Path file) throws IOException {
+    InputStream in = new BufferedInputStream(Files.newInputStream(file));
+    in.mark(4);
+    byte[] head = in.readNBytes(4);
+    in.reset();
+    boolean bom16 =
+        head.length >= 2
+            && ((head[0] == (byte) 0xFE && head[1] == (byte) 0xFF)
+                || (head[0] == (byte) 0xFF && head[1] == (byte) 0xFE));
+    boolean nul = false;
+    for (byte b : head) nul |= b == 0;
+    if (bom16 || nul) {
+      in.close();
+      StringBuilder hex = new StringBuilder();
+      for (byte b : head) hex.append(String.format(Locale.ROOT, " %02x", b & 0xFF));
+      throw new BadLineException(
+          file.toString(),
+          1,
+          "not UTF-8 JSON: starts with bytes"
+              + hex
+              + " (UTF-16 or UTF-32?); a ShareGPT dataset is UTF-8",
+          null);
+    }
+    return in;
+  }
+
+  /**
    * {@code count} distinct prompts drawn uniformly (seeded) from the file's usable conversations.
    *
    * @throws BadInputException when the file is not such an array, with the line and column, or has
@@ -40,7 +76,7 @@ public final class ShareGptDataset {
     SplittableRandom random = new SplittableRandom(seed);
     List<String> kept = new ArrayList<>(Math.min(count, 1 << 16));
     long usable = 0;
-    try (InputStream in = Files.newInputStream(file);
+    try (InputStream in = utf8(file);
         JsonParser p = JSON.createParser(in)) {
       expect(p, p.nextToken() == JsonToken.START_ARRAY, file, "a JSON array of conversations");
       for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
@@ -65,7 +101,7 @@ public final class ShareGptDataset {
               + e.getOriginalMessage(),
           e);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read dataset " + file, e);
+      throw FileReadException.of(file, e);
     }
     if (kept.size() < count)
       throw new BadInputException(

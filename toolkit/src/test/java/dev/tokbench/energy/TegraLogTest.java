@@ -3,6 +3,7 @@ package dev.tokbench.energy;
 import static dev.tokbench.energy.Fixtures.UTC;
 import static dev.tokbench.energy.Fixtures.resource;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
@@ -65,5 +66,41 @@ class TegraLogTest {
     assertThat(line.readings().smMhz()).isEqualTo(1300);
     assertThat(line.epochMs().getAsLong())
         .isEqualTo(Instant.parse("2026-07-25T09:08:28Z").toEpochMilli());
+  }
+
+  @Test
+  void aLineCutShortBeforeItsInputRailKeepsTheOtherRailsOutOfTheTotal() throws Exception {
+    // found by fuzzing (crash-ab87360e): the cut line had only VDD_SOC, which then counted as
+    // the board's total there and not elsewhere, and Trace.of threw IllegalArgumentException
+    String full = " RAM 3162/7620MB VDD_IN 5000mW/5000mW VDD_SOC 1238mW/1237mW\n";
+    String log =
+        "12-23-2024 22:54:11"
+            + full
+            + "12-23-2024 22:54:12"
+            + full
+            + "12-23-2024 22:54:12 RAM 3162/7620MB VDD_SOC 1238mW/1237mW\n"
+            + "12-23-2024 22:54:13"
+            + full;
+
+    Trace trace = Traces.read(new java.io.StringReader(log), "cut.tegrastats", UTC);
+
+    assertThat(trace.samples())
+        .filteredOn(s -> s.channel().equals("VDD_SOC"))
+        .hasSize(4)
+        .noneMatch(PowerSample::inTotal);
+    assertThat(trace.samples())
+        .filteredOn(s -> s.channel().equals("VDD_IN"))
+        .hasSize(3)
+        .allMatch(PowerSample::inTotal);
+  }
+
+  @Test
+  void aTraceCsvWhoseChannelChangesItsTotalIsRefusedAtThatLine() {
+    String csv =
+        TraceCsv.HEADER + "\n1000,0,nvml,gpu0,1,200,,,,,,\n2000,1000000000,nvml,gpu0,0,210,,,,,,\n";
+
+    assertThatThrownBy(() -> Traces.read(new java.io.StringReader(csv), "t.csv", UTC))
+        .isInstanceOf(TraceFormatException.class)
+        .hasMessageStartingWith("t.csv:3: channel gpu0 changes source or in_total");
   }
 }

@@ -161,6 +161,19 @@ class MemoryLogTest {
   }
 
   @Test
+  void aBreakdownNumberTooLargeForALongIsAnErrorAtItsLine() {
+    // found by fuzzing (crash-c6aa044b): was a NumberFormatException
+    String text =
+        "== x\ncommon_memory_breakdown_print: |   - CUDA0 (H200) | 2088888888888888888885 ="
+            + " 141411 + (1145 =   763 +     128 +     254) +         599 |\n";
+
+    assertThatThrownBy(() -> MemoryLog.parse("big.log", new StringReader(text)))
+        .isInstanceOf(MemoryLogException.class)
+        .hasMessageStartingWith(
+            "big.log:2: a number too large in this common_memory_breakdown_print line");
+  }
+
+  @Test
   void anEndlessLineIsReadOnlyUpToTheBoundAndAPromptQuotingALogIsIgnored() throws IOException {
     StringBuilder huge = new StringBuilder("user prompt: ");
     huge.append("x".repeat(3 * MemoryLog.MAX_LINE_CHARS));
