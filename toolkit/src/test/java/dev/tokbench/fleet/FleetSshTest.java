@@ -73,7 +73,7 @@ class FleetSshTest {
     assertThat(first.rows()).hasSize(32).allMatch(BenchResult::ok);
     assertThat(FleetFixtures.rowsPerPoint(first.rows()).values()).containsOnly(8L).hasSize(4);
     for (BenchResult r : first.rows()) {
-      String device = r.provenance().get("sweep_cell").replaceAll(".*device=", "");
+      String device = r.provenance().get("sweep_cell").replaceAll(".*device=([^ ,]+).*", "$1");
       assertThat(r.provenance().get("fleet_target")).isEqualTo(device.replace("dev-", "host-"));
     }
     assertThat(again.ran()).isZero();
