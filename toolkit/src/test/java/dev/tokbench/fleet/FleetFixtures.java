@@ -59,11 +59,16 @@ final class FleetFixtures {
   static Map<String, Long> rowsPerPoint(List<BenchResult> rows) {
     return rows.stream()
         .collect(
-            Collectors.groupingBy(r -> r.provenance().get("sweep_cell"), Collectors.counting()));
+            Collectors.groupingBy(FleetFixtures::axes, Collectors.counting()));
   }
 
   /** The toolkit as the remote side needs it: this JVM's measurement jars and classes. */
   static Bundle bundle() {
     return Bundle.current();
+  }
+
+  /** A point's axis values: its sweep_cell less the run block's digest (" run=HASH"). */
+  static String axes(BenchResult r) {
+    return r.provenance().get("sweep_cell").replaceFirst(" run=\\S+$", "");
   }
 }

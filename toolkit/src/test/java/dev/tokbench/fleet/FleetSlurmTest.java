@@ -89,8 +89,8 @@ class FleetSlurmTest {
 
     List<BenchResult> failed = r.failures();
     assertThat(failed).hasSize(1);
+    assertThat(FleetFixtures.axes(failed.get(0))).isEqualTo("model=b.gguf,fa=0");
     assertThat(failed.get(0).provenance())
-        .containsEntry("sweep_cell", "model=b.gguf,fa=0")
         .containsEntry(Ledger.FAILURE_KEY, "slurm-cancelled")
         .containsEntry("fleet_host", "slurm job " + task);
     assertThat(failed.get(0).reason()).contains("slurm job " + task + " CANCELLED");

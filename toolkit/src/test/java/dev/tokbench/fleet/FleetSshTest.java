@@ -109,7 +109,7 @@ class FleetSshTest {
         .containsEntry("fleet_target", "host-b")
         .containsEntry(Ledger.FAILURE_KEY, "host-lost");
     assertThat(failed.get(0).reason()).contains("host-b: host lost mid-point after 1 rows");
-    String lostPoint = failed.get(0).provenance().get("sweep_cell");
+    String lostPoint = FleetFixtures.axes(failed.get(0));
     Map<String, Long> perPoint = FleetFixtures.rowsPerPoint(first.rows());
     assertThat(perPoint).containsEntry(lostPoint, 2L); // the row it sent, and the failed row
     assertThat(perPoint).hasSize(3);
@@ -120,7 +120,7 @@ class FleetSshTest {
     assertThat(second.rows()).hasSize(24).allMatch(BenchResult::ok);
     assertThat(FleetFixtures.rowsPerPoint(second.rows()).values()).containsOnly(8L).hasSize(3);
     assertThat(
-            second.rows().stream().filter(r -> r.provenance().get("sweep_cell").equals(lostPoint)))
+            second.rows().stream().filter(r -> FleetFixtures.axes(r).equals(lostPoint)))
         .allMatch(r -> r.provenance().get("fleet_target").equals("host-a"));
     assertThat(log.toString(StandardCharsets.UTF_8)).contains("host-b: takes no more points");
   }
