@@ -57,9 +57,7 @@ final class FleetFixtures {
   }
 
   static Map<String, Long> rowsPerPoint(List<BenchResult> rows) {
-    return rows.stream()
-        .collect(
-            Collectors.groupingBy(FleetFixtures::axes, Collectors.counting()));
+    return rows.stream().collect(Collectors.groupingBy(FleetFixtures::axes, Collectors.counting()));
   }
 
   /** The toolkit as the remote side needs it: this JVM's measurement jars and classes. */

@@ -119,8 +119,7 @@ class FleetSshTest {
     assertThat(second.ran()).isEqualTo(1);
     assertThat(second.rows()).hasSize(24).allMatch(BenchResult::ok);
     assertThat(FleetFixtures.rowsPerPoint(second.rows()).values()).containsOnly(8L).hasSize(3);
-    assertThat(
-            second.rows().stream().filter(r -> FleetFixtures.axes(r).equals(lostPoint)))
+    assertThat(second.rows().stream().filter(r -> FleetFixtures.axes(r).equals(lostPoint)))
         .allMatch(r -> r.provenance().get("fleet_target").equals("host-a"));
     assertThat(log.toString(StandardCharsets.UTF_8)).contains("host-b: takes no more points");
   }
