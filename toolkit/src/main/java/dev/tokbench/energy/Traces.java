@@ -17,6 +17,9 @@ import java.util.Optional;
  * nvidia-smi --query-gpu} CSV, a {@code tegrastats} log, or tokbench's own ({@link TraceCsv}).
  */
 public final class Traces {
+  /** The latest time whose epoch nanoseconds fit a long (2262-04-11). */
+  private static final long MAX_EPOCH_MS = Long.MAX_VALUE / 1_000_000L;
+
   private Traces() {}
 
   /** Reads {@code file} with the default options (this machine's time zone). */
@@ -94,6 +97,10 @@ public final class Traces {
       if (l.isBlank() || NvidiaSmiCsv.isHeader(l)) continue; // a restarted nvidia-smi
       Optional<NvidiaSmiCsv.Row> row = csv.row(l, lines.number(), o.zone(), name);
       if (row.isEmpty()) skipped++;
+      if (row.isPresent() && Math.abs(row.get().epochMs()) > MAX_EPOCH_MS) {
+        throw new TraceFormatException(
+            name, lines.number(), "a timestamp past the year 2262, which nanoseconds cannot hold");
+      }
       row.ifPresent(r -> samples.add(sample(r, Stamp.ofEpochMs(r.epochMs()))));
     }
     if (samples.isEmpty()) {
