@@ -107,7 +107,7 @@ final class GgufReader {
     for (long i = 0; i < kvCount; i++) {
       long at = c.offset();
       String key = c.string("metadata key");
-      GgufValueType type = GgufValues.type(c, "value type of " + key);
+      GgufValueType type = GgufValues.type(c, "value type of " + GgufValue.shortName(key));
       if (kv.put(key, GgufValues.read(c, type, 0)) != null) {
         throw c.error(at, "duplicate metadata key " + GgufValue.quote(key, 80));
       }
