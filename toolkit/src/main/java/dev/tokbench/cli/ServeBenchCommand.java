@@ -1,6 +1,8 @@
 package dev.tokbench.cli;
 
 import dev.tokbench.BadInputException;
+import dev.tokbench.formats.serve.ServeLines;
+import dev.tokbench.results.ResultsFile;
 import dev.tokbench.serve.Level;
 import dev.tokbench.serve.LevelSummary;
 import dev.tokbench.serve.ServeBench;
@@ -100,6 +102,16 @@ final class ServeBenchCommand implements Callable<Integer> {
       paramLabel = "FILE.jsonl",
       description = "The JSONL file to append to (default: stdout).")
   Path out;
+
+  @Option(
+      names = "--results",
+      paramLabel = "FILE",
+      description = {
+        "Also append a results row per level to this results file (.csv or .jsonl), test kind"
+            + " serve (serve c4, serve r2), as it ends.",
+        "Into a data folder, put --out in its runs/ instead: the report reads the JSONL itself."
+      })
+  Path results;
 
   @Option(
       names = "--model",
@@ -206,15 +218,25 @@ final class ServeBenchCommand implements Callable<Integer> {
     ServeBench bench = configure(base());
     PrintWriter err = spec.commandLine().getErr();
     ServeRun run;
-    try (ServeJsonl sink =
-        out == null ? ServeJsonl.to(spec.commandLine().getOut()) : ServeJsonl.append(out)) {
+    try (ResultsFile rows = results == null ? null : ResultsFile.append(results);
+        ServeJsonl sink = sink(rows)) {
       run = bench.run(sink, s -> progress(s, err));
     }
     if (!run.failure().isEmpty()) err.println("not measured: " + run.failure());
     err.print(ServeTable.of(run.summaries()));
     if (out != null) err.println("-> " + out);
+    if (results != null) err.println("-> " + results);
     err.flush();
     return run.allOk() ? 0 : RunRows.SOME_ROWS_FAILED;
+  }
+
+  /** The JSONL's sink; with {@code rows}, each summary line also a row appended there. */
+  private ServeJsonl sink(ResultsFile rows) {
+    ServeJsonl jsonl =
+        out == null ? ServeJsonl.to(spec.commandLine().getOut()) : ServeJsonl.append(out);
+    if (rows == null) return jsonl;
+    ServeLines lines = new ServeLines(out == null ? "stdout" : out.toString());
+    return jsonl.alsoTo(line -> lines.next(line).ifPresent(rows));
   }
 
   /** A level's line, and its failure reasons (the commonest three) so nobody has to grep. */

@@ -6,6 +6,7 @@ import dev.tokbench.ReadLimits;
 import dev.tokbench.formats.llamabench.LlamaBenchFormat;
 import dev.tokbench.formats.llamabench.LlamaBenchOutput;
 import dev.tokbench.formats.mlc.MlcOutput;
+import dev.tokbench.formats.serve.ServeOutput;
 import dev.tokbench.formats.tinygrad.TinygradBench;
 import dev.tokbench.formats.tinygrad.TinygradLog;
 import dev.tokbench.formats.vllm.LatencyShape;
@@ -24,7 +25,7 @@ import java.util.Locale;
  * Saved outputs of any supported tool as normalised rows: llama-bench in its five formats
  * (recognised from content), a tinygrad benchmark log, the JSON lines of tokbench's tinygrad
  * harness ({@code scripts/tinygrad_bench.py}), a vLLM {@code --output-json}, an MLC LLM bench CSV,
- * and tokbench's own results files and sweep stores (to merge them).
+ * tokbench serve-bench's JSONL (a row per load level), and tokbench's own results files and sweep stores (to merge them).
  */
 public final class Import {
   private static final int SNIFF_BYTES = 1 << 20;
@@ -51,6 +52,7 @@ public final class Import {
           "tinygrad-bench",
           "vllm",
           "mlc",
+          "serve",
           "tokbench");
 
   /** The rows of one file, its format recognised from its content. */
@@ -136,6 +138,7 @@ public final class Import {
       case "tinygrad" -> "a tinygrad llama3.py log";
       case "vllm" -> "a vLLM --output-json";
       case "mlc" -> "an MLC LLM bench CSV";
+      case "serve" -> "a tokbench serve-bench JSONL";
       case "tokbench" -> "a tokbench results file";
       default -> format;
     };
@@ -150,6 +153,7 @@ public final class Import {
       case "tinygrad-bench" -> TinygradBench.read(file);
       case "vllm" -> List.of(VllmOutput.read(file, model, LatencyShape.DEFAULT));
       case "mlc" -> MlcOutput.read(file, model);
+      case "serve" -> ServeOutput.read(file);
       case "tokbench" -> ResultsFile.read(file);
       default ->
           throw new BadInputException(
