@@ -7,6 +7,7 @@ import dev.tokbench.device.DeviceCatalog;
 import dev.tokbench.device.UnknownDeviceException;
 import dev.tokbench.formats.tinygrad.BeamPhase;
 import dev.tokbench.results.BenchResult;
+import dev.tokbench.results.ServeMetrics;
 import dev.tokbench.results.MergedRuns;
 import dev.tokbench.results.Repeats;
 import java.nio.file.Files;
@@ -108,7 +109,8 @@ public record DataFolder(
         quoted(dir),
         drawnBars(dir),
         runs.skipped(),
-        Repeats.merge(results));
+        // a serve row is a load level, not a configuration: the serving tables show it
+        Repeats.merge(results.stream().filter(r -> !ServeMetrics.isServe(r)).toList()));
   }
 
   private static DeviceSpec device(Path dir, DeviceCatalog catalog) {

@@ -62,7 +62,7 @@ class ServeOutputTest {
       assertThat(r.status()).isEqualTo(Status.OK);
       assertThat(r.tokensPerSMean()).isEqualTo(s.get("output_tok_per_s").asDouble());
       assertThat(r.flags()).containsEntry("load", s.get("level").asText());
-      assertThat(r.flags()).containsEntry("slo", "ttft=200.0ms,tpot=50.0ms");
+      assertThat(r.flags()).containsEntry("slo", "ttft=200ms,tpot=50ms");
       assertThat(r.provenance()).containsEntry("gpu_driver", "580.159.04");
       assertThat(r.provenance().get("server_command")).contains("--parallel 32");
       assertThat(r.extra())
