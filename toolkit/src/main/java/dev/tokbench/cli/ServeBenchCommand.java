@@ -270,12 +270,8 @@ final class ServeBenchCommand implements Callable<Integer> {
   }
 
   private ServeBench configure(ServeBench b) {
-    List<Level> levels = new ArrayList<>();
-    if (concurrency != null) levels.addAll(Level.concurrencies(concurrency));
-    if (rate != null) levels.addAll(Level.rates(rate));
-    if (levels.isEmpty()) levels.add(Level.concurrency(1));
     b =
-        b.levels(levels)
+        b.levels(Level.of(concurrency, rate))
             .requests(requests)
             .promptTokens(promptTokens)
             .maxTokens(maxTokens)

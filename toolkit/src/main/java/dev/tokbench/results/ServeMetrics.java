@@ -2,7 +2,6 @@ package dev.tokbench.results;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -60,9 +59,7 @@ public record ServeMetrics(
   /** {@code serve c4} for a closed loop, {@code serve r2}, {@code serve r0.5}, {@code serve rinf}. */
   public static String testName(int concurrency, double rate) {
     if (concurrency > 0) return TEST_PREFIX + "c" + concurrency;
-    if (Double.isInfinite(rate)) return TEST_PREFIX + "rinf";
-    String r = rate == Math.rint(rate) ? Long.toString((long) rate) : Double.toString(rate);
-    return TEST_PREFIX + "r" + r;
+    return TEST_PREFIX + "r" + (Double.isInfinite(rate) ? "inf" : decimal(rate));
   }
 
   /** The serving figures of a serve row; empty for any other row. */
@@ -94,9 +91,7 @@ public record ServeMetrics(
   /** {@code concurrency 4}, {@code rate 2/s}, {@code rate inf}: serve-bench's level label. */
   public String load() {
     if (closedLoop()) return "concurrency " + concurrency;
-    if (Double.isInfinite(rate)) return "rate inf";
-    String r = rate == Math.rint(rate) ? Long.toString((long) rate) : Double.toString(rate);
-    return "rate " + r + "/s";
+    return Double.isInfinite(rate) ? "rate inf" : "rate " + decimal(rate) + "/s";
   }
 
   /**
@@ -106,6 +101,11 @@ public record ServeMetrics(
    */
   public double ms(String metric, String stat) {
     return number(row.extra().get(metric + "_" + stat + "_ms"));
+  }
+
+  /** {@code 2} for 2.0, {@code 0.5} as it is: a number as the command line gave it. */
+  public static String decimal(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
   }
 
   private static int count(BenchResult r, String key) {
@@ -136,7 +136,7 @@ public record ServeMetrics(
     StringBuilder b = new StringBuilder();
     for (double v : values) {
       if (b.length() > 0) b.append(' ');
-      b.append(v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v) : Double.toString(v));
+      b.append(decimal(v));
     }
     return b.toString();
   }

@@ -65,7 +65,7 @@ public final class ServeOverhead {
           tokens - 1,
           itl);
       System.out.println(
-          "concurrency  requests  TTFT p50 over script / over written   ITL p50 over script / over written   client CPU per token   tokens/s");
+          "concurrency  requests  TTFT p50 over script / over written   ITL p50 over script / over written   client CPU per token   tokens/s   client queue p50 (not in TTFT)");
       baseline(url, requestsAtOne, tokens, ttft, itl, from, to);
       for (int c : levels) {
         int requests = Math.max(requestsAtOne, 2 * c);
@@ -119,7 +119,7 @@ public final class ServeOverhead {
         throw new IllegalStateException(s.errors() + " requests failed: " + s.errorReasons());
       System.out.printf(
           Locale.ROOT,
-          "%11d  %8d  %+14.3f ms / %+9.3f ms        %+14.3f ms / %+9.3f ms       %10.1f us        %8.0f%n",
+          "%11d  %8d  %+14.3f ms / %+9.3f ms        %+14.3f ms / %+9.3f ms       %10.1f us        %8.0f   %8.3f ms%n",
           c,
           requests,
           s.ttft().p50() - ttft,
@@ -127,7 +127,8 @@ public final class ServeOverhead {
           s.itl().p50() - itl,
           s.itl().p50() - written[1],
           cpu / 1e3 / s.outputTokens(),
-          s.outputTokPerS());
+          s.outputTokPerS(),
+          Distribution.of(run.records().stream().map(RequestRecord::clientQueueMs).toList()).p50());
     }
   }
 

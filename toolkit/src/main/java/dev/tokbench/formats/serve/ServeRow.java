@@ -120,7 +120,7 @@ final class ServeRow {
                 slo.append(slo.length() > 0 ? "," : "")
                     .append(e.getKey().replaceFirst("_ms$", ""))
                     .append('=')
-                    .append(compact(e.getValue().asDouble()))
+                    .append(ServeMetrics.decimal(e.getValue().asDouble()))
                     .append("ms"));
     if (slo.length() > 0) f.put("slo", slo.toString());
     f.values().removeIf(String::isEmpty);
@@ -183,11 +183,6 @@ final class ServeRow {
     return why.isEmpty()
         ? "no request of " + summary.path("level").asText() + " succeeded"
         : why + " (" + most + " of " + summary.path("requests").asInt() + " requests)";
-  }
-
-  /** {@code 200} for 200.0, {@code 0.5} as it is. */
-  private static String compact(double v) {
-    return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
   }
 
   private static String text(JsonNode o, String key, String otherwise) {
