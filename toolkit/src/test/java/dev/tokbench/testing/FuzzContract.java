@@ -8,10 +8,11 @@ import java.util.function.Function;
 
 /**
  * What every fuzz target demands of a reader fed hostile bytes: a result that can be used, or a
- * {@link BadInputException} (from reading or from using the result) that says where (the input's name, and a line or byte offset inside the
- * input when the error carries one) in a message of bounded length. Anything else (another
- * exception, an {@link Error} such as OutOfMemoryError or StackOverflowError, a message that places
- * nothing) fails the target; Jazzer keeps the input that did it.
+ * {@link BadInputException} (from reading or from using the result) that says where (the input's
+ * name, and a line or byte offset inside the input when the error carries one) in a message of
+ * bounded length. Anything else (another exception, an {@link Error} such as OutOfMemoryError or
+ * StackOverflowError, a message that places nothing) fails the target; Jazzer keeps the input that
+ * did it.
  */
 public final class FuzzContract {
   /** A message longer than this quotes too much of the input. */
