@@ -32,7 +32,8 @@
 #             llama3.py), MODE (java when TOKBENCH's `run tinygrad`
 #             has --beam and --prefill, else python)
 # ENERGY      java mode: `--energy ENERGY` on every step (auto, off, nvml, nvidia-smi, ...), each
-#             step's samples in <step>.power.csv (--energy-trace); unset: tokbench's default
+#             step's samples in <step>.power.csv (--energy-trace); unset: tokbench's default;
+#             ENERGY_PERIOD_MS: --energy-period-ms (default 100)
 # STEPS       java mode: the steps to run, of "harness-cold llama3-cold llama3-beam harness-beam"
 #             (default all)
 set -uo pipefail
@@ -177,7 +178,8 @@ java_step() {
   local name=$1 cap phases=$3; cap=$(cap_for "$2"); shift 3
   case "$steps" in *" $name "*) ;; *) return ;; esac
   if [ "$cap" -lt 40 ]; then note "$name: skipped (only ${cap} s of the budget left)"; return; fi
-  local energy=(); [ -n "${ENERGY:-}" ] && energy=(--energy "$ENERGY" --energy-trace "$OUT/$name.power.csv")
+  local energy=(); [ -n "${ENERGY:-}" ] && energy=(--energy "$ENERGY" --energy-trace "$OUT/$name.power.csv"
+    ${ENERGY_PERIOD_MS:+--energy-period-ms "$ENERGY_PERIOD_MS"})
   local t0=$SECONDS rc before; before=$(cache_bytes "$work/beam.db")
   say "$name: started (cap ${cap} s): tokbench run tinygrad $*"
   timeout --signal=TERM --kill-after=30 "$cap" bash -c 'tokbench "$@"' tokbench run tinygrad \
