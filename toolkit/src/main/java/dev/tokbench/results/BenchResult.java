@@ -69,7 +69,8 @@ public record BenchResult(
     provenance = SortedStringMap.copyOf(provenance);
     extra = SortedStringMap.copyOf(extra);
     RowChecks.counts(nPrompt, nGen, nDepth, modelBytes, nParams);
-    if (status == Status.OK) RowChecks.rate(tokensPerSMean, model, test);
+    boolean speed = !(MemoryRow.TEST.equals(test) && nPrompt == 0 && nGen == 0);
+    if (speed && status == Status.OK) RowChecks.rate(tokensPerSMean, model, test);
   }
 
   /**
