@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * The report's drawn charts ({@link dev.tokbench.report.chart}): the head-to-head and llama.cpp
  * decode bars, the decode roofline, and where the data have them, decode against context depth and
- * the serving charts ({@link ServeCharts}). Each is a {@link ReportChart}: a figure and its caption.
+ * the serving charts ({@link ServeCharts}). Each is a {@link ReportChart}: a figure and its
+ * caption.
  */
 public final class Charts {
   private Charts() {}

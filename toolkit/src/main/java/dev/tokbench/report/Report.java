@@ -25,8 +25,7 @@ import tech.tablesaw.api.Table;
  * Table names: {@code summary}, {@code tinygrad 1B Q6_K} (one per model), {@code tinygrad-beam},
  * {@code llama.cpp}, {@code prefill-decode}, {@code bandwidth}, {@code ceiling}, {@code prefill},
  * {@code models}, {@code bar-deviations}, {@code serving} (serve-bench's levels); a folder has
- * those its data allows ({@link
- * #tableNames()}).
+ * those its data allows ({@link #tableNames()}).
  */
 public final class Report {
   private final DataFolder data;

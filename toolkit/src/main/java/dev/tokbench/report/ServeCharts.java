@@ -81,8 +81,11 @@ final class ServeCharts {
     List<XyChart.Series> series = new ArrayList<>();
     double[] range = {Double.MAX_VALUE, 0};
     String[][] lines = {
-      {"ttft", "p50", "TTFT p50"}, {"ttft", "p99", "TTFT p99"},
-      {"tpot", "p50", "TPOT p50"}, {"itl", "p50", "ITL p50"}, {"itl", "p99", "ITL p99"}
+      {"ttft", "p50", "TTFT p50"},
+      {"ttft", "p99", "TTFT p99"},
+      {"tpot", "p50", "TPOT p50"},
+      {"itl", "p50", "ITL p50"},
+      {"itl", "p99", "ITL p99"}
     };
     for (int i = 0; i < lines.length; i++) {
       String[] l = lines[i];

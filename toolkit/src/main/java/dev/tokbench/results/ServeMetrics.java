@@ -56,7 +56,9 @@ public record ServeMetrics(
     return r.test().startsWith(TEST_PREFIX);
   }
 
-  /** {@code serve c4} for a closed loop, {@code serve r2}, {@code serve r0.5}, {@code serve rinf}. */
+  /**
+   * {@code serve c4} for a closed loop, {@code serve r2}, {@code serve r0.5}, {@code serve rinf}.
+   */
   public static String testName(int concurrency, double rate) {
     if (concurrency > 0) return TEST_PREFIX + "c" + concurrency;
     return TEST_PREFIX + "r" + (Double.isInfinite(rate) ? "inf" : decimal(rate));
@@ -95,9 +97,9 @@ public record ServeMetrics(
   }
 
   /**
-   * A latency statistic in ms: {@code metric} one of {@link #LATENCIES}, {@code stat} one of
-   * {@code mean}, {@code std}, {@code p50}, {@code p90}, {@code p99}, {@code max}; NaN when the
-   * level has none (no successful request, no gaps).
+   * A latency statistic in ms: {@code metric} one of {@link #LATENCIES}, {@code stat} one of {@code
+   * mean}, {@code std}, {@code p50}, {@code p90}, {@code p99}, {@code max}; NaN when the level has
+   * none (no successful request, no gaps).
    */
   public double ms(String metric, String stat) {
     return number(row.extra().get(metric + "_" + stat + "_ms"));

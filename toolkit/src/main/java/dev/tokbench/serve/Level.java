@@ -40,8 +40,7 @@ public record Level(int concurrency, double rate) {
 
   /** {@code 1,4,16} as closed-loop levels. */
   public static List<Level> concurrencies(String csv) {
-    return parse(
-        csv, "--concurrency", "whole numbers >= 1", s -> concurrency(Integer.parseInt(s)));
+    return parse(csv, "--concurrency", "whole numbers >= 1", s -> concurrency(Integer.parseInt(s)));
   }
 
   /** {@code 2,8,inf} as open-loop levels, requests per second. */
@@ -54,8 +53,8 @@ public record Level(int concurrency, double rate) {
   }
 
   /**
-   * The levels of {@code --concurrency} then {@code --rate} (either may be null); concurrency 1 when
-   * neither is given.
+   * The levels of {@code --concurrency} then {@code --rate} (either may be null); concurrency 1
+   * when neither is given.
    */
   public static List<Level> of(String concurrencyCsv, String rateCsv) {
     List<Level> out = new ArrayList<>();

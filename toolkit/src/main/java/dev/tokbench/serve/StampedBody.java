@@ -6,10 +6,10 @@ import java.util.concurrent.Flow;
 import java.util.function.LongConsumer;
 
 /**
- * A request body that says when the HTTP client takes it: the JDK's HTTP/1.1 exchange subscribes
- * to the body once the headers are handed to the connection, so the first buffer it takes marks
- * the request going out ({@link StreamRecorder#sent}). Each subscription (a retry's too) reports
- * its first take; the bytes are those of {@link HttpRequest.BodyPublishers#ofString}.
+ * A request body that says when the HTTP client takes it: the JDK's HTTP/1.1 exchange subscribes to
+ * the body once the headers are handed to the connection, so the first buffer it takes marks the
+ * request going out ({@link StreamRecorder#sent}). Each subscription (a retry's too) reports its
+ * first take; the bytes are those of {@link HttpRequest.BodyPublishers#ofString}.
  */
 final class StampedBody implements HttpRequest.BodyPublisher {
   private final HttpRequest.BodyPublisher body;

@@ -46,9 +46,27 @@ class ServeResultsTest {
     Path results = dir.resolve("results.csv");
     try (var server = ScriptedServers.steady(5, 1)) {
       String[] args = {
-        "serve-bench", "--url", server.url().toString(), "--concurrency", "1,2", "--rate", "inf",
-        "--requests", "4", "--prompt-tokens", "8", "--max-tokens", "3", "--warmup", "1",
-        "--slo", "ttft=10s", "--out", jsonl.toString(), "--results", results.toString()
+        "serve-bench",
+        "--url",
+        server.url().toString(),
+        "--concurrency",
+        "1,2",
+        "--rate",
+        "inf",
+        "--requests",
+        "4",
+        "--prompt-tokens",
+        "8",
+        "--max-tokens",
+        "3",
+        "--warmup",
+        "1",
+        "--slo",
+        "ttft=10s",
+        "--out",
+        jsonl.toString(),
+        "--results",
+        results.toString()
       };
       assertThat(run(args)).as(err.toString()).isZero();
     }
@@ -65,7 +83,8 @@ class ServeResultsTest {
       assertThat(r.flags()).containsEntry("slo", "ttft=10000ms");
     }
     // the same rows as importing the JSONL afterwards: the row is made the same way
-    assertThat(Import.read(jsonl)).extracting(BenchResult::extra)
+    assertThat(Import.read(jsonl))
+        .extracting(BenchResult::extra)
         .containsExactlyElementsOf(rows.stream().map(BenchResult::extra).toList());
 
     Report report = Report.from(folder);
@@ -75,8 +94,7 @@ class ServeResultsTest {
 
   @Test
   void importingAServeJsonlTwiceAddsItsLevelsOnce() throws Exception {
-    Path jsonl =
-        Path.of(ServeResultsTest.class.getResource("/serve/h200-serve.jsonl").toURI());
+    Path jsonl = Path.of(ServeResultsTest.class.getResource("/serve/h200-serve.jsonl").toURI());
     Path results = dir.resolve("all.jsonl");
     assertThat(run("import", "--out", results.toString(), jsonl.toString())).isZero();
     assertThat(run("import", "--format", "serve", "--out", results.toString(), jsonl.toString()))

@@ -41,9 +41,10 @@ class ServeReportTest {
     ReportTable t = report.table("serving");
     List<JsonNode> summaries = summaries(folder().resolve("runs/serve.jsonl"));
 
-    assertThat(t.title()).isEqualTo(
-        "Serving: llama.cpp (CUDA) · 8B Q4_K_M · NVIDIA H200 · 512 prompt + 128 output tokens per"
-            + " request");
+    assertThat(t.title())
+        .isEqualTo(
+            "Serving: llama.cpp (CUDA) · 8B Q4_K_M · NVIDIA H200 · 512 prompt + 128 output tokens per"
+                + " request");
     assertThat(t.rows()).hasSize(summaries.size());
     for (int i = 0; i < summaries.size(); i++) {
       JsonNode s = summaries.get(i);
@@ -65,8 +66,7 @@ class ServeReportTest {
   }
 
   @Test
-  void theChartsShowThroughputAndLatencyAgainstConcurrencyAndEveryRequestsTtft()
-      throws Exception {
+  void theChartsShowThroughputAndLatencyAgainstConcurrencyAndEveryRequestsTtft() throws Exception {
     Report report = Report.from(folder());
     assertThat(report.charts())
         .extracting(ReportChart::id)
@@ -97,7 +97,8 @@ class ServeReportTest {
     }
 
     String md = report.markdown();
-    assertThat(md).contains("## 1. Serving Benchmarks", "![TTFT distribution](charts/serve-ttft.svg)");
+    assertThat(md)
+        .contains("## 1. Serving Benchmarks", "![TTFT distribution](charts/serve-ttft.svg)");
     List<Path> written = report.writeTo(dir.resolve("out"), true, false);
     byte[] png = Files.readAllBytes(dir.resolve("out/charts/serve-ttft.png"));
     assertThat(Arrays.copyOf(png, 4)).isEqualTo(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
@@ -119,7 +120,10 @@ class ServeReportTest {
     Path serve = folder().resolve("runs/serve.jsonl");
     Path d =
         Folders.of(
-            dir.resolve("mixed"), Folders.H100, Folders.fixture("llama-bench/cpu-tiny.json"), serve,
+            dir.resolve("mixed"),
+            Folders.H100,
+            Folders.fixture("llama-bench/cpu-tiny.json"),
+            serve,
             failed);
     Report report = Report.from(d);
 

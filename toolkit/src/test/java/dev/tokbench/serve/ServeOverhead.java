@@ -26,7 +26,9 @@ import java.util.Locale;
  *       (request read to first content chunk; chunk to chunk), which leaves the client, the
  *       loopback and the kernel;
  *   <li>the client JVM's CPU time over the measured level per streamed token (JIT and GC included,
- *       after the warm-up level).
+ *       after the warm-up level);
+ *   <li>the client's queue time at p50 ({@link RequestRecord#clientQueueMs}): the JDK's request
+ *       path before it took the body, which the latencies leave out (they count from the take).
  * </ul>
  *
  * Arguments: concurrencies (1,256), requests per level for concurrency 1, tokens per request, TTFT

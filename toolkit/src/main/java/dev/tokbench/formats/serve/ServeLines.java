@@ -11,8 +11,8 @@ import java.util.Optional;
 
 /**
  * Reads serve-bench's lines one at a time, as a file is read or as a run writes them: it keeps the
- * run line above and the TTFTs of each level's successful requests, and makes a row of each
- * summary line ({@link ServeRow}). Not thread-safe: one reader, one stream of lines.
+ * run line above and the TTFTs of each level's successful requests, and makes a row of each summary
+ * line ({@link ServeRow}). Not thread-safe: one reader, one stream of lines.
  */
 public final class ServeLines {
   private final String source;
@@ -53,7 +53,9 @@ public final class ServeLines {
   private Optional<BenchResult> request(JsonNode line) {
     JsonNode ttft = line.path("ttft_ms");
     if (line.path("ok").asBoolean() && ttft.isNumber()) {
-      ttfts.computeIfAbsent(line.path("level").asText(), k -> new ArrayList<>()).add(ttft.asDouble());
+      ttfts
+          .computeIfAbsent(line.path("level").asText(), k -> new ArrayList<>())
+          .add(ttft.asDouble());
     }
     return Optional.empty();
   }

@@ -49,8 +49,7 @@ class ServeOutputTest {
 
     assertThat(rows)
         .extracting(BenchResult::test)
-        .containsExactly(
-            "serve c1", "serve c4", "serve c16", "serve c32", "serve r1", "serve r4");
+        .containsExactly("serve c1", "serve c4", "serve c16", "serve c32", "serve r1", "serve r4");
     for (int i = 0; i < rows.size(); i++) {
       BenchResult r = rows.get(i);
       JsonNode s = summaries.get(i);
