@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -280,7 +279,7 @@ final class ServeBenchCommand implements Callable<Integer> {
             .warmup(warmup)
             .requestTimeout(Duration.ofSeconds(requestTimeoutS))
             .seed(seed)
-            .promptFormat(format())
+            .promptFormat(ServeSettings.PromptFormat.of(promptFormat))
             .vocabSize(vocabSize)
             .extraBody(extraBody)
             .scrapeMetrics(!noMetrics)
@@ -291,14 +290,5 @@ final class ServeBenchCommand implements Callable<Integer> {
     if (slo != null) b = b.slo(slo);
     if (server != null) b = b.server(ServerKind.fromLabel(server));
     return b;
-  }
-
-  private ServeSettings.PromptFormat format() {
-    try {
-      return ServeSettings.PromptFormat.valueOf(promptFormat.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new BadInputException(
-          "--prompt-format is auto, words, tokens or text, got '" + promptFormat + "'");
-    }
   }
 }
