@@ -45,29 +45,9 @@ class ServeResultsTest {
     Path jsonl = folder.resolve("runs/serve.jsonl");
     Path results = dir.resolve("results.csv");
     try (var server = ScriptedServers.steady(5, 1)) {
-      String[] args = {
-        "serve-bench",
-        "--url",
-        server.url().toString(),
-        "--concurrency",
-        "1,2",
-        "--rate",
-        "inf",
-        "--requests",
-        "4",
-        "--prompt-tokens",
-        "8",
-        "--max-tokens",
-        "3",
-        "--warmup",
-        "1",
-        "--slo",
-        "ttft=10s",
-        "--out",
-        jsonl.toString(),
-        "--results",
-        results.toString()
-      };
+      String[] args =
+          ServeBenchCommandTest.smallRun(
+              server.url(), "--out", jsonl.toString(), "--results", results.toString());
       assertThat(run(args)).as(err.toString()).isZero();
     }
     List<BenchResult> rows = ResultsFile.read(results);
