@@ -91,7 +91,8 @@ final class SlurmArray {
         } else {
           squeueFailures = 0;
           readRows(open);
-          resolveEnded(open, queued);
+          if (otherVersion(id, open)) return;
+          resolveEnded(id, open, queued);
         }
         if (!open.isEmpty()) Thread.sleep(t.slurm().poll().toMillis());
       }
@@ -142,7 +143,7 @@ final class SlurmArray {
     }
   }
 
-  private void resolveEnded(Map<Integer, SlurmTask> open, Map<String, String> queued) {
+  private void resolveEnded(String id, Map<Integer, SlurmTask> open, Map<String, String> queued) {
     List<Integer> ended = new ArrayList<>();
     open.forEach(
         (i, task) -> {
@@ -150,6 +151,7 @@ final class SlurmArray {
         });
     if (ended.isEmpty()) return;
     readRows(open); // lines written just before the task ended
+    if (otherVersion(id, open)) return;
     for (int i : ended) {
       SlurmTask task = open.get(i);
       if (task.isDone()) {
@@ -197,6 +199,21 @@ final class SlurmArray {
                 .script("tail -n 5 " + Shell.quote(dir + "/task-" + task + ".log"))
                 .withTimeout(Remote.SHORT));
     return o.stdout().isEmpty() ? "" : "; task log tail:\n" + String.join("\n", o.stdout());
+  }
+
+  /**
+   * A task whose hello names another tokbench: every task runs the same bundle with the same java,
+   * so the whole array is cancelled and each open task gets the failed row naming both versions.
+   */
+  private boolean otherVersion(String id, Map<Integer, SlurmTask> open) {
+    SlurmTask other =
+        open.values().stream().filter(SlurmTask::isOtherVersion).findFirst().orElse(null);
+    if (other == null) return false;
+    Remote.tryRun(t.shell().script("scancel " + id));
+    String why = other.otherVersionReason() + "; scancel " + id;
+    open.values().forEach(task -> task.fail("version", why));
+    open.clear();
+    return true;
   }
 
   private void lostContact(String id, Map<Integer, SlurmTask> open) {

@@ -49,8 +49,12 @@ class FleetSshTest {
   }
 
   private FleetSweep sweep(Path file, Target... targets) {
+    return sweep(file, FleetFixtures.bundle(), targets);
+  }
+
+  private FleetSweep sweep(Path file, Bundle bundle, Target... targets) {
     return FleetSweep.of(file, Fleet.of(targets))
-        .bundle(FleetFixtures.bundle())
+        .bundle(bundle)
         .progress(new PrintStream(log, true, StandardCharsets.UTF_8));
   }
 
@@ -139,7 +143,28 @@ class FleetSshTest {
     assertThat(row.provenance()).containsEntry(Ledger.FAILURE_KEY, "unplaced");
   }
 
-  private static void waitForARowFrom(String target, Path store) throws Exception {
+  @Test
+  void aRemoteTokbenchOfAnotherVersionIsAFailedRowNamingBothAndTheReRunReplacesIt()
+      throws Exception {
+    Path file = FleetFixtures.sweep(dir.resolve("s"), "  model: [a.gguf]\n  fa: [\"0\"]");
+    Target ta = host(a, Map.of(), Map.of());
+    SweepReport r = sweep(file, FleetFixtures.bundleOfVersion("0.0.1-other"), ta).run();
+
+    assertThat(r.rows()).hasSize(1); // the hello stopped it: none of its rows were taken
+    BenchResult row = r.rows().get(0);
+    assertThat(row.ok()).isFalse();
+    assertThat(row.provenance()).containsEntry(Ledger.FAILURE_KEY, "version");
+    assertThat(row.reason())
+        .contains(
+            "host-a: remote tokbench 0.0.1-other, this one " + dev.tokbench.Version.current());
+    assertThat(log.toString(StandardCharsets.UTF_8)).contains("host-a: takes no more points");
+
+    SweepReport again = sweep(file, ta).run(); // this tokbench, shipped beside the other
+    assertThat(again.ran()).isEqualTo(1);
+    assertThat(again.rows()).hasSize(8).allMatch(BenchResult::ok);
+  }
+
+  static void waitForARowFrom(String target, Path store) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
     while (System.nanoTime() < deadline) {
       if (Files.exists(store)
