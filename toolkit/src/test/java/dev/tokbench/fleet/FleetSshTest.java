@@ -85,6 +85,12 @@ class FleetSshTest {
     // the model files named by relative paths were sent, once, under their checksums
     Path blobs = a.dir.resolve("home/tokbench/blobs");
     assertThat(blobs.resolve(Checksums.of(dir.resolve("s/data/cpu-tiny.jsonl")))).exists();
+    // the first point left the class-data archive that later points' JVMs start from
+    Path bundle = a.dir.resolve("home/tokbench").resolve(FleetFixtures.bundle().folder());
+    try (var files = Files.list(bundle)) {
+      assertThat(files.map(f -> f.getFileName().toString()))
+          .anyMatch(f -> f.matches("cds-[0-9a-f]{12}\\.jsa"));
+    }
     assertThat(log.toString(StandardCharsets.UTF_8))
         .contains("host-b: tokbench " + FleetFixtures.bundle().hash() + " installed")
         .contains("host-b: tokbench " + FleetFixtures.bundle().hash() + " already there");
