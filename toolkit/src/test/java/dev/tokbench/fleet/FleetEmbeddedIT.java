@@ -1,7 +1,6 @@
 package dev.tokbench.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tokbench.Version;
 import dev.tokbench.results.BenchResult;
@@ -41,14 +40,13 @@ class FleetEmbeddedIT {
 
   @BeforeEach
   void hosts() throws Exception {
-    String why = LoopbackSshd.unavailable();
-    if (why == null && !Files.isRegularFile(JAR)) why = "no shaded jar at " + JAR;
-    if (why == null && !jarVersion().equals(Version.current())) {
+    String why = null;
+    if (!Files.isRegularFile(JAR)) why = "no shaded jar at " + JAR;
+    else if (!jarVersion().equals(Version.current())) {
       // failsafe runs from target/classes ("dev") unless package ran in the same build
       why = "this side is tokbench " + Version.current() + ", the jar " + jarVersion();
     }
-    if (why != null) System.out.println("FleetEmbeddedIT skipped: " + why);
-    assumeTrue(why == null, why);
+    LoopbackSshd.assumeUsable("FleetEmbeddedIT", why);
     a = LoopbackSshd.start("host-a", dir.resolve("host-a"));
     b = LoopbackSshd.start("host-b", dir.resolve("host-b"));
   }

@@ -31,12 +31,9 @@ class FleetFullDiskTest {
 
   @BeforeEach
   void host() throws Exception {
-    String why = LoopbackSshd.unavailable();
-    if (why == null && !"root".equals(System.getProperty("user.name"))) {
-      why = "a full disk is a tmpfs the test mounts, which needs root";
-    }
-    if (why != null) System.out.println("FleetFullDiskTest skipped: " + why);
-    assumeTrue(why == null, why);
+    boolean root = "root".equals(System.getProperty("user.name"));
+    LoopbackSshd.assumeUsable(
+        "FleetFullDiskTest", root ? null : "a full disk is a tmpfs the test mounts: needs root");
     host = LoopbackSshd.start("host-a", dir.resolve("host-a"));
   }
 

@@ -166,9 +166,7 @@ class FleetSlurmTest {
 
   @Test
   void aClusterBehindALoginNodeIsDrivenOverSshAndALoginNodeDownGivesFailedRows() throws Exception {
-    String why = LoopbackSshd.unavailable();
-    if (why != null) System.out.println("FleetSlurmTest (login node) skipped: " + why);
-    assumeTrue(why == null, why);
+    LoopbackSshd.assumeUsable("FleetSlurmTest (login node)", null);
     // a login node's sessions find the cluster's slurm.conf, as /etc/slurm is found on a real one
     try (LoopbackSshd login =
         LoopbackSshd.start(

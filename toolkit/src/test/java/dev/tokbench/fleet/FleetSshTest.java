@@ -1,7 +1,6 @@
 package dev.tokbench.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tokbench.results.BenchResult;
 import dev.tokbench.results.ResultStore;
@@ -35,9 +34,7 @@ class FleetSshTest {
 
   @BeforeEach
   void hosts() throws Exception {
-    String why = LoopbackSshd.unavailable();
-    if (why != null) System.out.println("FleetSshTest skipped: " + why);
-    assumeTrue(why == null, why);
+    LoopbackSshd.assumeUsable("FleetSshTest", null);
     a = LoopbackSshd.start("host-a", dir.resolve("host-a"));
     b = LoopbackSshd.start("host-b", dir.resolve("host-b"));
   }

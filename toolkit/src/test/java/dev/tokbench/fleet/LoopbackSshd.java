@@ -36,6 +36,17 @@ final class LoopbackSshd implements AutoCloseable {
     return null;
   }
 
+  /**
+   * Skips the calling test, saying why on stdout, when sshd or its tools are missing or {@code
+   * also} (another reason, or null) says so.
+   */
+  static void assumeUsable(String test, String also) {
+    String why = unavailable();
+    if (why == null) why = also;
+    if (why != null) System.out.println(test + " skipped: " + why);
+    org.junit.jupiter.api.Assumptions.assumeTrue(why == null, why);
+  }
+
   private static boolean onPath(String tool) {
     for (String d : System.getenv().getOrDefault("PATH", "").split(":")) {
       if (Files.isExecutable(Path.of(d, tool))) return true;
