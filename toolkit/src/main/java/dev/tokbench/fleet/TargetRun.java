@@ -75,7 +75,8 @@ final class TargetRun implements AutoCloseable {
   private synchronized boolean install() {
     if (lost != null) return false;
     if (installed) return true;
-    if (master == null && t.host() != null) {
+    // sshd's MaxSessions (10 by default) caps the sessions one connection carries
+    if (master == null && t.host() != null && (t.isSlurm() || t.slots() <= 10)) {
       master = SshMaster.open(t.host());
       t = t.via(master.host());
     }
