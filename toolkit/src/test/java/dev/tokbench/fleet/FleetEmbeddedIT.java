@@ -69,7 +69,7 @@ class FleetEmbeddedIT {
 
     CompletableFuture<SweepReport> run =
         CompletableFuture.supplyAsync(() -> sweep(file, ta, tb).run());
-    FleetSshTest.waitForARowFrom("host-b", store); // its 1-thread rows: the 2-thread ones run
+    FleetSshTest.waitForRowsFrom("host-b", 2, store); // its 1-thread rows: 2 threads next
     b.kill();
     Files.createFile(gate);
     SweepReport first = run.get(300, TimeUnit.SECONDS);

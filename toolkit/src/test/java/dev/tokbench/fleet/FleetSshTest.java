@@ -168,16 +168,23 @@ class FleetSshTest {
   }
 
   static void waitForARowFrom(String target, Path store) throws Exception {
+    waitForRowsFrom(target, 1, store);
+  }
+
+  /** Waits until the store holds {@code rows} rows from {@code target}. */
+  static void waitForRowsFrom(String target, int rows, Path store) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
     while (System.nanoTime() < deadline) {
       if (Files.exists(store)
           && Files.readAllLines(store).stream()
-              .anyMatch(l -> l.contains("\"fleet_target\":\"" + target + "\""))) {
+                  .filter(l -> l.contains("\"fleet_target\":\"" + target + "\""))
+                  .count()
+              >= rows) {
         return;
       }
       Thread.sleep(20);
     }
-    throw new AssertionError("no row from " + target + " in " + store);
+    throw new AssertionError("no " + rows + " rows from " + target + " in " + store);
   }
 
   static List<BenchResult> rows(Path store) {
