@@ -19,6 +19,7 @@ public final class Charts {
     if (!ceilingPoints(data).isEmpty()) out.add(ceiling(List.of(data)));
     DepthChart.of(data).ifPresent(out::add);
     out.addAll(ServeCharts.of(data));
+    EnergyChart.of(data).ifPresent(out::add);
     return out;
   }
 

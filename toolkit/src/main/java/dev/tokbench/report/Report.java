@@ -97,6 +97,7 @@ public final class Report {
     b.ceiling().ifPresent(out::add);
     b.prefill().ifPresent(out::add);
     new RatioTable(data).table().ifPresent(out::add);
+    EnergyTable.of(data).ifPresent(out::add);
     r.models().ifPresent(out::add);
     if (!data.drawnBars().isEmpty()) out.add(new ReportBars(data).deviations());
     NotShownTable.of(data, placements()).ifPresent(out::add);
