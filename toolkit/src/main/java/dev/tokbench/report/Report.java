@@ -95,9 +95,10 @@ public final class Report {
     b.ceiling().ifPresent(out::add);
     b.prefill().ifPresent(out::add);
     new RatioTable(data).table().ifPresent(out::add);
+    MemoryRowsTable.of(data).ifPresent(out::add);
     r.models().ifPresent(out::add);
     if (!data.drawnBars().isEmpty()) out.add(new ReportBars(data).deviations());
-    NotShownTable.of(data, r.placements()).ifPresent(out::add);
+    NotShownTable.of(data, placements()).ifPresent(out::add);
     tables = List.copyOf(out);
     return tables;
   }
@@ -112,7 +113,7 @@ public final class Report {
    * shows it. Each row is in exactly one cell or not shown, never both, never dropped.
    */
   public List<Placement> placements() {
-    return resultTables().placements();
+    return MemoryRowsTable.placed(data, resultTables().placements());
   }
 
   /** The names {@link #table} accepts for this folder. */

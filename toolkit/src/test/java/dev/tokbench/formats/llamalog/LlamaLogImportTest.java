@@ -140,8 +140,9 @@ class LlamaLogImportTest {
     // the generated text is not UTF-8: edit the log byte for byte
     var latin1 = java.nio.charset.StandardCharsets.ISO_8859_1;
     List<String> lines = Files.readAllLines(MEMORY.resolve("cpu-completion.log"), latin1);
-    int at = lines.indexOf(
-        lines.stream().filter(l -> l.contains("KV buffer size =     2.00")).findFirst().get());
+    int at =
+        lines.indexOf(
+            lines.stream().filter(l -> l.contains("KV buffer size =     2.00")).findFirst().get());
     lines.set(at, "0.00.052.938 I llama_kv_cache:        CPU KV buffer size =     two MiB");
     Path log = Files.write(tmp.resolve("bad.log"), lines, latin1);
 
