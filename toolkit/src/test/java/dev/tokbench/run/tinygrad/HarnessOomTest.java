@@ -40,6 +40,20 @@ class HarnessOomTest {
     return t;
   }
 
+  /** The real harness capture's pp line, then {@code stderr}, then exit 1: a run that died. */
+  private RunResult replayPpThenExit1(Path stderr) throws Exception {
+    Path python = Scripts.install(dir, "replay.sh", "python3");
+    Map<String, String> env =
+        Map.of(
+            "REPLAY_STDOUT", RunFixtures.path("tinygrad/beam/harness-cold.stdout").toString(),
+            "REPLAY_LINES", "1",
+            "REPLAY_THEN", "exit",
+            "REPLAY_EXIT", "1",
+            "REPLAY_STDERR", stderr.toString(),
+            "REPLAY_DELAY", "0");
+    return harness(python, env).run();
+  }
+
   @Test
   void anAllocationFailureAfterThePpLineIsAnOomRowForTheLostTest() throws Exception {
     // tinygrad/device.py Allocator.alloc re-raises ops_cuda's check() RuntimeError as MemoryError
@@ -55,24 +69,7 @@ class HarnessOomTest {
                 + "The above exception was the direct cause of the following exception:\n"
                 + "\n"
                 + "MemoryError: Allocation of 16.00 GB failed on CUDA. Used: 128.50 GB\n");
-    Path python = Scripts.install(dir, "replay.sh", "python3");
-    RunResult r =
-        harness(
-                python,
-                Map.of(
-                    "REPLAY_STDOUT",
-                    RunFixtures.path("tinygrad/beam/harness-cold.stdout").toString(),
-                    "REPLAY_LINES",
-                    "1",
-                    "REPLAY_THEN",
-                    "exit",
-                    "REPLAY_EXIT",
-                    "1",
-                    "REPLAY_STDERR",
-                    stderr.toString(),
-                    "REPLAY_DELAY",
-                    "0"))
-            .run();
+    RunResult r = replayPpThenExit1(stderr);
 
     List<BenchResult> rows = r.rows();
     assertThat(rows).extracting(BenchResult::test).containsExactly("pp64", "tg16");
@@ -89,24 +86,7 @@ class HarnessOomTest {
     Path stderr =
         Files.writeString(
             dir.resolve("crash.stderr"), "Traceback (most recent call last):\nStopIteration\n");
-    Path python = Scripts.install(dir, "replay.sh", "python3");
-    RunResult r =
-        harness(
-                python,
-                Map.of(
-                    "REPLAY_STDOUT",
-                    RunFixtures.path("tinygrad/beam/harness-cold.stdout").toString(),
-                    "REPLAY_LINES",
-                    "1",
-                    "REPLAY_THEN",
-                    "exit",
-                    "REPLAY_EXIT",
-                    "1",
-                    "REPLAY_STDERR",
-                    stderr.toString(),
-                    "REPLAY_DELAY",
-                    "0"))
-            .run();
+    RunResult r = replayPpThenExit1(stderr);
 
     BenchResult lost = r.rows().get(1);
     assertThat(lost.status()).isEqualTo(Status.FAILED);
