@@ -1,13 +1,11 @@
 package dev.tokbench.formats.tinygrad;
 
+import dev.tokbench.ReadLimits;
 import dev.tokbench.results.BenchResult;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,10 +29,13 @@ public final class TinygradBench {
 
   /** The rows of a saved harness output, with a chosen warm-up rule and launch provenance. */
   public static List<BenchResult> read(Path file, WarmupRule rule, Map<String, String> provenance) {
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return parse(in, file.toString(), rule, provenance);
+    // read whole within tinygrad's limits: a malformed byte is a typed error at its line, not an
+    // UncheckedIOException from a strict decoder (found by fuzzing)
+    String text = ReadLimits.TINYGRAD.read(file);
+    try {
+      return parse(new StringReader(text), file.toString(), rule, provenance);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
+      throw new UncheckedIOException(e); // a StringReader does not fail
     }
   }
 
