@@ -100,8 +100,10 @@ public final class FleetSweep {
 
   private void runTargets(WorkQueue queue, Ledger ledger, Installed in, Path logs) {
     List<Thread> threads = new ArrayList<>();
+    List<TargetRun> runs = new ArrayList<>();
     for (Target t : fleet.targets()) {
       TargetRun run = new TargetRun(t, in, queue, ledger, logs);
+      runs.add(run);
       int workers = t.isSlurm() ? 1 : t.slots();
       for (int i = 0; i < workers; i++) {
         int slot = i;
@@ -117,6 +119,8 @@ public final class FleetSweep {
       threads.forEach(Thread::interrupt);
       Thread.currentThread().interrupt();
       throw new IllegalStateException("fleet sweep interrupted", e);
+    } finally {
+      runs.forEach(TargetRun::close);
     }
   }
 

@@ -91,7 +91,8 @@ final class SlurmArray {
         } else {
           squeueFailures = 0;
           readRows(open);
-          resolveEnded(open, queued);
+          if (otherVersion(id, open)) return;
+          resolveEnded(id, open, queued);
         }
         if (!open.isEmpty()) Thread.sleep(t.slurm().poll().toMillis());
       }
@@ -142,7 +143,7 @@ final class SlurmArray {
     }
   }
 
-  private void resolveEnded(Map<Integer, SlurmTask> open, Map<String, String> queued) {
+  private void resolveEnded(String id, Map<Integer, SlurmTask> open, Map<String, String> queued) {
     List<Integer> ended = new ArrayList<>();
     open.forEach(
         (i, task) -> {
@@ -150,44 +151,22 @@ final class SlurmArray {
         });
     if (ended.isEmpty()) return;
     readRows(open); // lines written just before the task ended
+    if (otherVersion(id, open)) return;
+    SlurmStates states = SlurmStates.of(t, id);
     for (int i : ended) {
       SlurmTask task = open.get(i);
-      if (task.isDone()) {
+      String state = states.of(i);
+      if (SlurmStates.stillQueued(state)) continue; // squeue was ahead of slurmctld
+      if (task.isDone() && !SlurmStates.endedBySlurm(state)) {
         task.finish();
-        open.remove(i);
-        continue;
+      } else {
+        String after = task.isDone() ? " after its done line" : "";
+        task.fail(
+            SlurmStates.kind(state),
+            t.name() + ": slurm job " + task.jobId() + " " + state + after + logTail(i));
       }
-      String state = scontrol(task.jobId());
-      if (state.startsWith("PENDING")
-          || state.startsWith("RUNNING")
-          || state.startsWith("COMPLETING")) continue;
-      task.fail(
-          "slurm-" + state.split(" ")[0].toLowerCase(java.util.Locale.ROOT),
-          t.name() + ": slurm job " + task.jobId() + " " + state + logTail(i));
       open.remove(i);
     }
-  }
-
-  /** {@code CANCELLED (Reason=None, ExitCode=0:15)}, from {@code scontrol -o show job}. */
-  private String scontrol(String jobId) {
-    Remote.Output o =
-        Remote.tryRun(t.shell().script("scontrol -o show job " + jobId).withTimeout(Remote.SHORT));
-    String line = String.join(" ", o.stdout());
-    String state = field(line, "JobState");
-    if (!o.outcome().succeeded() || state.isEmpty()) {
-      return "ended, state unknown (slurmctld no longer knows the job)";
-    }
-    return state
-        + " (Reason="
-        + field(line, "Reason")
-        + ", ExitCode="
-        + field(line, "ExitCode")
-        + ")";
-  }
-
-  private static String field(String line, String name) {
-    var m = java.util.regex.Pattern.compile("\\b" + name + "=(\\S*)").matcher(line);
-    return m.find() ? m.group(1) : "";
   }
 
   private String logTail(int task) {
@@ -197,6 +176,21 @@ final class SlurmArray {
                 .script("tail -n 5 " + Shell.quote(dir + "/task-" + task + ".log"))
                 .withTimeout(Remote.SHORT));
     return o.stdout().isEmpty() ? "" : "; task log tail:\n" + String.join("\n", o.stdout());
+  }
+
+  /**
+   * A task whose hello names another tokbench: every task runs the same bundle with the same java,
+   * so the whole array is cancelled and each open task gets the failed row naming both versions.
+   */
+  private boolean otherVersion(String id, Map<Integer, SlurmTask> open) {
+    SlurmTask other =
+        open.values().stream().filter(SlurmTask::isOtherVersion).findFirst().orElse(null);
+    if (other == null) return false;
+    Remote.tryRun(t.shell().script("scancel " + id));
+    String why = other.otherVersionReason() + "; scancel " + id;
+    open.values().forEach(task -> task.fail("version", why));
+    open.clear();
+    return true;
   }
 
   private void lostContact(String id, Map<Integer, SlurmTask> open) {

@@ -1,23 +1,15 @@
 package dev.tokbench.fleet;
 
-import dev.tokbench.BadInputException;
 import dev.tokbench.sweep.SweepPoint;
 
 /** One task of a fleet's job array: the point it runs and the rows read from its file so far. */
 final class SlurmTask {
-  private final Target t;
-  private final SweepPoint point;
-  private final Ledger ledger;
   private final String jobId;
-  private long lines;
-  private int rows;
-  private boolean done;
+  private final PointReader reader;
 
   SlurmTask(Target t, SweepPoint point, Ledger ledger, String jobId) {
-    this.t = t;
-    this.point = point;
-    this.ledger = ledger;
     this.jobId = jobId;
+    this.reader = new PointReader(t, point, ledger, "slurm job " + jobId, jobId + " rows");
   }
 
   String jobId() {
@@ -25,34 +17,33 @@ final class SlurmTask {
   }
 
   long linesRead() {
-    return lines;
+    return reader.linesRead();
   }
 
   boolean isDone() {
-    return done;
+    return reader.isDone();
+  }
+
+  /** True once its hello named another tokbench: it is cancelled, its lines unread. */
+  boolean isOtherVersion() {
+    return reader.isOtherVersion();
   }
 
   /** One line of the task's rows file. */
   void line(String line) {
-    lines++;
-    try {
-      PointProtocol.row(line, jobId + " rows", lines)
-          .ifPresent(
-              r -> {
-                ledger.row(point, t, "slurm job " + jobId, r);
-                rows++;
-              });
-    } catch (BadInputException e) {
-      ledger.say(t.name() + ": a row line that is not a row, skipped: " + e.getMessage());
-    }
-    if (PointProtocol.isDone(line)) done = true;
+    reader.line(line);
   }
 
   void finish() {
-    ledger.done(point, t, rows, false, "");
+    reader.finish();
   }
 
   void fail(String kind, String why) {
-    ledger.failed(point, t, "slurm job " + jobId, kind, why);
+    reader.fail(kind, why);
+  }
+
+  /** Why its rows are not taken: the remote tokbench's version and this one's. */
+  String otherVersionReason() {
+    return reader.otherVersionReason();
   }
 }

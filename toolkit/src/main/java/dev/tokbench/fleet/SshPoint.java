@@ -1,7 +1,5 @@
 package dev.tokbench.fleet;
 
-import dev.tokbench.BadInputException;
-import dev.tokbench.Version;
 import dev.tokbench.process.Launcher;
 import dev.tokbench.process.OutputListener;
 import dev.tokbench.process.ProcessOutcome;
@@ -16,11 +14,12 @@ final class SshPoint {
 
   /**
    * Runs {@code p} on {@code t}; returns normally once the point is recorded (finished, or a failed
-   * row saying why not), throws {@link TargetUnusable} when the host itself is gone.
+   * row saying why not), throws {@link TargetUnusable} when the host itself is gone or runs another
+   * tokbench.
    */
   static void run(Target t, Installed in, SweepPoint p, Ledger ledger, Duration timeout, Path log) {
     String where = t.host().toString();
-    Listener l = new Listener(t, p, ledger, where);
+    PointReader reader = new PointReader(t, p, ledger, where, t.name() + " stdout");
     ProcessSpec spec =
         t.shell()
             .script(RemoteCommand.line(t, in.bundle(), in.inputs(), p))
@@ -28,76 +27,33 @@ final class SshPoint {
             .withLog(log);
     ProcessOutcome o;
     try {
-      o = Launcher.run(spec, l);
+      o = Launcher.run(spec, (OutputListener) line -> stop(reader.line(line)));
     } catch (WrongVersion e) {
-      o = null; // the listener stopped it at the first line
-    }
-    if (l.done) {
-      ledger.done(p, t, l.rows, false, "");
-      return;
-    }
-    if (l.otherVersion != null) {
-      String why =
-          t.name() + ": remote tokbench " + l.otherVersion + ", this one " + Version.current();
-      ledger.failed(p, t, where, "version", why);
+      String why = reader.otherVersionReason();
+      reader.fail("version", why);
       throw new TargetUnusable(why);
     }
-    if (o == null) throw new IllegalStateException("unreachable: only a version stops early");
-    if (t.shell().connectionLost(o)) {
+    if (reader.isDone()) {
+      reader.finish();
+    } else if (t.shell().connectionLost(o)) {
       String why =
           t.name()
               + ": host lost mid-point after "
-              + l.rows
+              + reader.rows()
               + " rows: "
               + o.failureReason().replace('\n', ' ');
-      ledger.failed(p, t, where, "host-lost", why);
+      reader.fail("host-lost", why);
       throw new TargetUnusable(why);
+    } else {
+      reader.fail(
+          "remote",
+          t.name() + ": remote tokbench ended before the point did: " + o.failureReason());
     }
-    ledger.failed(
-        p,
-        t,
-        where,
-        "remote",
-        t.name() + ": remote tokbench ended before the point did: " + o.failureReason());
   }
 
-  /** Reads the protocol lines as they come. */
-  private static final class Listener implements OutputListener {
-    private final Target t;
-    private final SweepPoint p;
-    private final Ledger ledger;
-    private final String where;
-    private long lineNo;
-    int rows;
-    boolean done;
-    String otherVersion;
-
-    Listener(Target t, SweepPoint p, Ledger ledger, String where) {
-      this.t = t;
-      this.p = p;
-      this.ledger = ledger;
-      this.where = where;
-    }
-
-    @Override
-    public void stdout(String line) {
-      lineNo++;
-      PointProtocol.version(line)
-          .filter(v -> !v.equals(Version.current()))
-          .ifPresent(v -> otherVersion = v);
-      if (otherVersion != null) throw new WrongVersion();
-      try {
-        PointProtocol.row(line, t.name() + " stdout", lineNo)
-            .ifPresent(
-                r -> {
-                  ledger.row(p, t, where, r);
-                  rows++;
-                });
-      } catch (BadInputException e) {
-        ledger.say(t.name() + ": a row line that is not a row, skipped: " + e.getMessage());
-      }
-      if (PointProtocol.isDone(line)) done = true;
-    }
+  /** Stops the session at a hello of another version: none of its lines may be recorded. */
+  private static void stop(boolean reading) {
+    if (!reading) throw new WrongVersion();
   }
 
   /** Thrown by the listener to stop a remote tokbench of another version at its first line. */

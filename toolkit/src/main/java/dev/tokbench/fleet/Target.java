@@ -51,6 +51,11 @@ public record Target(
     labels = Collections.unmodifiableMap(l);
   }
 
+  /** This target reached through {@code h} (the same host, other ssh options). */
+  Target via(SshHost h) {
+    return new Target(name, h, slurm, workdir, java, javaOptions, slots, env, labels);
+  }
+
   /** True for a Slurm partition. */
   public boolean isSlurm() {
     return slurm != null;

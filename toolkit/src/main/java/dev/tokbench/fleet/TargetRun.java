@@ -8,11 +8,13 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One target's share of a fleet sweep: tokbench installed once (whichever slot gets there first),
- * then points taken off the queue until none fits or the target is lost.
+ * One target's share of a fleet sweep: an ssh master connection opened and tokbench installed once
+ * (whichever slot gets there first), then points taken off the queue until none fits or the target
+ * is lost.
  */
-final class TargetRun {
-  private final Target t;
+final class TargetRun implements AutoCloseable {
+  private volatile Target t; // once installed: reached through the master connection
+  private SshMaster master;
   private final Installed in;
   private final WorkQueue queue;
   private final Ledger ledger;
@@ -73,6 +75,11 @@ final class TargetRun {
   private synchronized boolean install() {
     if (lost != null) return false;
     if (installed) return true;
+    // sshd's MaxSessions (10 by default) caps the sessions one connection carries
+    if (master == null && t.host() != null && (t.isSlurm() || t.slots() <= 10)) {
+      master = SshMaster.open(t.host());
+      t = t.via(master.host());
+    }
     try {
       long sent = in.bundle().addTo(new Shipment()).ensure(t);
       ledger.say(
@@ -88,6 +95,12 @@ final class TargetRun {
       lose(e.getMessage());
       return false;
     }
+  }
+
+  /** Closes the master connection, once every slot is done. */
+  @Override
+  public synchronized void close() {
+    if (master != null) master.close();
   }
 
   private synchronized void lose(String why) {

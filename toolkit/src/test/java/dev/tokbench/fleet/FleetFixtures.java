@@ -65,6 +65,35 @@ final class FleetFixtures {
     return Bundle.current();
   }
 
+  /**
+   * This JVM's bundle with its toolkit jar made to say {@code version} (its manifest's
+   * Implementation-Version, which {@link dev.tokbench.Version} reads): a remote tokbench of another
+   * version, whose hello line names it.
+   */
+  static Bundle bundleOfVersion(String version) throws Exception {
+    List<Path> jars = new java.util.ArrayList<>(bundle().jars());
+    Path toolkit = jars.get(0);
+    if (!toolkit.getFileName().toString().startsWith("tokbench")) {
+      throw new IllegalStateException("the bundle's first jar is not the toolkit: " + toolkit);
+    }
+    Path other = Files.createTempFile("tokbench-other-version-", ".jar");
+    other.toFile().deleteOnExit();
+    java.util.jar.Manifest m = new java.util.jar.Manifest();
+    m.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+    m.getMainAttributes().put(java.util.jar.Attributes.Name.IMPLEMENTATION_VERSION, version);
+    try (var in = new java.util.jar.JarFile(toolkit.toFile());
+        var out = new java.util.jar.JarOutputStream(Files.newOutputStream(other), m)) {
+      for (var e : java.util.Collections.list(in.entries())) {
+        if (e.getName().equals("META-INF/MANIFEST.MF")) continue;
+        out.putNextEntry(new java.util.jar.JarEntry(e.getName()));
+        in.getInputStream(e).transferTo(out);
+        out.closeEntry();
+      }
+    }
+    jars.set(0, other);
+    return new Bundle(jars);
+  }
+
   /** A point's axis values: its sweep_cell less the run block's digest (" run=HASH"). */
   static String axes(BenchResult r) {
     return r.provenance().get("sweep_cell").replaceFirst(" run=\\S+$", "");

@@ -1,7 +1,6 @@
 package dev.tokbench.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tokbench.results.BenchResult;
 import dev.tokbench.results.ResultStore;
@@ -35,9 +34,7 @@ class FleetSshTest {
 
   @BeforeEach
   void hosts() throws Exception {
-    String why = LoopbackSshd.unavailable();
-    if (why != null) System.out.println("FleetSshTest skipped: " + why);
-    assumeTrue(why == null, why);
+    LoopbackSshd.assumeUsable("FleetSshTest", null);
     a = LoopbackSshd.start("host-a", dir.resolve("host-a"));
     b = LoopbackSshd.start("host-b", dir.resolve("host-b"));
   }
@@ -49,8 +46,12 @@ class FleetSshTest {
   }
 
   private FleetSweep sweep(Path file, Target... targets) {
+    return sweep(file, FleetFixtures.bundle(), targets);
+  }
+
+  private FleetSweep sweep(Path file, Bundle bundle, Target... targets) {
     return FleetSweep.of(file, Fleet.of(targets))
-        .bundle(FleetFixtures.bundle())
+        .bundle(bundle)
         .progress(new PrintStream(log, true, StandardCharsets.UTF_8));
   }
 
@@ -81,6 +82,12 @@ class FleetSshTest {
     // the model files named by relative paths were sent, once, under their checksums
     Path blobs = a.dir.resolve("home/tokbench/blobs");
     assertThat(blobs.resolve(Checksums.of(dir.resolve("s/data/cpu-tiny.jsonl")))).exists();
+    // the first point left the class-data archive that later points' JVMs start from
+    Path bundle = a.dir.resolve("home/tokbench").resolve(FleetFixtures.bundle().folder());
+    try (var files = Files.list(bundle)) {
+      assertThat(files.map(f -> f.getFileName().toString()))
+          .anyMatch(f -> f.matches("cds-[0-9a-f]{12}\\.jsa"));
+    }
     assertThat(log.toString(StandardCharsets.UTF_8))
         .contains("host-b: tokbench " + FleetFixtures.bundle().hash() + " installed")
         .contains("host-b: tokbench " + FleetFixtures.bundle().hash() + " already there");
@@ -139,17 +146,45 @@ class FleetSshTest {
     assertThat(row.provenance()).containsEntry(Ledger.FAILURE_KEY, "unplaced");
   }
 
-  private static void waitForARowFrom(String target, Path store) throws Exception {
+  @Test
+  void aRemoteTokbenchOfAnotherVersionIsAFailedRowNamingBothAndTheReRunReplacesIt()
+      throws Exception {
+    Path file = FleetFixtures.sweep(dir.resolve("s"), "  model: [a.gguf]\n  fa: [\"0\"]");
+    Target ta = host(a, Map.of(), Map.of());
+    SweepReport r = sweep(file, FleetFixtures.bundleOfVersion("0.0.1-other"), ta).run();
+
+    assertThat(r.rows()).hasSize(1); // the hello stopped it: none of its rows were taken
+    BenchResult row = r.rows().get(0);
+    assertThat(row.ok()).isFalse();
+    assertThat(row.provenance()).containsEntry(Ledger.FAILURE_KEY, "version");
+    assertThat(row.reason())
+        .contains(
+            "host-a: remote tokbench 0.0.1-other, this one " + dev.tokbench.Version.current());
+    assertThat(log.toString(StandardCharsets.UTF_8)).contains("host-a: takes no more points");
+
+    SweepReport again = sweep(file, ta).run(); // this tokbench, shipped beside the other
+    assertThat(again.ran()).isEqualTo(1);
+    assertThat(again.rows()).hasSize(8).allMatch(BenchResult::ok);
+  }
+
+  static void waitForARowFrom(String target, Path store) throws Exception {
+    waitForRowsFrom(target, 1, store);
+  }
+
+  /** Waits until the store holds {@code rows} rows from {@code target}. */
+  static void waitForRowsFrom(String target, int rows, Path store) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
     while (System.nanoTime() < deadline) {
       if (Files.exists(store)
           && Files.readAllLines(store).stream()
-              .anyMatch(l -> l.contains("\"fleet_target\":\"" + target + "\""))) {
+                  .filter(l -> l.contains("\"fleet_target\":\"" + target + "\""))
+                  .count()
+              >= rows) {
         return;
       }
       Thread.sleep(20);
     }
-    throw new AssertionError("no row from " + target + " in " + store);
+    throw new AssertionError("no " + rows + " rows from " + target + " in " + store);
   }
 
   static List<BenchResult> rows(Path store) {

@@ -36,6 +36,17 @@ final class LoopbackSshd implements AutoCloseable {
     return null;
   }
 
+  /**
+   * Skips the calling test, saying why on stdout, when sshd or its tools are missing or {@code
+   * also} (another reason, or null) says so.
+   */
+  static void assumeUsable(String test, String also) {
+    String why = unavailable();
+    if (why == null) why = also;
+    if (why != null) System.out.println(test + " skipped: " + why);
+    org.junit.jupiter.api.Assumptions.assumeTrue(why == null, why);
+  }
+
   private static boolean onPath(String tool) {
     for (String d : System.getenv().getOrDefault("PATH", "").split(":")) {
       if (Files.isExecutable(Path.of(d, tool))) return true;
@@ -45,12 +56,17 @@ final class LoopbackSshd implements AutoCloseable {
 
   /** Starts a host in {@code dir} (its keys, config and home go there). */
   static LoopbackSshd start(String name, Path dir) throws Exception {
+    return start(name, dir, List.of());
+  }
+
+  /** As {@link #start(String, Path)}, with more lines for its sshd_config. */
+  static LoopbackSshd start(String name, Path dir, List<String> moreConfig) throws Exception {
     Files.createDirectories(dir);
     keygen(dir.resolve("host_key"));
     if (!Files.exists(dir.resolve("user_key"))) keygen(dir.resolve("user_key"));
     Files.copy(dir.resolve("user_key.pub"), dir.resolve("authorized_keys"));
     LoopbackSshd s = new LoopbackSshd(name, dir, freePort());
-    s.writeConfig();
+    s.writeConfig(moreConfig);
     String hostKey = Files.readString(dir.resolve("host_key.pub")).strip();
     Files.writeString(
         dir.resolve("known_hosts"),
@@ -70,7 +86,7 @@ final class LoopbackSshd implements AutoCloseable {
       throw new IOException("ssh-keygen failed: " + new String(p.getInputStream().readAllBytes()));
   }
 
-  private void writeConfig() throws IOException {
+  private void writeConfig(List<String> moreConfig) throws IOException {
     if ("root".equals(System.getProperty("user.name"))) {
       Files.createDirectories(Path.of("/run/sshd")); // sshd's privilege separation directory
     }
@@ -90,6 +106,7 @@ final class LoopbackSshd implements AutoCloseable {
             "PubkeyAuthentication yes",
             "PermitRootLogin prohibit-password",
             "LogLevel ERROR",
+            String.join("\n", moreConfig),
             ""));
   }
 
