@@ -171,8 +171,8 @@ final class GgufFitCommand implements Callable<Integer> {
   private Memory memory() {
     Memory m = model().options(options());
     if (allowLongContext) m = m.allowLongContext();
-    if (device != null && memory != null) throw usage("give --device or --memory, not both");
-    if (cpuOnly && (device != null || memory != null)) throw usage("--cpu-only has no GPU memory");
+    refuse(device != null && memory != null, "give --device or --memory, not both");
+    refuse(cpuOnly && (device != null || memory != null), "--cpu-only has no GPU memory");
     if (device != null) m = m.device(device);
     if (memory != null) m = m.memory(memory);
     if (cpuOnly) m = m.cpuOnly();
@@ -180,13 +180,13 @@ final class GgufFitCommand implements Callable<Integer> {
   }
 
   private Memory model() {
-    if (file != null && shape != null) throw usage("give a GGUF FILE or --shape, not both");
-    if (file == null && shape == null) throw usage("give a GGUF FILE or --shape NAME --type TYPE");
+    refuse(file != null && shape != null, "give a GGUF FILE or --shape, not both");
+    refuse(file == null && shape == null, "give a GGUF FILE or --shape NAME --type TYPE");
     return file != null ? Memory.of(file) : Memory.shape(shape, type);
   }
 
   private MemoryOptions options() {
-    if (!fa.equals("on") && !fa.equals("off")) throw usage("--fa is on or off, not '" + fa + "'");
+    refuse(!fa.equals("on") && !fa.equals("off"), "--fa is on or off, not '" + fa + "'");
     return MemoryOptions.defaults()
         .withContext(ctx)
         .withCacheTypes(CacheType.parse(ctk), CacheType.parse(ctv))
@@ -197,7 +197,8 @@ final class GgufFitCommand implements Callable<Integer> {
         .withKvUnified(kvUnified);
   }
 
-  private ParameterException usage(String message) {
-    return new ParameterException(spec.commandLine(), message);
+  /** A usage error (picocli prints it with the usage, exit 2) when {@code bad}. */
+  private void refuse(boolean bad, String message) {
+    if (bad) throw new ParameterException(spec.commandLine(), message);
   }
 }

@@ -222,6 +222,10 @@ final class ServeBenchCommand implements Callable<Integer> {
       run = bench.run(sink, s -> progress(s, err));
     }
     if (!run.failure().isEmpty()) err.println("not measured: " + run.failure());
+    if (target.llamaServer != null) {
+      Path log = serverLog != null ? serverLog : defaultLog();
+      ServerMemory.record(log, ServerMemory.rowsFile(out, log), err);
+    }
     err.print(ServeTable.of(run.summaries()));
     if (out != null) err.println("-> " + out);
     if (results != null) err.println("-> " + results);

@@ -1,24 +1,18 @@
 package dev.tokbench.memory;
 
-import dev.tokbench.BadInputException;
+import dev.tokbench.BadLineException;
 
-/** A llama.cpp log with a memory line that cannot be read; the message names the file and line. */
-public class MemoryLogException extends BadInputException {
-  private final String file;
-  private final int line;
-
+/**
+ * A llama.cpp log with a memory line that cannot be read: {@code file:line: what}, with both kept
+ * ({@link #source()}, {@link #line()}) as for any bad line of a text file.
+ */
+public class MemoryLogException extends BadLineException {
   public MemoryLogException(String file, int line, String message) {
-    super(file + ":" + line + ": " + message);
-    this.file = file;
-    this.line = line;
+    super(file, line, message, null);
   }
 
+  /** The log's name as given to the reader (a path, or a stream's name). */
   public String file() {
-    return file;
-  }
-
-  /** 1-based. */
-  public int line() {
-    return line;
+    return source();
   }
 }

@@ -1,5 +1,6 @@
 package dev.tokbench.memory;
 
+import dev.tokbench.Records;
 import dev.tokbench.gguf.GgmlType;
 import java.util.Objects;
 
@@ -76,38 +77,31 @@ public record MemoryOptions(
   }
 
   public MemoryOptions withContext(int v) {
-    return new MemoryOptions(
-        v, cacheK, cacheV, flashAttention, parallel, batch, ubatch, gpuLayers, kvUnified);
+    return Records.with(this, MemoryOptions::context, v);
   }
 
   public MemoryOptions withCacheTypes(GgmlType k, GgmlType v) {
-    return new MemoryOptions(
-        context, k, v, flashAttention, parallel, batch, ubatch, gpuLayers, kvUnified);
+    return Records.with(Records.with(this, MemoryOptions::cacheK, k), MemoryOptions::cacheV, v);
   }
 
   public MemoryOptions withFlashAttention(boolean v) {
-    return new MemoryOptions(
-        context, cacheK, cacheV, v, parallel, batch, ubatch, gpuLayers, kvUnified);
+    return Records.with(this, MemoryOptions::flashAttention, v);
   }
 
   public MemoryOptions withParallel(int v) {
-    return new MemoryOptions(
-        context, cacheK, cacheV, flashAttention, v, batch, ubatch, gpuLayers, kvUnified);
+    return Records.with(this, MemoryOptions::parallel, v);
   }
 
   public MemoryOptions withBatch(int b, int ub) {
-    return new MemoryOptions(
-        context, cacheK, cacheV, flashAttention, parallel, b, ub, gpuLayers, kvUnified);
+    return Records.with(Records.with(this, MemoryOptions::batch, b), MemoryOptions::ubatch, ub);
   }
 
   public MemoryOptions withGpuLayers(int v) {
-    return new MemoryOptions(
-        context, cacheK, cacheV, flashAttention, parallel, batch, ubatch, v, kvUnified);
+    return Records.with(this, MemoryOptions::gpuLayers, v);
   }
 
   public MemoryOptions withKvUnified(boolean v) {
-    return new MemoryOptions(
-        context, cacheK, cacheV, flashAttention, parallel, batch, ubatch, gpuLayers, v);
+    return Records.with(this, MemoryOptions::kvUnified, v);
   }
 
   /**

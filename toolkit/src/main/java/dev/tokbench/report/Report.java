@@ -98,6 +98,7 @@ public final class Report {
     b.prefill().ifPresent(out::add);
     new RatioTable(data).table().ifPresent(out::add);
     EnergyTable.of(data).ifPresent(out::add);
+    MemoryRowsTable.of(data).ifPresent(out::add);
     r.models().ifPresent(out::add);
     if (!data.drawnBars().isEmpty()) out.add(new ReportBars(data).deviations());
     NotShownTable.of(data, placements()).ifPresent(out::add);
@@ -120,7 +121,7 @@ public final class Report {
    * shows it. Each row is in exactly one cell or not shown, never both, never dropped.
    */
   public List<Placement> placements() {
-    return serving().placements(resultTables().placements());
+    return MemoryRowsTable.placed(data, serving().placements(resultTables().placements()));
   }
 
   /** The names {@link #table} accepts for this folder. */

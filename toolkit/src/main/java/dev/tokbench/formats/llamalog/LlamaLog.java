@@ -1,11 +1,15 @@
 package dev.tokbench.formats.llamalog;
 
+import dev.tokbench.memory.MeasuredBuffer;
 import dev.tokbench.memory.MemoryLog;
+import dev.tokbench.memory.MemoryLogException;
 import dev.tokbench.memory.MemorySection;
 import dev.tokbench.results.BenchResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -44,6 +48,35 @@ public final class LlamaLog {
   public static List<BenchResult> read(Path file) {
     String name = file.getFileName().toString().replaceFirst("(\\.gz)?$", "");
     return rows(MemoryLog.read(file), name.replaceFirst("\\.[^.]*$", ""));
+  }
+
+  /**
+   * The buffers that llama.cpp's lines state, as {@code extra} keys of the row of the run they
+   * belong to: {@code buffer.model.CUDA0_mib}, {@code buffer.context.CUDA0_mib}, {@code
+   * buffer.compute.CUDA_Host_mib} … (MiB as printed, the last size stated per buffer), with {@code
+   * memory_from} naming where they were read; none when no line states a buffer. A line that claims
+   * to be a memory line but does not read gives {@code memory_error} instead of failing the run it
+   * describes.
+   */
+  public static Map<String, String> bufferFields(String from, List<String> lines) {
+    MemorySection s;
+    try {
+      List<MemorySection> all =
+          MemoryLog.parse(from, new java.io.StringReader(String.join("\n", lines))).sections();
+      if (all.isEmpty()) return Map.of();
+      s = all.get(all.size() - 1);
+    } catch (MemoryLogException e) {
+      return Map.of("memory_error", e.getMessage());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e); // a StringReader does not fail
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    for (MeasuredBuffer b : s.buffers()) {
+      MeasuredBuffer last = s.buffer(b.component(), b.buffer()).orElse(b);
+      out.put(MemoryRows.bufferKey(last), String.valueOf(last.mib()));
+    }
+    if (!out.isEmpty()) out.put("memory_from", from);
+    return out;
   }
 
   /** The memory rows of a parsed log; {@code model} names sections whose header does not. */

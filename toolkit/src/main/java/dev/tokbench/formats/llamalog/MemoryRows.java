@@ -132,8 +132,7 @@ final class MemoryRows {
     }
     for (MeasuredBuffer b : s.buffers()) {
       Map<String, String> m = out.get(ownerOf(out, b.buffer()));
-      if (m != null)
-        m.put("buffer." + key(b.component()) + "." + b.buffer() + "_mib", mib(lastOf(s, b)));
+      if (m != null) m.put(bufferKey(b), mib(lastOf(s, b)));
     }
     return out;
   }
@@ -160,6 +159,11 @@ final class MemoryRows {
 
   private static String mib(MeasuredBuffer b) {
     return String.valueOf(b.mib());
+  }
+
+  /** {@code buffer.<model|context|compute|output>.<buffer type>_mib}. */
+  static String bufferKey(MeasuredBuffer b) {
+    return "buffer." + key(b.component()) + "." + b.buffer() + "_mib";
   }
 
   private static String key(Component c) {

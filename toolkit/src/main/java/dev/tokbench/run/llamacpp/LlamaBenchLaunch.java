@@ -37,6 +37,7 @@ final class LlamaBenchLaunch {
   private final ProgressStamps progress = new ProgressStamps();
   private final LlamaBenchLines lines = new LlamaBenchLines(SOURCE);
   private final FailureLines failures = new FailureLines();
+  private final ContextMemory memory = new ContextMemory();
   private final Set<String> unloaded = new LinkedHashSet<>();
   private final List<String> garbage = new ArrayList<>();
   private String disagreement = "";
@@ -91,6 +92,7 @@ final class LlamaBenchLaunch {
         return;
       }
       check(row);
+      row = withMemory(row, seen);
       seen++;
       failures.reset();
       emit.accept(row, at, progress, seen);
@@ -105,9 +107,19 @@ final class LlamaBenchLaunch {
     public void stderr(String line, long at) {
       if (progress.accept(line, at)) return; // --progress: not an explanation of a failure
       failures.accept(line);
+      memory.accept(line);
       Matcher m = LOAD_FAILED.matcher(line);
       if (m.find()) unloaded.add(m.group(1));
     }
+  }
+
+  /** The row with the buffers llama.cpp stated for the context its test ran in. */
+  private BenchResult withMemory(BenchResult row, int index) {
+    Map<String, String> fields = memory.of(index);
+    if (fields.isEmpty()) return row;
+    Map<String, String> extra = new TreeMap<>(row.extra());
+    extra.putAll(fields);
+    return row.toBuilder().extra(extra).build();
   }
 
   /** A row that is not the test the matrix expects means the matrix is not llama-bench's. */

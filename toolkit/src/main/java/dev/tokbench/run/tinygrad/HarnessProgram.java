@@ -8,6 +8,7 @@ import dev.tokbench.formats.tinygrad.WarmupRule;
 import dev.tokbench.process.ProcessOutcome;
 import dev.tokbench.results.BenchResult;
 import dev.tokbench.results.Status;
+import dev.tokbench.run.FailureLines;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,6 +66,7 @@ record HarnessProgram(TinygradOptions options, Path script, WarmupRule rule)
   public Reader reader(
       Map<String, String> flags, Map<String, String> provenance, Consumer<Timed> sink) {
     TinygradBenchLines lines = new TinygradBenchLines("tinygrad_bench.py stdout", rule, provenance);
+    FailureLines stderr = new FailureLines();
     return new Reader() {
       private final Set<String> reported = new LinkedHashSet<>();
       private long lineNo;
@@ -90,8 +92,20 @@ record HarnessProgram(TinygradOptions options, Path script, WarmupRule rule)
       }
 
       @Override
+      public void stderr(String line) {
+        stderr.accept(line);
+      }
+
+      @Override
       public List<Timed> finish(ProcessOutcome outcome) {
         List<String> lost = tests().stream().filter(t -> !reported.contains(t)).toList();
+        if (unreadable.isEmpty() && !outcome.succeeded()) {
+          // a MemoryError or CUDA's out of memory is oom, as in llama3.py's runs and llama.cpp's
+          return failedRows(lost, stderr.status(outcome), stderr.reason(outcome), flags, provenance)
+              .stream()
+              .map(Timed::untimed)
+              .toList();
+        }
         String why = !unreadable.isEmpty() ? unreadable : outcome.failureReason();
         if (why.isEmpty()) why = "tinygrad_bench.py exited 0 without a line for the test";
         return failedRows(lost, why, flags, provenance).stream().map(Timed::untimed).toList();
@@ -107,6 +121,15 @@ record HarnessProgram(TinygradOptions options, Path script, WarmupRule rule)
 
   private List<BenchResult> failedRows(
       List<String> tests, String reason, Map<String, String> flags, Map<String, String> prov) {
+    return failedRows(tests, Status.FAILED, reason, flags, prov);
+  }
+
+  private List<BenchResult> failedRows(
+      List<String> tests,
+      Status status,
+      String reason,
+      Map<String, String> flags,
+      Map<String, String> prov) {
     List<BenchResult> out = new ArrayList<>();
     for (String t : tests) {
       boolean pp = t.startsWith("pp");
@@ -114,7 +137,7 @@ record HarnessProgram(TinygradOptions options, Path script, WarmupRule rule)
       out.add(
           TinygradRow.of(options.model(), options.backend())
               .test(t, pp ? n : 0, pp ? 0 : n, options.depth())
-              .status(Status.FAILED, reason)
+              .status(status, reason)
               .flags(flags)
               .provenance(prov)
               .build());
