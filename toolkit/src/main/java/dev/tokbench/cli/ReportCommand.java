@@ -62,12 +62,7 @@ final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws java.io.IOException {
     Report report = Report.from(data);
-    report.writeTo(out, html, diffPublished);
-    if (compare != null) {
-      String md =
-          "# " + report.compareTable(Report.from(compare)).toString().replaceFirst("\n", "\n\n");
-      java.nio.file.Files.writeString(out.resolve("COMPARE.md"), md);
-    }
+    report.writeTo(out, html, diffPublished, compare == null ? null : Report.from(compare));
     System.out.println(
         "tokbench: wrote "
             + out.resolve("REPORT.md")

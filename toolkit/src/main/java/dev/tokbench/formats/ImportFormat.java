@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tokbench.JsonInput;
 import dev.tokbench.ReadLimits;
+import dev.tokbench.formats.llamabench.BatchedBench;
 import dev.tokbench.formats.llamabench.LlamaBenchFormat;
 import dev.tokbench.formats.llamabench.LlamaBenchFormatException;
 import dev.tokbench.formats.tinygrad.TinygradBench;
@@ -17,7 +18,7 @@ import java.util.List;
  * Recognises a saved benchmark output from its content, so that {@code tokbench import} needs no
  * {@code --format}: a JSON object with vLLM's {@code latencies} or {@code tokens_per_second}, a CSV
  * whose header has MLC's {@code output_token_throughput}, a line of tokbench's tinygrad harness, a
- * tinygrad llama3.py log, else one of llama-bench's five formats.
+ * tinygrad llama3.py log, llama-batched-bench's JSON lines, else one of llama-bench's five formats.
  */
 final class ImportFormat {
   private static final ObjectMapper JSON = JsonInput.mapper(ReadLimits.SERVING_OUTPUT);
@@ -30,6 +31,7 @@ final class ImportFormat {
     String first = t.lines().findFirst().orElse("");
     // before the JSON probe: a harness file is JSON lines, and may start with tinygrad's stderr
     if (TinygradBench.recognises(text)) return "tinygrad-bench";
+    if (BatchedBench.recognises(text)) return "batched-bench";
     if (t.startsWith("{")) {
       String json = jsonObject(t, source);
       if (!json.isEmpty()) return json;

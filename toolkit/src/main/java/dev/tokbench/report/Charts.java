@@ -17,6 +17,7 @@ public final class Charts {
     List<ReportChart> out = new ArrayList<>(new ReportBars(data).charts());
     if (!ceilingPoints(data).isEmpty()) out.add(ceiling(List.of(data)));
     DepthChart.of(data).ifPresent(out::add);
+    out.addAll(ParallelChart.of(data));
     return out;
   }
 

@@ -222,11 +222,17 @@ public record DataFolder(
   }
 
   /**
-   * The rows that hold a measurement: ok, and not from a tinygrad BEAM search (whose rates are kept
-   * but measure the search, {@link BeamPhase#isSearch}).
+   * The rows that hold a measurement of one stream: ok, not from a tinygrad BEAM search (whose
+   * rates are kept but measure the search, {@link BeamPhase#isSearch}) nor llama-batched-bench's
+   * (many sequences at once).
    */
   public List<BenchResult> measured() {
-    return results.stream().filter(r -> r.ok() && !BeamPhase.isSearch(r)).toList();
+    return results.stream().filter(r -> r.ok() && !BeamPhase.isSearch(r) && !batched(r)).toList();
+  }
+
+  /** A row of llama-batched-bench: many sequences at once, its own table and charts. */
+  private static boolean batched(BenchResult r) {
+    return r.framework().equals(dev.tokbench.formats.llamabench.BatchedBench.FRAMEWORK);
   }
 
   /** The figure the prose quotes under this key. */
