@@ -9,7 +9,10 @@ and times, like llama-bench:
   pp<N>  a prompt of N synthetic token ids in ONE forward call at position 0 (seqlen N);
   tg<M>  M generated tokens, one call each through the model's TinyJit, from position 1.
 
-Each test line is one JSON object on stdout (everything tinygrad prints goes to stderr):
+Each test line is one JSON object on stdout (everything tinygrad prints goes to stderr). Its
+`call_start_ago_ms` says, for every timed call in order (warm-up included), how long before the
+line was written the call started, so a reader that stamps the line's arrival knows when each call
+ran (energy attribution) without sharing a clock with this process:
 
   python3 scripts/tinygrad_bench.py --checkout ~/tinygrad --model llama-3.2-1b-Q6_K.gguf \
       --prompt 512 --gen 128 --reps 3          # run with DEV=CUDA, JITBEAM=2 ... as usual
@@ -344,6 +347,7 @@ class Bench:
         self.rng = random.Random(args.seed)
         Tensor.manual_seed(args.seed)
         self.filled = 0  # positions of the KV cache that hold something
+        self.starts = []  # perf_counter_ns at the start of each call of the current test
 
     def pick_size(self, shape):
         """A MODEL_PARAMS key for build_transformer: the GGUF's own shape under 'auto'."""
@@ -371,6 +375,7 @@ class Bench:
         a = self.args
         GlobalCounters.reset()
         t0 = time.perf_counter_ns()
+        self.starts.append(t0)
         # the sampler's arguments as llama3.py passes them: temperature, top_k, top_p, alpha_f/p
         x = self.Tensor(tokens, device=self.device)
         tok = fn(x, pos, a.temperature, 0, 0.0, 0.0, 0.0).item()
@@ -384,6 +389,7 @@ class Bench:
             self.filled = upto
 
     def run(self, kind):
+        self.starts = []
         return self.prompt() if kind == "pp" else self.decode()
 
     def prompt(self):
@@ -428,14 +434,17 @@ class Bench:
     def line(self, kind, n_prompt, n_gen, timing):
         a = self.args
         rates = timing["samples_ts"]
-        return {"schema": SCHEMA, "kind": kind, "test": test_name(kind, n_prompt or n_gen, a.depth),
-                "n_prompt": n_prompt, "n_gen": n_gen, "n_depth": a.depth, "reps": a.reps,
-                **timing, "avg_ts": mean(rates), "stddev_ts": stdev(rates),
-                "warmup_rule": f"first {JIT_WARMUP_CALLS} calls of each TinyJit (TinyJit)",
-                "device": self.device, "load_ms": self.load_ms, "param_bytes": self.param_bytes,
-                "model": {"path": os.path.abspath(a.model), "bytes": os.path.getsize(a.model),
-                          "size": self.size, "shape": self.shape, **self.gguf},
-                "settings": settings(a), **self.provenance()}
+        obj = {"schema": SCHEMA, "kind": kind, "test": test_name(kind, n_prompt or n_gen, a.depth),
+               "n_prompt": n_prompt, "n_gen": n_gen, "n_depth": a.depth, "reps": a.reps,
+               **timing, "avg_ts": mean(rates), "stddev_ts": stdev(rates),
+               "warmup_rule": f"first {JIT_WARMUP_CALLS} calls of each TinyJit (TinyJit)",
+               "device": self.device, "load_ms": self.load_ms, "param_bytes": self.param_bytes,
+               "model": {"path": os.path.abspath(a.model), "bytes": os.path.getsize(a.model),
+                         "size": self.size, "shape": self.shape, **self.gguf},
+               "settings": settings(a), **self.provenance()}
+        written = time.perf_counter_ns()  # last: the line is written right after this
+        obj["call_start_ago_ms"] = [round((written - t) / 1e6, 3) for t in self.starts]
+        return obj
 
     def provenance(self):
         cache = dict(self.cache, bytes_after=cache_bytes(self.cache["path"]))

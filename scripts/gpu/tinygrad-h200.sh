@@ -31,6 +31,11 @@
 #             PROMPT (512), GEN (128), REPS (3), LLAMA3_SIZE (1B), MAX_CONTEXT (harness, 8192 as
 #             llama3.py), MODE (java when TOKBENCH's `run tinygrad`
 #             has --beam and --prefill, else python)
+# ENERGY      java mode: `--energy ENERGY` on every step (auto, off, nvml, nvidia-smi, ...), each
+#             step's samples in <step>.power.csv (--energy-trace); unset: tokbench's default;
+#             ENERGY_PERIOD_MS: --energy-period-ms (default 100)
+# STEPS       java mode: the steps to run, of "harness-cold llama3-cold llama3-beam harness-beam"
+#             (default all)
 set -uo pipefail
 
 OUT="${OUT_DIR:-${OUT:-}}"
@@ -42,6 +47,7 @@ search_cap="${SEARCH_CAP:-240}"; run_cap="${RUN_CAP:-150}"; budget="${BUDGET:-54
 prompt="${PROMPT:-512}"; gen="${GEN:-128}"; reps="${REPS:-3}"; size="${LLAMA3_SIZE:-1B}"
 max_context="${MAX_CONTEXT:-8192}"
 mode="${MODE:-}"
+steps=" ${STEPS:-harness-cold llama3-cold llama3-beam harness-beam} "
 mkdir -p "$OUT/work" || exit 2
 OUT="$(cd "$OUT" && pwd)"; work="$OUT/work"
 TINYGRAD="$(cd "$TINYGRAD" 2>/dev/null && pwd)" || { echo "tinygrad-h200: no folder $TINYGRAD" >&2; exit 2; }
@@ -170,11 +176,14 @@ EOF
 # whole; PHASES names its launches in order ("cold search warm") for split_log
 java_step() {
   local name=$1 cap phases=$3; cap=$(cap_for "$2"); shift 3
+  case "$steps" in *" $name "*) ;; *) return ;; esac
   if [ "$cap" -lt 40 ]; then note "$name: skipped (only ${cap} s of the budget left)"; return; fi
+  local energy=(); [ -n "${ENERGY:-}" ] && energy=(--energy "$ENERGY" --energy-trace "$OUT/$name.power.csv"
+    ${ENERGY_PERIOD_MS:+--energy-period-ms "$ENERGY_PERIOD_MS"})
   local t0=$SECONDS rc before; before=$(cache_bytes "$work/beam.db")
   say "$name: started (cap ${cap} s): tokbench run tinygrad $*"
   timeout --signal=TERM --kill-after=30 "$cap" bash -c 'tokbench "$@"' tokbench run tinygrad \
-    --out "$OUT/$name.jsonl" --log "$OUT/$name.log" "$@" > "$OUT/$name.out" 2> "$OUT/$name.err"
+    --out "$OUT/$name.jsonl" --log "$OUT/$name.log" "${energy[@]}" "$@" > "$OUT/$name.out" 2> "$OUT/$name.err"
   rc=$?
   note "$name: rc $rc (3: a row failed), $((SECONDS - t0)) s, beam.db $before -> $(cache_bytes "$work/beam.db") bytes; rows in $name.jsonl"
   split_log "$name" $phases
@@ -222,7 +231,10 @@ for f in sorted(out.glob("*.jsonl")):
         except ValueError:
             continue
         rate = r.get("tokens_per_s_mean", r.get("avg_ts"))
-        print(f"{f.stem}: {r.get('test')} {r.get('status')} {rate} tok/s"
+        e = r.get("extra", {})
+        energy = (f" {e['j_per_tok']} J/tok {e.get('mean_w')} W [{e.get('energy_flag', '')}]"
+                  if e.get("j_per_tok") else "")
+        print(f"{f.stem}: {r.get('test')} {r.get('status')} {rate} tok/s{energy}"
               f" phase={r.get('flags', {}).get('phase', '-')} {r.get('reason') or ''}".rstrip())
 for f in sorted(out.glob("*.stdout")):
     text = f.read_text(errors="replace")

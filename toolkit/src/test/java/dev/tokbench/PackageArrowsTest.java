@@ -57,7 +57,7 @@ class PackageArrowsTest {
           Map.entry("results", Set.of("")),
           Map.entry("process", Set.of("")),
           Map.entry("device", Set.of("", "process", "bandwidth")),
-          Map.entry("formats", Set.of("", "results")),
+          Map.entry("formats", Set.of("", "results", "memory")),
           Map.entry("run", Set.of("", "process", "device", "formats", "results", "gguf", "energy")),
           Map.entry(
               "sweep", Set.of("", "run", "process", "device", "formats", "results", "energy")),

@@ -6,6 +6,7 @@ import dev.tokbench.ReadLimits;
 import dev.tokbench.formats.llamabench.BatchedBench;
 import dev.tokbench.formats.llamabench.LlamaBenchFormat;
 import dev.tokbench.formats.llamabench.LlamaBenchOutput;
+import dev.tokbench.formats.llamalog.LlamaLog;
 import dev.tokbench.formats.mlc.MlcOutput;
 import dev.tokbench.formats.tinygrad.TinygradBench;
 import dev.tokbench.formats.tinygrad.TinygradLog;
@@ -25,8 +26,9 @@ import java.util.Locale;
  * Saved outputs of any supported tool as normalised rows: llama-bench in its five formats
  * (recognised from content), a tinygrad benchmark log, the JSON lines of tokbench's tinygrad
  * harness ({@code scripts/tinygrad_bench.py}), llama-batched-bench's JSONL, a vLLM {@code
- * --output-json}, an MLC LLM bench CSV, and tokbench's own results files and sweep stores (to merge
- * them).
+ * --output-json}, an MLC LLM bench CSV, tokbench's own results files and sweep stores (to merge
+ * them), and llama.cpp's logs (llama-cli, llama-completion, llama-server stderr) as memory rows
+ * ({@link dev.tokbench.results.MemoryRow}).
  */
 public final class Import {
   private static final int SNIFF_BYTES = 1 << 20;
@@ -54,7 +56,8 @@ public final class Import {
           "batched-bench",
           "vllm",
           "mlc",
-          "tokbench");
+          "tokbench",
+          LlamaLog.FORMAT);
 
   /** The rows of one file, its format recognised from its content. */
   public static List<BenchResult> read(Path file) {
@@ -64,6 +67,8 @@ public final class Import {
   /** The name of the format {@link #read(Path)} would use for this file. */
   public static String detect(Path file) {
     if (ResultsFile.isResultsFile(file)) return "tokbench";
+    String gunzipped = gunzippedHead(file);
+    if (gunzipped != null && LlamaLog.recognises(gunzipped)) return LlamaLog.FORMAT;
     return ImportFormat.detect(head(file), file.toString());
   }
 
@@ -145,6 +150,7 @@ public final class Import {
       case "vllm" -> "a vLLM --output-json";
       case "mlc" -> "an MLC LLM bench CSV";
       case "tokbench" -> "a tokbench results file";
+      case LlamaLog.FORMAT -> "a llama.cpp log with memory lines";
       default -> format;
     };
   }
@@ -160,6 +166,7 @@ public final class Import {
       case "vllm" -> List.of(VllmOutput.read(file, model, LatencyShape.DEFAULT));
       case "mlc" -> MlcOutput.read(file, model);
       case "tokbench" -> ResultsFile.read(file);
+      case LlamaLog.FORMAT -> LlamaLog.read(file);
       default ->
           throw new BadInputException(
               "unknown import format '" + f + "', expected one of " + FORMATS);
@@ -184,6 +191,21 @@ public final class Import {
    * The start of the file that {@link #detect} looks at: its first {@value #SNIFF_BYTES} bytes,
    * decoded leniently (the reader chosen checks the whole file strictly).
    */
+  /** The start of a gzip file's content (a matrix log is kept gzipped), null for any other. */
+  private static String gunzippedHead(Path file) {
+    try (InputStream in = Files.newInputStream(FileReadException.requireReadable(file))) {
+      byte[] magic = in.readNBytes(2);
+      if (magic.length < 2 || (magic[0] & 0xff) != 0x1f || (magic[1] & 0xff) != 0x8b) return null;
+    } catch (IOException e) {
+      throw FileReadException.of(file, e);
+    }
+    try (InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(file))) {
+      return new String(in.readNBytes(SNIFF_BYTES), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return null; // not whole gzip: the other formats' readers say what it is not
+    }
+  }
+
   private static String head(Path file) {
     byte[] head = new byte[SNIFF_BYTES];
     try (InputStream in = Files.newInputStream(FileReadException.requireReadable(file))) {

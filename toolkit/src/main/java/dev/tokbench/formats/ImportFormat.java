@@ -8,6 +8,7 @@ import dev.tokbench.ReadLimits;
 import dev.tokbench.formats.llamabench.BatchedBench;
 import dev.tokbench.formats.llamabench.LlamaBenchFormat;
 import dev.tokbench.formats.llamabench.LlamaBenchFormatException;
+import dev.tokbench.formats.llamalog.LlamaLog;
 import dev.tokbench.formats.tinygrad.TinygradBench;
 import dev.tokbench.formats.tinygrad.TinygradOutput;
 import java.io.IOException;
@@ -18,7 +19,8 @@ import java.util.List;
  * Recognises a saved benchmark output from its content, so that {@code tokbench import} needs no
  * {@code --format}: a JSON object with vLLM's {@code latencies} or {@code tokens_per_second}, a CSV
  * whose header has MLC's {@code output_token_throughput}, a line of tokbench's tinygrad harness, a
- * tinygrad llama3.py log, llama-batched-bench's JSON lines, else one of llama-bench's five formats.
+ * tinygrad llama3.py log, llama-batched-bench's JSON lines, else one of llama-bench's five formats,
+ * else a llama.cpp log with memory lines (llama-cli, llama-completion, llama-server stderr).
  */
 final class ImportFormat {
   private static final ObjectMapper JSON = JsonInput.mapper(ReadLimits.SERVING_OUTPUT);
@@ -41,6 +43,8 @@ final class ImportFormat {
     try {
       return LlamaBenchFormat.detect(text, source).flag();
     } catch (LlamaBenchFormatException e) {
+      // after llama-bench's formats: a breakdown table's "|" rows are not llama-bench's markdown
+      if (LlamaLog.recognises(text)) return LlamaLog.FORMAT;
       throw new UnrecognizedOutputException(source, abbreviate(first));
     }
   }

@@ -63,6 +63,20 @@ final class MemoryLogParser {
   private static final Pattern LOOKS_LIKE_BUFFER =
       Pattern.compile("^\\s*\\S+\\s+(?:model |KV |compute |output )?buffer size\\b");
 
+  /**
+   * A line saying the run failed, kept so that a log of a failed run never reads as a measurement:
+   * a CUDA/host allocation failure, a context or model llama.cpp could not make, or a non-zero
+   * {@code # exit:} the matrix scripts write.
+   */
+  private static final Pattern FAILURE =
+      Pattern.compile(
+          "out of memory|cudaMalloc failed|failed to allocate|insufficient memory|bad_alloc"
+              + "|failed to create context|failed to load model|failed to initialize|GGML_ASSERT"
+              + "|^# exit: [1-9]");
+
+  /** Failure lines kept per section. */
+  private static final int MAX_FAILURES = 20;
+
   /** Before 2025 the weights' line had no "model": {@code llm_load_tensors: CUDA0 buffer size}. */
   private static final Pattern OLD_MODEL_BUFFER =
       Pattern.compile("^\\s*(\\S+) buffer size =" + MIB + "\\s*$");
@@ -84,6 +98,7 @@ final class MemoryLogParser {
     final List<MeasuredBreakdown> rows = new ArrayList<>();
     final List<MeasuredKvCache> kv = new ArrayList<>();
     final List<FitProjection> fits = new ArrayList<>();
+    final List<String> failures = new ArrayList<>();
 
     Section(String label, int line) {
       this.label = label;
@@ -95,7 +110,7 @@ final class MemoryLogParser {
     }
 
     MemorySection done() {
-      return new MemorySection(label, line, buffers, rows, kv, fits);
+      return new MemorySection(label, line, buffers, rows, kv, fits, failures);
     }
   }
 
@@ -104,6 +119,9 @@ final class MemoryLogParser {
       close(false);
       current = new Section(text.substring(3).trim(), n);
       return;
+    }
+    if (current.failures.size() < MAX_FAILURES && FAILURE.matcher(text).find()) {
+      current.failures.add(abbreviate(text));
     }
     Matcher f = FUNCTION.matcher(text);
     if (!f.find()) return;

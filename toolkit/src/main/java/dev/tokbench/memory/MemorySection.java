@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param breakdowns rows of memory breakdown tables, in log order
  * @param kvCaches KV cache summary lines
  * @param projections {@code --fit} projections
+ * @param failures lines saying the run failed (an allocation failure, a context not created, a
+ *     non-zero {@code # exit:}), at most 20, in log order; empty for a run that went through
  */
 public record MemorySection(
     String label,
@@ -25,13 +27,20 @@ public record MemorySection(
     List<MeasuredBuffer> buffers,
     List<MeasuredBreakdown> breakdowns,
     List<MeasuredKvCache> kvCaches,
-    List<FitProjection> projections) {
+    List<FitProjection> projections,
+    List<String> failures) {
   public MemorySection {
     Objects.requireNonNull(label, "label");
     buffers = List.copyOf(buffers);
     breakdowns = List.copyOf(breakdowns);
     kvCaches = List.copyOf(kvCaches);
     projections = List.copyOf(projections);
+    failures = List.copyOf(failures);
+  }
+
+  /** True when a line says the run failed. */
+  public boolean failed() {
+    return !failures.isEmpty();
   }
 
   /** The last size stated for this buffer ({@code CUDA0}, {@code CPU_Mapped}, ...). */

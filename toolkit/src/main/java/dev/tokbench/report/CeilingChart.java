@@ -13,6 +13,7 @@ import java.awt.Color;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -87,7 +88,7 @@ final class CeilingChart {
                 out.add(
                     ceiling(device + ": practical " + p, p, from, to, PRACTICAL)
                         .dashed(7, 4)
-                        .endLabelBelow(p + " practical")));
+                        .endLabelBelow(label(p) + " practical")));
     return out;
   }
 
@@ -98,7 +99,13 @@ final class CeilingChart {
       double gb = from * Math.pow(to / from, i / 24.0);
       pts.add(XyChart.Point.of(gb, bw.tokensPerSCeiling(Bytes.gb(gb))));
     }
-    return XyChart.Series.line(name + " ceiling", c, pts).endLabel(bw + " theoretical");
+    return XyChart.Series.line(name + " ceiling", c, pts).endLabel(label(bw) + " theoretical");
+  }
+
+  /** {@code 4,800 GB/s}, {@code 204.8 GB/s}: no ".0" on a chart (a tick, not a measurement). */
+  private static String label(Bandwidth bw) {
+    double v = bw.gbPerS();
+    return String.format(Locale.ROOT, v == Math.rint(v) ? "%,.0f GB/s" : "%,.1f GB/s", v);
   }
 
   /** A series per framework label and flash-attention setting of the folder's decode rows. */

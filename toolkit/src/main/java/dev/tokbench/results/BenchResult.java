@@ -55,7 +55,7 @@ public record BenchResult(
     Map<String, String> extra) {
 
   public BenchResult {
-    framework = requireText(framework, "framework");
+    framework = RowChecks.requireText(framework, "framework");
     backend = Objects.requireNonNullElse(backend, "");
     model = Objects.requireNonNullElse(model, "");
     quant = Objects.requireNonNullElse(quant, "");
@@ -68,26 +68,9 @@ public record BenchResult(
     flags = SortedStringMap.copyOf(flags);
     provenance = SortedStringMap.copyOf(provenance);
     extra = SortedStringMap.copyOf(extra);
-    if (nPrompt < 0 || nGen < 0 || nDepth < 0) {
-      String counts = "n_prompt=" + nPrompt + " n_gen=" + nGen + " n_depth=" + nDepth;
-      throw new IllegalArgumentException("token counts must be >= 0, got " + counts);
-    }
-    if (modelBytes < -1 || nParams < -1) {
-      throw new IllegalArgumentException(
-          "model_bytes and n_params must be >= 0, or -1 when unknown, got "
-              + modelBytes
-              + " and "
-              + nParams);
-    }
-    if (status == Status.OK && !(tokensPerSMean >= 0 && Double.isFinite(tokensPerSMean))) {
-      throw new IllegalArgumentException(
-          "an ok row needs tokens/s, finite and >= 0, got "
-              + tokensPerSMean
-              + " for "
-              + model
-              + " "
-              + test);
-    }
+    RowChecks.counts(nPrompt, nGen, nDepth, modelBytes, nParams);
+    boolean speed = !(MemoryRow.TEST.equals(test) && nPrompt == 0 && nGen == 0);
+    if (speed && status == Status.OK) RowChecks.rate(tokensPerSMean, model, test);
   }
 
   /**
@@ -303,10 +286,5 @@ public record BenchResult(
     int nl = s.indexOf('\n');
     String line = nl < 0 ? s : s.substring(0, nl);
     return line.length() > 120 ? line.substring(0, 117) + "..." : line;
-  }
-
-  private static String requireText(String s, String name) {
-    if (s == null || s.isBlank()) throw new IllegalArgumentException(name + " must not be empty");
-    return s;
   }
 }

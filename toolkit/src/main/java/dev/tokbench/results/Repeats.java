@@ -14,7 +14,7 @@ import java.util.function.Function;
 public final class Repeats {
   private Repeats() {}
 
-  /** The ok rows, merged by their settings. */
+  /** The ok speed rows (not {@link MemoryRow}s), merged by their settings. */
   public static List<MergedRuns> merge(List<BenchResult> rows) {
     return merge(rows, Settings::of);
   }
@@ -27,7 +27,8 @@ public final class Repeats {
       List<BenchResult> rows, Function<BenchResult, Settings> settings) {
     Map<Settings, List<BenchResult>> groups = new LinkedHashMap<>();
     for (BenchResult r : rows) {
-      if (r.ok()) groups.computeIfAbsent(settings.apply(r), s -> new ArrayList<>(1)).add(r);
+      if (r.ok() && !MemoryRow.is(r))
+        groups.computeIfAbsent(settings.apply(r), s -> new ArrayList<>(1)).add(r);
     }
     List<MergedRuns> out = new ArrayList<>(groups.size());
     groups.forEach((s, runs) -> out.add(MergedRuns.of(s, runs)));

@@ -1,6 +1,7 @@
 package dev.tokbench.run;
 
 import dev.tokbench.energy.Attempt;
+import dev.tokbench.energy.Energy;
 import dev.tokbench.energy.EnergyFlag;
 import dev.tokbench.energy.EnergyMeter;
 import dev.tokbench.energy.Measurement;
@@ -13,6 +14,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +39,7 @@ public final class RunEnergy implements AutoCloseable {
   private final ScheduledExecutorService timer;
   private Measurement last;
 
-  private record Pending(BenchResult row, TimedRow timed, long endNs) {}
+  private record Pending(BenchResult row, TimedRow timed, Map<String, TimedRow> also, long endNs) {}
 
   private RunEnergy(
       Consumer<BenchResult> sink, Probe probe, EnergyMeter meter, Map<String, String> provenance) {
@@ -107,18 +109,29 @@ public final class RunEnergy implements AutoCloseable {
 
   /** A measured row and when its test ran; handed on once its energy is known. */
   public synchronized void row(BenchResult row, TimedRow timed) {
+    row(row, timed, Map.of());
+  }
+
+  /**
+   * A measured row and when its test ran, with other stretches whose energy goes beside its own
+   * under a prefix each ({@code warmup_}: calls it does not count; {@code phase_}: its whole
+   * launch). A stretch of no tokens gets no per-token fields.
+   */
+  public synchronized void row(BenchResult row, TimedRow timed, Map<String, TimedRow> also) {
     if (meter == null) {
       sink.accept(withProvenance(row));
       return;
     }
-    pending.add(new Pending(row, timed, timed.span().endNs()));
+    long end = timed.span().endNs();
+    for (TimedRow t : also.values()) end = Math.max(end, t.span().endNs());
+    pending.add(new Pending(row, timed, Map.copyOf(also), end));
     flushReady();
   }
 
   /** A row without a window (a failed test): handed on in its turn with no energy. */
   public synchronized void row(BenchResult row) {
     if (meter == null) sink.accept(withProvenance(row));
-    else pending.add(new Pending(row, null, Long.MIN_VALUE));
+    else pending.add(new Pending(row, null, Map.of(), Long.MIN_VALUE));
   }
 
   /** Hands on every row whose window a sample has passed, in order, stopping at the first not. */
@@ -145,7 +158,17 @@ public final class RunEnergy implements AutoCloseable {
     RowEnergy e = m.attribute(List.of(p.timed)).get(0);
     Map<String, String> extra = new LinkedHashMap<>(p.row.extra());
     extra.putAll(e.fields());
+    new TreeMap<>(p.also).forEach((prefix, t) -> extra.putAll(stretch(m, prefix, t)));
     sink.accept(withMeasurement(p.row.toBuilder().extra(extra).build(), m));
+  }
+
+  private static Map<String, String> stretch(Measurement m, String prefix, TimedRow t) {
+    Energy e = m.attribute(List.of(t)).get(0).total();
+    Map<String, String> f = e.fields(prefix);
+    if (e.tokens() == 0) {
+      for (String k : List.of("tok_per_j", "j_per_tok", "j_per_tok_net")) f.remove(prefix + k);
+    }
+    return f;
   }
 
   private BenchResult withMeasurement(BenchResult row, Measurement m) {

@@ -8,10 +8,11 @@ import java.util.function.Function;
 
 /**
  * What every fuzz target demands of a reader fed hostile bytes: a result that can be used, or a
- * {@link BadInputException} that says where (the input's name, and a line or byte offset inside the
- * input when the error carries one) in a message of bounded length. Anything else (another
- * exception, an {@link Error} such as OutOfMemoryError or StackOverflowError, a message that places
- * nothing) fails the target; Jazzer keeps the input that did it.
+ * {@link BadInputException} (from reading or from using the result) that says where (the input's
+ * name, and a line or byte offset inside the input when the error carries one) in a message of
+ * bounded length. Anything else (another exception, an {@link Error} such as OutOfMemoryError or
+ * StackOverflowError, a message that places nothing) fails the target; Jazzer keeps the input that
+ * did it.
  */
 public final class FuzzContract {
   /** A message longer than this quotes too much of the input. */
@@ -32,6 +33,10 @@ public final class FuzzContract {
     }
     try {
       use.accept(result);
+    } catch (BadInputException e) {
+      // using a result may find what reading it did not (a shape key of the wrong type, found
+      // when the summary reads it): that too is a typed error, and it must say where
+      placed(in, e);
     } catch (RuntimeException e) {
       throw new AssertionError(in + ": the result read cannot be used: " + e, e);
     }

@@ -25,6 +25,11 @@ final class HarnessLine {
     return new TinygradBenchException(source, line, message);
   }
 
+  /** True when the line has the key. */
+  boolean has(String key) {
+    return node.has(key);
+  }
+
   String text(String key) {
     JsonNode v = node.get(key);
     if (v == null || !v.isTextual()) throw wrong(key, "a string", v);

@@ -27,6 +27,7 @@ record HarnessTiming(List<Double> samples, int calls, Map<String, String> extra)
     List<Double> samples = rates.subList(warm, rates.size());
     Map<String, String> e = warmup(rule, warm, samples.size());
     e.put("call_ms", join(ms));
+    clock(l, ms.size(), e);
     e.put("median_tok_s", TinygradRow.fmt(Stats.median(samples)));
     return new HarnessTiming(List.copyOf(samples), ms.size(), e);
   }
@@ -48,8 +49,23 @@ record HarnessTiming(List<Double> samples, int calls, Map<String, String> extra)
     }
     Map<String, String> e = warmup(rule, warm, rates.size() - warm);
     e.put("token_ms", reps.stream().map(HarnessTiming::join).collect(Collectors.joining(" | ")));
+    clock(l, rates.size(), e);
     e.put("median_tok_s", TinygradRow.fmt(Stats.median(rates.subList(warm, rates.size()))));
     return new HarnessTiming(List.copyOf(samples), rates.size(), e);
+  }
+
+  /**
+   * When each call started, as milliseconds before the line was written ({@code call_start_ago_ms},
+   * harnesses from 2026-12-01 on): with the line's arrival, the calls' own windows for energy
+   * attribution. Older lines lack it.
+   */
+  private static void clock(HarnessLine l, int calls, Map<String, String> e) {
+    if (!l.has("call_start_ago_ms")) return;
+    List<Double> ago = l.numbers("call_start_ago_ms");
+    if (ago.size() != calls) {
+      throw l.error("key 'call_start_ago_ms': " + ago.size() + " starts for " + calls + " calls");
+    }
+    e.put("call_start_ago_ms", join(ago));
   }
 
   private static Map<String, String> warmup(WarmupRule rule, int warm, int kept) {

@@ -204,10 +204,7 @@ public final class LlamaBench implements Benchmark<LlamaBench> {
 
   /** {@code -ts}: tensor splits, each the GPUs' proportions: {@code tensorSplit("1/1", "3/1")}. */
   public LlamaBench tensorSplit(String... splits) {
-    for (String t : splits)
-      if (!t.matches("\\d+(\\.\\d+)?([/;]\\d+(\\.\\d+)?)*"))
-        throw new IllegalArgumentException("-ts takes proportions such as 3/1, not '" + t + "'");
-    return text("-ts", splits);
+    return text("-ts", LlamaBenchParam.tensorSplits(splits));
   }
 
   /** {@code -mg}: the main GPU (with {@code -sm none}, the only one used). */
@@ -248,11 +245,7 @@ public final class LlamaBench implements Benchmark<LlamaBench> {
     return Benchmark.super.arg(args);
   }
 
-  /**
-   * The llama-bench arguments, ending for a process with {@code -v} (so that its stderr says why a
-   * test failed: llama-bench hides llama.cpp's log, CUDA's "out of memory" included, without it)
-   * and {@code -o jsonl}; the embedded llama.cpp needs neither.
-   */
+  /** The llama-bench arguments, for a process with {@code -v -o jsonl}; embedded, without. */
   public List<String> args() {
     List<String> a = new ArrayList<>(testArgs());
     if (binary != null) a.addAll(List.of("-o", "jsonl"));
@@ -260,12 +253,7 @@ public final class LlamaBench implements Benchmark<LlamaBench> {
   }
 
   private List<String> testArgs() {
-    List<String> a = new ArrayList<>();
-    for (Path m : models) a.addAll(List.of("-m", m.toString()));
-    params.forEach((flag, values) -> a.addAll(List.of(flag, values)));
-    a.addAll(settings.args());
-    if (binary != null && !a.contains("-v") && !a.contains("--verbose")) a.add("-v");
-    return a;
+    return LlamaBenchParam.testArgs(models, params, settings.args(), binary != null);
   }
 
   /** What would be launched first. */

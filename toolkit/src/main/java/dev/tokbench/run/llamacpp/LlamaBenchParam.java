@@ -1,8 +1,10 @@
 package dev.tokbench.run.llamacpp;
 
 import dev.tokbench.results.FlashAttention;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -122,6 +124,28 @@ enum LlamaBenchParam {
       }
     }
     return out;
+  }
+
+  /**
+   * The arguments that choose the tests: models, parameters, the run's settings, and for a process
+   * {@code -v}, without which llama-bench hides llama.cpp's log (CUDA's "out of memory" included).
+   */
+  static List<String> testArgs(
+      List<Path> models, Map<String, String> params, List<String> settings, boolean process) {
+    List<String> a = new ArrayList<>();
+    for (Path m : models) a.addAll(List.of("-m", m.toString()));
+    params.forEach((flag, values) -> a.addAll(List.of(flag, values)));
+    a.addAll(settings);
+    if (process && !a.contains("-v") && !a.contains("--verbose")) a.add("-v");
+    return a;
+  }
+
+  /** {@code -ts} values, each the GPUs' proportions such as {@code 3/1}, checked. */
+  static String[] tensorSplits(String... splits) {
+    for (String t : splits)
+      if (!t.matches("\\d+(\\.\\d+)?([/;]\\d+(\\.\\d+)?)*"))
+        throw new IllegalArgumentException("-ts takes proportions such as 3/1, not '" + t + "'");
+    return splits;
   }
 
   private static IllegalArgumentException bad(String flag, String value) {

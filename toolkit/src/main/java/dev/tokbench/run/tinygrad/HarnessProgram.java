@@ -63,7 +63,7 @@ record HarnessProgram(TinygradOptions options, Path script, WarmupRule rule)
 
   @Override
   public Reader reader(
-      Map<String, String> flags, Map<String, String> provenance, Consumer<BenchResult> sink) {
+      Map<String, String> flags, Map<String, String> provenance, Consumer<Timed> sink) {
     TinygradBenchLines lines = new TinygradBenchLines("tinygrad_bench.py stdout", rule, provenance);
     return new Reader() {
       private final Set<String> reported = new LinkedHashSet<>();
@@ -72,11 +72,17 @@ record HarnessProgram(TinygradOptions options, Path script, WarmupRule rule)
 
       @Override
       public void stdout(String line) {
+        stdout(line, System.nanoTime());
+      }
+
+      @Override
+      public void stdout(String line, long at) {
         lineNo++;
         try {
           for (BenchResult r : lines.rows(line, lineNo)) {
             reported.add(r.test());
-            sink.accept(withLaunch(r, flags, provenance));
+            BenchResult row = withLaunch(r, flags, provenance);
+            sink.accept(row.ok() ? TinygradWindows.harness(row, at) : Timed.untimed(row));
           }
         } catch (TinygradBenchException e) {
           if (unreadable.isEmpty()) unreadable = e.getMessage();
@@ -84,11 +90,11 @@ record HarnessProgram(TinygradOptions options, Path script, WarmupRule rule)
       }
 
       @Override
-      public List<BenchResult> finish(ProcessOutcome outcome) {
+      public List<Timed> finish(ProcessOutcome outcome) {
         List<String> lost = tests().stream().filter(t -> !reported.contains(t)).toList();
         String why = !unreadable.isEmpty() ? unreadable : outcome.failureReason();
         if (why.isEmpty()) why = "tinygrad_bench.py exited 0 without a line for the test";
-        return failedRows(lost, why, flags, provenance);
+        return failedRows(lost, why, flags, provenance).stream().map(Timed::untimed).toList();
       }
     };
   }

@@ -54,13 +54,22 @@ record Llama3Program(TinygradOptions options, WarmupRule rule) implements Tinygr
 
   @Override
   public Reader reader(
-      Map<String, String> flags, Map<String, String> provenance, Consumer<BenchResult> sink) {
+      Map<String, String> flags, Map<String, String> provenance, Consumer<Timed> sink) {
     TinygradOutput out = new TinygradOutput();
     FailureLines why = new FailureLines();
+    List<Long> arrivals = new ArrayList<>();
     return new Reader() {
       @Override
       public void stdout(String line) {
+        stdout(line, System.nanoTime());
+      }
+
+      @Override
+      public void stdout(String line, long at) {
+        int before = arrivals.size();
         out.accept(line);
+        // a total line ends a token: it is printed as the token's timer stops
+        if (line.contains("total") && out.tokens().size() > before) arrivals.add(at);
       }
 
       @Override
@@ -69,11 +78,13 @@ record Llama3Program(TinygradOptions options, WarmupRule rule) implements Tinygr
       }
 
       @Override
-      public List<BenchResult> finish(ProcessOutcome outcome) {
+      public List<Timed> finish(ProcessOutcome outcome) {
         BenchResult row = row(out, flags, provenance);
         // a MemoryError ("Allocation of 16.00 GB failed on CUDA") is oom, as llama.cpp's is
-        if (outcome.succeeded()) return List.of(row);
-        return List.of(row.withStatus(why.status(outcome), why.reason(outcome)));
+        if (!outcome.succeeded())
+          return List.of(Timed.untimed(row.withStatus(why.status(outcome), why.reason(outcome))));
+        if (!row.ok()) return List.of(Timed.untimed(row));
+        return List.of(TinygradWindows.llama3(row, arrivals, out.tokens()));
       }
     };
   }

@@ -63,47 +63,54 @@ final class PhaseLaunch {
     }
   }
 
-  /** What a launch gave: its rows, marked, and how its process ended. */
-  record Launched(List<BenchResult> rows, ProcessOutcome outcome) {}
+  /**
+   * What a launch gave: its rows, marked, with their times; how its process ended; and when it ran
+   * on the energy sampler's clock ({@link System#nanoTime()}).
+   */
+  record Launched(List<Timed> rows, ProcessOutcome outcome, long startNs, long endNs) {}
 
   /** Launches the phase; each row goes to {@code sink} as soon as it is known. */
-  Launched run(Phase p, Consumer<BenchResult> sink) {
+  Launched run(Phase p, Consumer<Timed> sink) {
     ProcessSpec spec = run.spec(p.env(), p.timeout());
     String missing = run.missingInput();
     if (!missing.isEmpty()) return notRun(p, missing, sink);
     BeamCache before = BeamCache.locate(spec.env(), run.checkout().dir());
-    List<BenchResult> rows = new ArrayList<>();
-    Consumer<BenchResult> marked = marking(p, rows, sink);
+    List<Timed> rows = new ArrayList<>();
+    Consumer<Timed> marked = marking(p, rows, sink);
     TinygradProgram.Reader reader =
         run.program().reader(flags(spec, before), provenance(spec, before), marked);
     ProcessOutcome outcome;
     Map<String, String> after = new LinkedHashMap<>();
+    long start = System.nanoTime();
     try (Tegrastats tegrastats = Tegrastats.start(spec.env())) {
       outcome = Launcher.run(spec, reader);
       after.putAll(tegrastats.drain().provenance());
     }
+    long end = System.nanoTime();
     after.put("beam_cache_bytes_after", Long.toString(before.now().bytes()));
-    for (BenchResult r : reader.finish(outcome)) marked.accept(r.withProvenance(after));
-    return new Launched(rows, outcome);
+    for (Timed r : reader.finish(outcome)) marked.accept(r.map(x -> x.withProvenance(after)));
+    return new Launched(rows, outcome, start, end);
   }
 
   /** The phase's rows as failed ones, without launching anything. */
-  Launched notRun(Phase p, String reason, Consumer<BenchResult> sink) {
+  Launched notRun(Phase p, String reason, Consumer<Timed> sink) {
     ProcessSpec spec = run.spec(p.env(), p.timeout());
     BeamCache before = BeamCache.locate(spec.env(), run.checkout().dir());
-    List<BenchResult> rows = new ArrayList<>();
-    Consumer<BenchResult> marked = marking(p, rows, sink);
-    run.program().failed(reason, flags(spec, before), provenance(spec, before)).forEach(marked);
+    List<Timed> rows = new ArrayList<>();
+    Consumer<Timed> marked = marking(p, rows, sink);
+    run.program().failed(reason, flags(spec, before), provenance(spec, before)).stream()
+        .map(Timed::untimed)
+        .forEach(marked);
     ProcessOutcome none =
         new ProcessOutcome(
             spec.commandLine(), Instant.now(), Duration.ZERO, -1, false, reason, List.of());
-    return new Launched(rows, none);
+    long now = System.nanoTime();
+    return new Launched(rows, none, now, now);
   }
 
-  private static Consumer<BenchResult> marking(
-      Phase p, List<BenchResult> rows, Consumer<BenchResult> sink) {
+  private static Consumer<Timed> marking(Phase p, List<Timed> rows, Consumer<Timed> sink) {
     return r -> {
-      BenchResult m = p.mark(r);
+      Timed m = r.map(p::mark);
       rows.add(m);
       sink.accept(m);
     };

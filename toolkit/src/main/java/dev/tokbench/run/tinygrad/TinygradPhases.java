@@ -1,8 +1,10 @@
 package dev.tokbench.run.tinygrad;
 
+import dev.tokbench.energy.TimedRow;
 import dev.tokbench.formats.tinygrad.BeamPhase;
 import dev.tokbench.process.ProcessOutcome;
 import dev.tokbench.results.BenchResult;
+import dev.tokbench.run.RunEnergy;
 import dev.tokbench.run.RunResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,30 +39,40 @@ final class TinygradPhases {
     this.launch = new PhaseLaunch(run);
   }
 
+  /**
+   * Runs the phases under one energy measurement (its idle baseline before the first launch), each
+   * row handed on once its energy is known.
+   */
   RunResult run(Consumer<BenchResult> sink) {
-    TinygradOptions o = run.options();
-    if (!o.cold() && !o.searches()) {
-      PhaseLaunch.Launched only = launch.run(PhaseLaunch.Phase.plain(), sink);
-      return new RunResult(only.rows(), only.outcome(), run.settings().log());
+    List<BenchResult> rows = Collections.synchronizedList(new ArrayList<>());
+    Consumer<BenchResult> out =
+        r -> {
+          rows.add(r);
+          sink.accept(r);
+        };
+    ProcessOutcome last;
+    try (RunEnergy energy = RunEnergy.start(run.settings().energyOrDefault(), out)) {
+      last = phases(t -> measured(energy, t));
     }
-    List<BenchResult> rows = new ArrayList<>();
-    ProcessOutcome last = null;
-    if (o.cold()) {
-      PhaseLaunch.Launched cold = cold(sink);
-      rows.addAll(cold.rows());
-      last = cold.outcome();
-    }
-    if (o.searches()) {
-      PhaseLaunch.Launched search = search(sink);
-      PhaseLaunch.Launched warm = warm(search, sink);
-      rows.addAll(search.rows());
-      rows.addAll(warm.rows());
-      last = warm.outcome();
-    }
-    return new RunResult(rows, last, run.settings().log());
+    return new RunResult(List.copyOf(rows), last, run.settings().log());
   }
 
-  private PhaseLaunch.Launched cold(Consumer<BenchResult> sink) {
+  private static void measured(RunEnergy energy, Timed t) {
+    if (t.timed() == null) energy.row(t.row());
+    else energy.row(t.row(), t.timed(), t.also());
+  }
+
+  /** Every phase the options ask for, in order; how the last launch ended. */
+  private ProcessOutcome phases(Consumer<Timed> sink) {
+    TinygradOptions o = run.options();
+    if (!o.cold() && !o.searches()) return launch.run(PhaseLaunch.Phase.plain(), sink).outcome();
+    ProcessOutcome last = null;
+    if (o.cold()) last = cold(sink).outcome();
+    if (o.searches()) last = warm(search(sink), sink).outcome();
+    return last;
+  }
+
+  private PhaseLaunch.Launched cold(Consumer<Timed> sink) {
     Path dir = freshCacheDir();
     try {
       Map<String, String> env = new LinkedHashMap<>();
@@ -72,8 +85,11 @@ final class TinygradPhases {
     }
   }
 
-  /** The search's rows wait for its end, so they carry its wall time. */
-  private PhaseLaunch.Launched search(Consumer<BenchResult> sink) {
+  /**
+   * The search's rows wait for its end, so they carry its wall time and, as {@code phase_}, the
+   * energy of its whole launch (loading, compiling and searching as well as the timed calls).
+   */
+  private PhaseLaunch.Launched search(Consumer<Timed> sink) {
     Map<String, String> env = Map.of("JITBEAM", width());
     Integer cap = run.options().searchTimeoutS();
     Duration timeout = cap == null ? null : Duration.ofSeconds(cap);
@@ -81,13 +97,15 @@ final class TinygradPhases {
         new PhaseLaunch.Phase(BeamPhase.SEARCH, env, timeout, Map.of(), Map.of());
     PhaseLaunch.Launched s = launch.run(phase, r -> {});
     String wall = seconds(s.outcome().elapsed());
-    List<BenchResult> rows = new ArrayList<>();
-    for (BenchResult r : s.rows()) {
-      BenchResult timed = r.withExtra("phase_wall_s", wall);
+    TimedRow whole = TinygradWindows.launch("search", s.startNs(), s.endNs());
+    List<Timed> rows = new ArrayList<>();
+    for (Timed r : s.rows()) {
+      Timed timed = r.map(x -> x.withExtra("phase_wall_s", wall));
+      if (timed.timed() != null) timed = timed.plus(TinygradWindows.PHASE, whole);
       rows.add(timed);
       sink.accept(timed);
     }
-    return new PhaseLaunch.Launched(rows, s.outcome());
+    return new PhaseLaunch.Launched(rows, s.outcome(), s.startNs(), s.endNs());
   }
 
   /**
@@ -96,7 +114,7 @@ final class TinygradPhases {
    * runs, marked {@code beam_search_finished=false}; after a search that failed otherwise it would
    * fail the same way, so its rows are failed ones saying why.
    */
-  private PhaseLaunch.Launched warm(PhaseLaunch.Launched search, Consumer<BenchResult> sink) {
+  private PhaseLaunch.Launched warm(PhaseLaunch.Launched search, Consumer<Timed> sink) {
     ProcessOutcome s = search.outcome();
     Map<String, String> env = new LinkedHashMap<>(Map.of("JITBEAM", width()));
     if (isSet("IGNORE_BEAM_CACHE")) env.put("IGNORE_BEAM_CACHE", "0");

@@ -19,9 +19,8 @@ interface TinygradProgram {
   /** The tests one launch should yield rows for, as llama-bench names them. */
   List<String> tests();
 
-  /** Reads one launch's output; rows go to {@code sink} as they are known. */
-  Reader reader(
-      Map<String, String> flags, Map<String, String> provenance, Consumer<BenchResult> sink);
+  /** Reads one launch's output; rows go to {@code sink} as they are known, with their times. */
+  Reader reader(Map<String, String> flags, Map<String, String> provenance, Consumer<Timed> sink);
 
   /** A launch that cannot start: one failed row per test, with the reason. */
   List<BenchResult> failed(String reason, Map<String, String> flags, Map<String, String> prov);
@@ -29,6 +28,6 @@ interface TinygradProgram {
   /** A launch's output listener, which also gives the rows it has not streamed yet at the end. */
   interface Reader extends OutputListener {
     /** After the process ended: the rows still owed (failed rows for what it never reported). */
-    List<BenchResult> finish(ProcessOutcome outcome);
+    List<Timed> finish(ProcessOutcome outcome);
   }
 }

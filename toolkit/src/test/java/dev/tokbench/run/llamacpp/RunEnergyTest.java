@@ -1,18 +1,15 @@
 package dev.tokbench.run.llamacpp;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tokbench.energy.SourceConfig;
-import dev.tokbench.process.Executables;
 import dev.tokbench.results.BenchResult;
 import dev.tokbench.results.FlashAttention;
 import dev.tokbench.run.EnergySettings;
 import dev.tokbench.run.RunResult;
+import dev.tokbench.testing.ConstantNvml;
 import dev.tokbench.testing.FakeLlamaBench;
 import dev.tokbench.testing.RunFixtures;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,23 +36,7 @@ class RunEnergyTest {
   @BeforeAll
   static void compile() throws Exception {
     fake = FakeLlamaBench.compile(dir);
-    Path gcc = Executables.find("gcc", Map.of()).orElseThrow();
-    Path rows = Files.write(dir.resolve("rows.txt"), List.of("150000 0 1980 2619 40 90 1048576"));
-    nvml = dir.resolve("libnvml-150w.so");
-    List<String> cmd =
-        List.of(
-            gcc.toString(),
-            "-shared",
-            "-fPIC",
-            "-O1",
-            "-DNO_ENERGY",
-            "-DTRACE_PATH=\"" + rows + "\"",
-            "-o",
-            nvml.toString(),
-            RunFixtures.path("../energy/fake-nvml.c").toString());
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assumeTrue(p.waitFor() == 0, "gcc could not build the NVML stand-in: " + log);
+    nvml = ConstantNvml.compile(dir, 150);
   }
 
   private static LlamaBench bench(EnergySettings energy, String crashAt) {
