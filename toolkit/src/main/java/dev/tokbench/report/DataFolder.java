@@ -41,6 +41,8 @@ import java.util.Optional;
  * @param drawnBars the published text bars
  * @param skipped files of {@code runs/} whose rows were left out, with why (duplicates)
  * @param configurations the measured rows merged by configuration (repeats pooled)
+ * @param merged one row per configuration ({@link MergedRuns#asRow}), made once: the tables and
+ *     claims read it many times, and a fleet's folder holds hundreds of thousands of rows
  */
 public record DataFolder(
     Path dir,
@@ -51,7 +53,8 @@ public record DataFolder(
     List<QuotedFigure> quoted,
     List<DrawnBar> drawnBars,
     List<SkippedFile> skipped,
-    List<MergedRuns> configurations) {
+    List<MergedRuns> configurations,
+    List<BenchResult> merged) {
   static final List<String> DEVICE_COLUMNS =
       List.of("device", "theoretical_bandwidth_gb_per_s", "practical_bandwidth_gb_per_s", "source");
 
@@ -62,6 +65,31 @@ public record DataFolder(
     drawnBars = List.copyOf(drawnBars);
     skipped = List.copyOf(skipped);
     configurations = List.copyOf(configurations);
+    merged = List.copyOf(merged);
+  }
+
+  /** A folder whose merged rows are made from {@code configurations}. */
+  public DataFolder(
+      Path dir,
+      DeviceSpec device,
+      DeviceCatalog catalog,
+      List<ModelEntry> models,
+      List<BenchResult> results,
+      List<QuotedFigure> quoted,
+      List<DrawnBar> drawnBars,
+      List<SkippedFile> skipped,
+      List<MergedRuns> configurations) {
+    this(
+        dir,
+        device,
+        catalog,
+        models,
+        results,
+        quoted,
+        drawnBars,
+        skipped,
+        configurations,
+        configurations.stream().map(MergedRuns::asRow).toList());
   }
 
   /**
@@ -217,8 +245,9 @@ public record DataFolder(
    * One row per configuration: a run measured once is its own row, repeats are merged with their
    * repetitions pooled ({@link MergedRuns#asRow}). The analysis tables and claims read these.
    */
+  @Override
   public List<BenchResult> merged() {
-    return configurations.stream().map(MergedRuns::asRow).toList();
+    return merged;
   }
 
   /**

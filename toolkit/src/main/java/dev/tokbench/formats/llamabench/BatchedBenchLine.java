@@ -14,7 +14,7 @@ import java.util.TreeMap;
  */
 final class BatchedBenchLine {
   /** What the rows keep in {@code extra}: the pass's times and its overall rate. */
-  private static final List<String> TIMES = List.of("n_kv", "t_pp", "t_tg", "t", "speed");
+  private static final List<String> TIMES = List.of("t_pp", "t_tg", "t", "speed");
 
   private final Map<String, String> fields;
   private final String source;
@@ -43,6 +43,7 @@ final class BatchedBenchLine {
     }
     Map<String, String> extra = new TreeMap<>();
     for (String k : TIMES) if (fields.containsKey(k)) extra.put(k, Double.toString(rate(k)));
+    if (fields.containsKey("n_kv")) extra.put("n_kv", Long.toString(whole("n_kv")));
     fields.forEach(
         (k, v) -> {
           if (!flags.containsKey(k) && !TIMES.contains(k) && !known(k)) extra.put(k, v);
@@ -67,7 +68,8 @@ final class BatchedBenchLine {
   }
 
   private static boolean known(String k) {
-    return List.of("pp", "tg", "pl", "flash_attn", "speed_pp", "speed_tg", "n_threads_batch")
+    return List.of(
+            "pp", "tg", "pl", "flash_attn", "speed_pp", "speed_tg", "n_threads_batch", "n_kv")
         .contains(k);
   }
 
