@@ -36,10 +36,20 @@ final class DeviceCommand implements Callable<Integer> {
   @Option(names = "--list", description = "Print the whole catalogue instead.")
   boolean list;
 
+  @Option(
+      names = "--csv",
+      description =
+          "With --list: print it as CSV, the columns a data folder's devices.csv or --catalog takes.")
+  boolean csv;
+
   @Override
   public Integer call() {
     DeviceCatalog devices = DeviceCatalog.builtin();
     if (catalog != null) devices = devices.with(DeviceCatalog.read(catalog));
+    if (list && csv) {
+      System.out.print(devices.csv());
+      return 0;
+    }
     if (list) {
       System.out.println(Tables.devices(devices).printAll());
       return 0;

@@ -73,12 +73,27 @@ class FrameworkCommand<O extends Record, B extends Benchmark<B>>
   /** Says on stderr what is about to run, where that is news; by default nothing. */
   void announce(B bench) {}
 
+  /** The tests the run will measure, in order, where they are known before it starts. */
+  RunProgress.Plan plan(B bench) {
+    return RunProgress.Plan.UNKNOWN;
+  }
+
   @Override
   public Integer call() {
     B bench = shared.applyTo(make(framework.value()).arg(args.toArray(String[]::new)));
     announce(bench);
-    try (RunRows.Output out = RunRows.Output.open(shared.out, spec)) {
-      bench.run(out);
+    boolean terminal = System.console() != null;
+    try (RunRows.Output out = RunRows.Output.open(shared.out, spec);
+        RunProgress progress =
+            new RunProgress(
+                    spec.commandLine().getErr(),
+                    terminal,
+                    spec.name(),
+                    plan(bench),
+                    System::nanoTime)
+                .ticking()) {
+      bench.run(out.andThen(progress));
+      progress.close(); // the line goes before the summary
       return out.finish(spec);
     }
   }

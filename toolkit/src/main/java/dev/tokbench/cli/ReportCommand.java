@@ -1,5 +1,8 @@
 package dev.tokbench.cli;
 
+import dev.tokbench.device.DeviceCatalog;
+import dev.tokbench.report.DataFolder;
+import dev.tokbench.report.DeviceSpec;
 import dev.tokbench.report.Report;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -22,6 +25,7 @@ import picocli.CommandLine.Option;
       "  tokbench report",
       "  tokbench report --data data/h100-sxm5-2026-11-25 --out build/report-h100",
       "  tokbench report --compare data/h100-sxm5-2026-11-25",
+      "  tokbench report --data data/my-board --device \"My board\" --bandwidth 204.8",
       "  tokbench report --html --diff-published",
       "",
       "Exit status: 0 written; 1 --diff-published found a difference no rule explains."
@@ -59,15 +63,30 @@ final class ReportCommand implements Callable<Integer> {
               + " published-report.md, section by section, with its reason.")
   boolean diffPublished;
 
+  @Option(
+      names = "--device",
+      paramLabel = "NAME",
+      description =
+          "The device the folder was measured on, instead of its device.csv: a catalogue name or"
+              + " alias, or any name with --bandwidth.")
+  String device;
+
+  @Option(
+      names = "--bandwidth",
+      paramLabel = "GB/s",
+      description = "With --device: its theoretical memory bandwidth (default: the catalogue's).")
+  Double bandwidth;
+
+  @Option(
+      names = "--practical",
+      paramLabel = "GB/s",
+      description = "With --device: a measured practical bandwidth to judge by as well.")
+  Double practical;
+
   @Override
   public Integer call() throws java.io.IOException {
-    Report report = Report.from(data);
-    report.writeTo(out, html, diffPublished);
-    if (compare != null) {
-      String md =
-          "# " + report.compareTable(Report.from(compare)).toString().replaceFirst("\n", "\n\n");
-      java.nio.file.Files.writeString(out.resolve("COMPARE.md"), md);
-    }
+    Report report = Report.of(folder());
+    report.writeTo(out, html, diffPublished, compare == null ? null : Report.from(compare));
     System.out.println(
         "tokbench: wrote "
             + out.resolve("REPORT.md")
@@ -91,5 +110,21 @@ final class ReportCommand implements Callable<Integer> {
             + " unexplained)");
     diff.unexplained().forEach(d -> System.err.println("unexplained: " + d.summary()));
     return diff.unexplained().isEmpty() ? 0 : 1;
+  }
+
+  /** The data folder, its device from --device/--bandwidth when given, else its device.csv. */
+  private DataFolder folder() {
+    if (device == null) {
+      if (bandwidth != null || practical != null) {
+        throw new dev.tokbench.BadInputException("--bandwidth and --practical need --device NAME");
+      }
+      return DataFolder.read(data);
+    }
+    DeviceCatalog catalog = DeviceCatalog.builtin();
+    Path own = data.resolve("devices.csv");
+    if (java.nio.file.Files.exists(own)) catalog = catalog.with(DeviceCatalog.read(own));
+    double bw = bandwidth == null ? Double.NaN : bandwidth;
+    double pr = practical == null ? Double.NaN : practical;
+    return DataFolder.read(data, catalog, DeviceSpec.given(device, bw, pr, catalog));
   }
 }

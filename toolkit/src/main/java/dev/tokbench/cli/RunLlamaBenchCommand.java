@@ -1,7 +1,9 @@
 package dev.tokbench.cli;
 
 import dev.tokbench.run.llamacpp.LlamaBench;
+import dev.tokbench.run.llamacpp.LlamaBenchMatrix;
 import dev.tokbench.run.llamacpp.LlamaBenchOptions;
+import dev.tokbench.run.llamacpp.MatrixPoint;
 import dev.tokbench.run.llamacpp.embedded.EmbeddedOptions;
 import picocli.CommandLine.Command;
 
@@ -28,6 +30,25 @@ import picocli.CommandLine.Command;
 final class RunLlamaBenchCommand extends FrameworkCommand<LlamaBenchOptions, LlamaBench> {
   RunLlamaBenchCommand() {
     super(LlamaBenchOptions.DEFAULTS, LlamaBench::of);
+  }
+
+  /** llama-bench's tests as it will run them: the matrix its arguments expand to. */
+  @Override
+  RunProgress.Plan plan(LlamaBench bench) {
+    LlamaBenchMatrix m;
+    try {
+      m = LlamaBenchMatrix.of(bench.args());
+    } catch (IllegalArgumentException e) {
+      return RunProgress.Plan.UNKNOWN; // llama-bench will refuse them and say so
+    }
+    if (!m.expanded()) return RunProgress.Plan.UNKNOWN;
+    return new RunProgress.Plan(
+        m.size(),
+        i -> {
+          MatrixPoint p = m.point(i);
+          String model = p.model().substring(p.model().lastIndexOf('/') + 1);
+          return "test " + (i + 1) + ": " + (model.isEmpty() ? "" : model + " ") + p.test();
+        });
   }
 
   /** The embedded llama.cpp runs when none is configured: the user should know. */

@@ -38,6 +38,10 @@ public record DeviceCatalog(List<Device> devices) {
           "peak_fp16_dense_tflops",
           "source");
 
+  /** The columns a catalogue file cannot do without; the others may be left out. */
+  public static final List<String> REQUIRED =
+      List.of("name", "theoretical_bandwidth_gb_per_s", "source");
+
   private static final String RESOURCE = "/dev/tokbench/device/devices.csv";
 
   public DeviceCatalog {
@@ -55,9 +59,12 @@ public record DeviceCatalog(List<Device> devices) {
     }
   }
 
-  /** A catalogue file with {@link #COLUMNS}. */
+  /**
+   * A catalogue file with the columns {@code tokbench device --list} prints ({@link #COLUMNS}); of
+   * those, only {@link #REQUIRED} must be there.
+   */
   public static DeviceCatalog read(Path file) {
-    return of(TidyCsv.read(file, COLUMNS));
+    return of(TidyCsv.read(file, REQUIRED));
   }
 
   private static DeviceCatalog of(TidyCsv csv) {
@@ -68,19 +75,55 @@ public record DeviceCatalog(List<Device> devices) {
 
   private static Device device(TidyCsv.Row r) {
     try {
-      List<String> aliases =
-          r.text("aliases").isEmpty() ? List.of() : Arrays.asList(r.text("aliases").split(";"));
+      String alias = optional(r, "aliases");
+      List<String> aliases = alias.isEmpty() ? List.of() : Arrays.asList(alias.split(";"));
       return new Device(
           r.required("name"),
           aliases.stream().map(String::trim).toList(),
-          r.optionalNumber("memory_gb"),
-          r.text("memory_type"),
+          optional(r, "memory_gb").isEmpty() ? Double.NaN : r.number("memory_gb"),
+          optional(r, "memory_type"),
           Bandwidth.gbPerS(r.number("theoretical_bandwidth_gb_per_s")),
-          r.optionalNumber("peak_fp16_dense_tflops"),
+          optional(r, "peak_fp16_dense_tflops").isEmpty()
+              ? Double.NaN
+              : r.number("peak_fp16_dense_tflops"),
           r.required("source"));
     } catch (IllegalArgumentException e) {
       throw r.error(e.getMessage());
     }
+  }
+
+  /** A column the file may leave out: its cell, or empty when the file has no such column. */
+  private static String optional(TidyCsv.Row r, String column) {
+    return r.cells().containsKey(column) ? r.text(column) : "";
+  }
+
+  /** The catalogue as a CSV file of {@link #COLUMNS}, which {@link #read} reads back. */
+  public String csv() {
+    StringBuilder out = new StringBuilder(String.join(",", COLUMNS)).append('\n');
+    for (Device d : devices) {
+      List<String> cells =
+          List.of(
+              d.name(),
+              String.join(";", d.aliases()),
+              number(d.memoryGb()),
+              d.memoryType(),
+              number(d.theoretical().gbPerS()),
+              number(d.peakFp16DenseTflops()),
+              d.source());
+      out.append(cells.stream().map(DeviceCatalog::cell).collect(Collectors.joining(",")));
+      out.append('\n');
+    }
+    return out.toString();
+  }
+
+  private static String number(double v) {
+    if (Double.isNaN(v)) return "";
+    return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+  }
+
+  private static String cell(String s) {
+    boolean quote = s.contains(",") || s.contains("\"") || s.contains("\n");
+    return quote ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
   }
 
   /** This catalogue followed by {@code more}; a later device with the same name wins. */

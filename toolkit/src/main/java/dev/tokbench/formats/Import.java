@@ -3,6 +3,7 @@ package dev.tokbench.formats;
 import dev.tokbench.BadInputException;
 import dev.tokbench.FileReadException;
 import dev.tokbench.ReadLimits;
+import dev.tokbench.formats.llamabench.BatchedBench;
 import dev.tokbench.formats.llamabench.LlamaBenchFormat;
 import dev.tokbench.formats.llamabench.LlamaBenchOutput;
 import dev.tokbench.formats.llamalog.LlamaLog;
@@ -25,10 +26,10 @@ import java.util.Locale;
 /**
  * Saved outputs of any supported tool as normalised rows: llama-bench in its five formats
  * (recognised from content), a tinygrad benchmark log, the JSON lines of tokbench's tinygrad
- * harness ({@code scripts/tinygrad_bench.py}), a vLLM {@code --output-json}, an MLC LLM bench CSV,
- * tokbench serve-bench's JSONL (a row per load level), tokbench's own results files and sweep
- * stores (to merge them), and llama.cpp's logs (llama-cli, llama-completion, llama-server stderr)
- * as memory rows ({@link dev.tokbench.results.MemoryRow}).
+ * harness ({@code scripts/tinygrad_bench.py}), llama-batched-bench's JSONL, a vLLM {@code
+ * --output-json}, an MLC LLM bench CSV, tokbench serve-bench's JSONL (a row per load level),
+ * tokbench's own results files and sweep stores (to merge them), and llama.cpp's logs (llama-cli,
+ * llama-completion, llama-server stderr) as memory rows ({@link dev.tokbench.results.MemoryRow}).
  */
 public final class Import {
   private static final int SNIFF_BYTES = 1 << 20;
@@ -53,6 +54,7 @@ public final class Import {
           "sql",
           "tinygrad",
           "tinygrad-bench",
+          "batched-bench",
           "vllm",
           "mlc",
           "serve",
@@ -83,7 +85,11 @@ public final class Import {
    */
   public static List<BenchResult> read(Path file, String format, ImportHints hints) {
     String f = checked(file, format.toLowerCase(Locale.ROOT));
-    return parse(file, f).stream().map(r -> withStderr(file, r)).map(hints::fill).toList();
+    List<BenchResult> rows =
+        f.equals("batched-bench")
+            ? BatchedBench.read(file, hints.model(), hints.quant())
+            : parse(file, f);
+    return rows.stream().map(r -> withStderr(file, r)).map(hints::fill).toList();
   }
 
   /**
@@ -142,6 +148,7 @@ public final class Import {
     return switch (format) {
       case "json", "jsonl", "csv", "md", "sql" -> "llama-bench " + format;
       case "tinygrad" -> "a tinygrad llama3.py log";
+      case "batched-bench" -> "llama-batched-bench jsonl";
       case "vllm" -> "a vLLM --output-json";
       case "mlc" -> "an MLC LLM bench CSV";
       case "serve" -> "a tokbench serve-bench JSONL";
@@ -158,6 +165,7 @@ public final class Import {
           LlamaBenchOutput.read(file, LlamaBenchFormat.parse(f));
       case "tinygrad" -> List.of(TinygradLog.read(file));
       case "tinygrad-bench" -> TinygradBench.read(file);
+      case "batched-bench" -> BatchedBench.read(file);
       case "vllm" -> List.of(VllmOutput.read(file, model, LatencyShape.DEFAULT));
       case "mlc" -> MlcOutput.read(file, model);
       case "serve" -> ServeOutput.read(file);

@@ -36,6 +36,14 @@ public final class BeamTable {
 
   /** The table of the rows with a BEAM phase, or empty when there are none. */
   public static Optional<ReportTable> of(List<BenchResult> rows) {
+    return of(rows, new Placements());
+  }
+
+  /**
+   * The table, with each row it shows that no other table has (the searches, the harness's runs)
+   * placed in its cell.
+   */
+  static Optional<ReportTable> of(List<BenchResult> rows, Placements placed) {
     Map<String, BenchResult> cold = new LinkedHashMap<>();
     Map<String, Phases> groups = new LinkedHashMap<>();
     for (BenchResult r : rows) {
@@ -52,7 +60,15 @@ public final class BeamTable {
     }
     if (groups.isEmpty()) return Optional.empty();
     List<List<Entry>> out = new ArrayList<>();
-    for (Phases g : groups.values()) out.add(g.row(cold.get(g.base)));
+    for (Phases g : groups.values()) {
+      BenchResult c = cold.get(g.base);
+      BenchResult[] cells = {c, g.search, null, g.warm};
+      for (int i = 0; i < cells.length; i++) {
+        if (cells[i] != null && !placed.has(cells[i]))
+          placed.place(cells[i], NAME, out.size(), 4 + i);
+      }
+      out.add(g.row(c));
+    }
     return Optional.of(
         new ReportTable(
             NAME,

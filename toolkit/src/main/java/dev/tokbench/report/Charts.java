@@ -20,6 +20,7 @@ public final class Charts {
     DepthChart.of(data).ifPresent(out::add);
     out.addAll(ServeCharts.of(data));
     EnergyChart.of(data).ifPresent(out::add);
+    out.addAll(ParallelChart.of(data));
     return out;
   }
 

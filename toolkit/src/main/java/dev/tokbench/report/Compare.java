@@ -90,11 +90,23 @@ public final class Compare {
    */
   public List<String> differing() {
     if (!by.isEmpty()) return by;
-    return Comparison.differingSettings(settings(baseline), settings(candidate));
+    // a framework one side alone measured (the H200's llama-batched-bench) tells nothing apart
+    Set<String> both = frameworks(baseline);
+    both.retainAll(frameworks(candidate));
+    return Comparison.differingSettings(settings(baseline, both), settings(candidate, both));
   }
 
-  private static List<Settings> settings(Side s) {
-    return s.rows().stream().filter(BenchResult::ok).map(s.settings()).toList();
+  private static Set<String> frameworks(Side s) {
+    Set<String> out = new LinkedHashSet<>();
+    s.rows().forEach(r -> out.add(r.framework()));
+    return out;
+  }
+
+  private static List<Settings> settings(Side s, Set<String> frameworks) {
+    return s.rows().stream()
+        .filter(r -> r.ok() && frameworks.contains(r.framework()))
+        .map(s.settings())
+        .toList();
   }
 
   /** The pairs, candidate ÷ baseline. */

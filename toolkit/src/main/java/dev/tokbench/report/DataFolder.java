@@ -42,6 +42,8 @@ import java.util.Optional;
  * @param drawnBars the published text bars
  * @param skipped files of {@code runs/} whose rows were left out, with why (duplicates)
  * @param configurations the measured rows merged by configuration (repeats pooled)
+ * @param merged one row per configuration ({@link MergedRuns#asRow}), made once: the tables and
+ *     claims read it many times, and a fleet's folder holds hundreds of thousands of rows
  */
 public record DataFolder(
     Path dir,
@@ -52,7 +54,8 @@ public record DataFolder(
     List<QuotedFigure> quoted,
     List<DrawnBar> drawnBars,
     List<SkippedFile> skipped,
-    List<MergedRuns> configurations) {
+    List<MergedRuns> configurations,
+    List<BenchResult> merged) {
   static final List<String> DEVICE_COLUMNS =
       List.of("device", "theoretical_bandwidth_gb_per_s", "practical_bandwidth_gb_per_s", "source");
 
@@ -63,6 +66,31 @@ public record DataFolder(
     drawnBars = List.copyOf(drawnBars);
     skipped = List.copyOf(skipped);
     configurations = List.copyOf(configurations);
+    merged = List.copyOf(merged);
+  }
+
+  /** A folder whose merged rows are made from {@code configurations}. */
+  public DataFolder(
+      Path dir,
+      DeviceSpec device,
+      DeviceCatalog catalog,
+      List<ModelEntry> models,
+      List<BenchResult> results,
+      List<QuotedFigure> quoted,
+      List<DrawnBar> drawnBars,
+      List<SkippedFile> skipped,
+      List<MergedRuns> configurations) {
+    this(
+        dir,
+        device,
+        catalog,
+        models,
+        results,
+        quoted,
+        drawnBars,
+        skipped,
+        configurations,
+        configurations.stream().map(MergedRuns::asRow).toList());
   }
 
   /**
@@ -219,16 +247,23 @@ public record DataFolder(
    * One row per configuration: a run measured once is its own row, repeats are merged with their
    * repetitions pooled ({@link MergedRuns#asRow}). The analysis tables and claims read these.
    */
+  @Override
   public List<BenchResult> merged() {
-    return configurations.stream().map(MergedRuns::asRow).toList();
+    return merged;
   }
 
   /**
-   * The rows that hold a measurement: ok, and not from a tinygrad BEAM search (whose rates are kept
-   * but measure the search, {@link BeamPhase#isSearch}).
+   * The rows that hold a measurement of one stream: ok, not from a tinygrad BEAM search (whose
+   * rates are kept but measure the search, {@link BeamPhase#isSearch}) nor llama-batched-bench's
+   * (many sequences at once).
    */
   public List<BenchResult> measured() {
-    return results.stream().filter(r -> r.ok() && !BeamPhase.isSearch(r)).toList();
+    return results.stream().filter(r -> r.ok() && !BeamPhase.isSearch(r) && !batched(r)).toList();
+  }
+
+  /** A row of llama-batched-bench: many sequences at once, its own table and charts. */
+  private static boolean batched(BenchResult r) {
+    return r.framework().equals(dev.tokbench.formats.llamabench.BatchedBench.FRAMEWORK);
   }
 
   /** The figure the prose quotes under this key. */

@@ -24,6 +24,39 @@ public record DeviceSpec(Device device, Bandwidth theoretical, Bandwidth practic
     return new DeviceSpec(d, d.theoretical(), null, d.source());
   }
 
+  /**
+   * The device given on the command line ({@code report --device "My board" --bandwidth 204.8}):
+   * the catalogue's entry of that name (its bandwidth unless {@code gbPerS} is given), else a
+   * device of that name with {@code gbPerS}; NaN for a bandwidth not given.
+   *
+   * @throws dev.tokbench.device.UnknownDeviceException when the catalogue lacks the name and no
+   *     bandwidth is given
+   */
+  public static DeviceSpec given(
+      String name, double gbPerS, double practicalGbPerS, dev.tokbench.device.DeviceCatalog c) {
+    Optional<Device> known = c.match(java.util.List.of(name));
+    if (known.isEmpty() && Double.isNaN(gbPerS)) {
+      throw new dev.tokbench.device.UnknownDeviceException(
+          "unknown device '" + name + "'; give its theoretical bandwidth with --bandwidth GB/s");
+    }
+    String from = "given on the command line";
+    Device d =
+        known.orElseGet(
+            () ->
+                new Device(
+                    name,
+                    java.util.List.of(),
+                    Double.NaN,
+                    "",
+                    Bandwidth.gbPerS(gbPerS),
+                    Double.NaN,
+                    from));
+    Bandwidth theoretical = Double.isNaN(gbPerS) ? d.theoretical() : Bandwidth.gbPerS(gbPerS);
+    Bandwidth practical = Double.isNaN(practicalGbPerS) ? null : Bandwidth.gbPerS(practicalGbPerS);
+    boolean own = known.isEmpty() || !Double.isNaN(gbPerS) || practical != null;
+    return new DeviceSpec(d, theoretical, practical, own ? from : d.source());
+  }
+
   /** The practical bandwidth, when the source gives one. */
   public Optional<Bandwidth> practicalBandwidth() {
     return Optional.ofNullable(practical);

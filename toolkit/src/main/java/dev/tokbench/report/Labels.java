@@ -25,6 +25,13 @@ final class Labels {
     return r.framework() + (r.flashAttn() == FlashAttention.ON ? " +FA" : "") + phase(r);
   }
 
+  /** The heading of a framework's table of tests: {@code vllm Results}. */
+  static String resultsTitle(String framework) {
+    return framework.equals(dev.tokbench.formats.llamabench.BatchedBench.FRAMEWORK)
+        ? "Throughput against parallel sequences (llama-batched-bench)"
+        : framework + " Results";
+  }
+
   /** A tinygrad BEAM phase as a label's end ({@code JITBEAM=2 warm}, {@code cold}), or empty. */
   static String phase(BenchResult r) {
     return BeamPhase.of(r)

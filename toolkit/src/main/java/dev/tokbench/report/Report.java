@@ -31,6 +31,7 @@ public final class Report {
   private final DataFolder data;
   private ResultTables results; // built once: a fleet's folder holds hundreds of thousands of rows
   private ServeTables serving;
+  private final Placements placed = new Placements(); // where the tables put each row
   private List<ReportTable> tables;
   private final ReportText text;
 
@@ -86,7 +87,8 @@ public final class Report {
     List<ReportTable> out = new ArrayList<>();
     r.summary().ifPresent(out::add);
     out.addAll(r.tinygrad());
-    BeamTable.of(data.results()).ifPresent(out::add);
+    BeamTable.of(data.results(), placed).ifPresent(out::add);
+    out.addAll(HarnessTable.of(data, placed));
     out.addAll(r.llamaCpp());
     out.addAll(r.embeddedLlamaCpp());
     out.addAll(r.otherFrameworks());
@@ -101,13 +103,13 @@ public final class Report {
     MemoryRowsTable.of(data).ifPresent(out::add);
     r.models().ifPresent(out::add);
     if (!data.drawnBars().isEmpty()) out.add(new ReportBars(data).deviations());
-    NotShownTable.of(data, placements()).ifPresent(out::add);
+    NotShownTable.of(data, placedSoFar()).ifPresent(out::add);
     tables = List.copyOf(out);
     return tables;
   }
 
   private synchronized ResultTables resultTables() {
-    if (results == null) results = new ResultTables(data);
+    if (results == null) results = new ResultTables(data, placed);
     return results;
   }
 
@@ -121,6 +123,12 @@ public final class Report {
    * shows it. Each row is in exactly one cell or not shown, never both, never dropped.
    */
   public List<Placement> placements() {
+    tables(); // the BEAM and prefill tables place the rows no other table has
+    return placedSoFar();
+  }
+
+  /** The placements of the tables built so far, serving's and the memory rows' included. */
+  private List<Placement> placedSoFar() {
     return MemoryRowsTable.placed(data, serving().placements(resultTables().placements()));
   }
 
@@ -244,7 +252,7 @@ public final class Report {
    * removing what an earlier run there wrote and this one does not.
    */
   public void writeTo(Path out) {
-    ReportWriter.write(this, out, false, false);
+    ReportWriter.write(this, out, false, false, null);
   }
 
   /**
@@ -252,7 +260,20 @@ public final class Report {
    * published-diff.md} when {@code diffPublished}; returns the files written.
    */
   public List<Path> writeTo(Path out, boolean html, boolean diffPublished) {
-    return ReportWriter.write(this, out, html, diffPublished);
+    return ReportWriter.write(this, out, html, diffPublished, null);
+  }
+
+  /**
+   * As {@link #writeTo(Path, boolean, boolean)}, with {@code COMPARE.md} ({@link #compareMarkdown})
+   * when {@code compare} is not null; a later run without it removes that file too.
+   */
+  public List<Path> writeTo(Path out, boolean html, boolean diffPublished, Report compare) {
+    return ReportWriter.write(this, out, html, diffPublished, compare);
+  }
+
+  /** {@code COMPARE.md}: this folder's figures beside {@code other}'s ({@link #compareTable}). */
+  public String compareMarkdown(Report other) {
+    return "# " + compareTable(other).toString().replaceFirst("\n", "\n\n");
   }
 
   /** {@code index.html}: the whole report as one self-contained page (no network fetch). */

@@ -13,10 +13,10 @@ import java.util.stream.Stream;
 
 /**
  * Writes a report's files: REPORT.md, claims.md, results.csv, the charts and, when asked,
- * index.html and published-diff.md. What a run writes is listed in {@code .tokbench-report}; a
- * later run into the same folder removes what the earlier one wrote and it no longer does (a chart
- * whose data are gone), and any chart file under {@code charts/}, which is the report's own. Other
- * files stay.
+ * index.html, published-diff.md and COMPARE.md. What a run writes is listed in {@code
+ * .tokbench-report}; a later run into the same folder removes what the earlier one wrote and it no
+ * longer does (a chart whose data are gone), and any chart file under {@code charts/}, which is the
+ * report's own. Other files stay.
  */
 final class ReportWriter {
   static final String MANIFEST = ".tokbench-report";
@@ -28,8 +28,11 @@ final class ReportWriter {
     this.out = out;
   }
 
-  /** Writes the report under {@code out}; {@code html} adds index.html, {@code diff} the diff. */
-  static List<Path> write(Report report, Path out, boolean html, boolean diff) {
+  /**
+   * Writes the report under {@code out}; {@code html} adds index.html, {@code diff} the diff, a
+   * {@code compare} report COMPARE.md (the two side by side); null for none.
+   */
+  static List<Path> write(Report report, Path out, boolean html, boolean diff, Report compare) {
     ReportWriter w = new ReportWriter(out);
     try {
       Files.createDirectories(out);
@@ -44,6 +47,7 @@ final class ReportWriter {
       }
       if (html) w.text("index.html", report.html());
       if (diff) w.text("published-diff.md", PublishedDiff.of(report).markdown());
+      if (compare != null) w.text("COMPARE.md", report.compareMarkdown(compare));
       w.removeStale();
       Files.writeString(out.resolve(MANIFEST), String.join("\n", w.written) + "\n");
     } catch (IOException e) {

@@ -26,13 +26,14 @@ final class ResultTables {
   private static final String EMBEDDED = "llama.cpp (embedded)";
 
   private final DataFolder data;
-  private final Placements placed = new Placements();
+  private final Placements placed;
   private final List<ReportTable> tinygrad;
   private final Map<String, List<ReportTable>> frameworks;
   private final Optional<ReportTable> summary;
 
-  ResultTables(DataFolder data) {
+  ResultTables(DataFolder data, Placements placed) {
     this.data = data;
+    this.placed = placed;
     this.tinygrad = buildTinygrad();
     this.frameworks = buildFrameworks();
     this.summary = new SummaryTable(data, placed).build();
@@ -116,7 +117,7 @@ final class ResultTables {
         switch (framework) {
           case LLAMA -> "Full Results Table";
           case EMBEDDED -> "Embedded llama.cpp (tokbench, CPU, in-process)";
-          default -> framework + " Results";
+          default -> Labels.resultsTitle(framework);
         };
     List<ShapedTable.Key> keys =
         List.of(
@@ -161,10 +162,7 @@ final class ResultTables {
     return out;
   }
 
-  /**
-   * A decode row of tinygrad's llama3.py, not a BEAM search's (whose rate measures the search) nor
-   * the harness's pp/tg rows (the prefill table's).
-   */
+  /** A llama3.py decode row: not a BEAM search (its rate measures the search), not the harness. */
   private static boolean llama3Decode(BenchResult r) {
     return Labels.decode(r) && !r.provenance().containsKey("harness") && !BeamPhase.isSearch(r);
   }

@@ -61,6 +61,7 @@ public final class Settings {
           Map.entry("gpu_layers", "GPU layers"),
           Map.entry("split_mode", "Split mode"),
           Map.entry("env", "Env"),
+          Map.entry("parallel", "Parallel sequences"),
           Map.entry("commit", "Commit"),
           Map.entry("version", "Version"));
 

@@ -105,12 +105,13 @@ public final class Tables {
     return Table.create(title, type, tensors, params, bytes, bpw);
   }
 
-  /** Columns name, memory_gb, memory_type, theoretical_bandwidth_gb_per_s, peak…, source. */
+  /** The columns of {@link DeviceCatalog#COLUMNS}: name, aliases, memory_gb, …, source. */
   public static Table devices(DeviceCatalog catalog) {
     List<Device> devices = catalog.devices();
     return Table.create(
         "devices",
         StringColumn.create("name", devices.stream().map(Device::name)),
+        StringColumn.create("aliases", devices.stream().map(d -> String.join(";", d.aliases()))),
         DoubleColumn.create("memory_gb", devices.stream().mapToDouble(Device::memoryGb)),
         StringColumn.create("memory_type", devices.stream().map(Device::memoryType)),
         DoubleColumn.create(

@@ -82,6 +82,39 @@ class EveryRowIsShownTest {
     assertThat(md).contains("## 3. Other Frameworks");
   }
 
+  @Test
+  void tinygradsBeamAndHarnessRowsAreInCellsAndOnlyTheFailedSearchesAreNot() throws Exception {
+    Path folder = Folders.of(dir.resolve("tg"), "NVIDIA H200");
+    for (Path f : Folders.files(Folders.fixture("tinygrad/h200"))) {
+      if (f.toString().endsWith(".jsonl")) Files.copy(f, folder.resolve("runs/" + f.getFileName()));
+    }
+    Folders.copyTree(Folders.fixture("tinygrad/beam"), folder.resolve("runs/beam"));
+    Folders.copyTree(Folders.fixture("tinygrad/harness"), folder.resolve("runs/harness"));
+    Report r = Report.from(folder);
+    assertEveryRowPlacedOnce(r);
+    List<Placement> notShown = r.placements().stream().filter(p -> !p.shown()).toList();
+    // harness-beam's search was SIGTERMed by the session's budget, the harness fixtures hold
+    // failed runs (SIGTERM, too old, qwen3): failed rows, each with its reason
+    assertThat(notShown)
+        .isNotEmpty()
+        .allSatisfy(
+            p -> {
+              assertThat(p.row().ok()).isFalse();
+              assertThat(p.reason()).startsWith("failed: ");
+            })
+        .anySatisfy(p -> assertThat(p.reason()).contains("SIGTERM"));
+    assertThat(r.placements())
+        .filteredOn(p -> p.row().ok())
+        .allMatch(Placement::shown)
+        .anyMatch(p -> p.table().equals(BeamTable.NAME))
+        .anyMatch(p -> p.table().equals(HarnessTable.NAME));
+    for (Placement p : r.placements()) {
+      if (!p.shown() || !p.row().ok()) continue;
+      String cell = r.table(p.table()).entry(p.tableRow(), p.column()).plain();
+      assertThat(cell).as(p.toString()).contains(fixed(configOf(r, p.row()).mean(), 2));
+    }
+  }
+
   private static boolean isCompanion(Path f) {
     String n = f.getFileName().toString();
     return n.equals("env.txt")

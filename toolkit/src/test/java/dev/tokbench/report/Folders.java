@@ -49,7 +49,7 @@ final class Folders {
       copyAll(fixture("tinygrad"), d.resolve("runs/tinygrad"));
       copyAll(fixture("vllm"), d.resolve("runs/vllm"));
       copyAll(fixture("mlc"), d.resolve("runs/mlc"));
-      copyAll(TestData.root().resolve("h200-2026-12-01/runs"), d.resolve("runs/h200"));
+      copyTree(TestData.root().resolve("h200-2026-12-01/runs"), d.resolve("runs/h200"));
       Files.copy(fixture("llama-bench/cpu-tiny.json"), d.resolve("runs/copy-of-cpu-tiny.json"));
       return d;
     } catch (IOException e) {
@@ -60,7 +60,17 @@ final class Folders {
   private static void copyAll(Path from, Path to) throws IOException {
     Files.createDirectories(to);
     try (Stream<Path> s = Files.list(from)) {
-      for (Path f : s.toList()) Files.copy(f, to.resolve(f.getFileName()));
+      for (Path f : s.filter(Files::isRegularFile).toList())
+        Files.copy(f, to.resolve(f.getFileName()));
+    }
+  }
+
+  /** Every file under {@code from}, subfolders too, to the same places under {@code to}. */
+  static void copyTree(Path from, Path to) throws IOException {
+    for (Path f : files(from)) {
+      Path target = to.resolve(from.relativize(f).toString());
+      Files.createDirectories(target.getParent());
+      Files.copy(f, target);
     }
   }
 

@@ -39,6 +39,21 @@ class ReportOutputsTest {
   }
 
   @Test
+  void compareMdIsWrittenWithTheRestAndRemovedByARunWithoutIt() throws IOException {
+    Report orin = Report.from(TestData.orin());
+    Report h100 = Report.from(TestData.h100());
+    List<Path> written = orin.writeTo(out, false, false, h100);
+    assertThat(written).contains(out.resolve("COMPARE.md"));
+    assertThat(out.resolve("COMPARE.md")).hasContent(orin.compareMarkdown(h100));
+    assertThat(Files.readAllLines(out.resolve(ReportWriter.MANIFEST))).contains("COMPARE.md");
+
+    orin.writeTo(out, false, false);
+
+    assertThat(out.resolve("COMPARE.md")).doesNotExist();
+    assertThat(out.resolve("REPORT.md")).isRegularFile();
+  }
+
+  @Test
   void everyChartWrittenIsEmbeddedWithACaption() throws IOException {
     Report orin = Report.from(TestData.orin());
     orin.writeTo(out);
