@@ -6,14 +6,12 @@ import dev.tokbench.formats.Import;
 import dev.tokbench.results.BenchResult;
 import dev.tokbench.results.ResultsFile;
 import dev.tokbench.testing.RunFixtures;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code tokbench import}: idempotent, told what a bare log lacks, strict about --format. */
 class ImportCommandTest {
@@ -22,10 +20,7 @@ class ImportCommandTest {
   private final StringWriter err = new StringWriter();
 
   private int run(String... args) {
-    CommandLine cl = Main.commandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    return cl.execute(args);
+    return CliRun.run(out, err, args);
   }
 
   @Test

@@ -8,14 +8,12 @@ import dev.tokbench.results.BenchResult;
 import dev.tokbench.results.ResultsFile;
 import dev.tokbench.results.ServeMetrics;
 import dev.tokbench.serve.ScriptedServers;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * serve-bench's levels reach the results and the report: {@code --results} appends a row per level,
@@ -28,10 +26,7 @@ class ServeResultsTest {
   private final StringWriter err = new StringWriter();
 
   private int run(String... args) {
-    CommandLine cl = Main.commandLine(args);
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    return cl.execute(args);
+    return CliRun.run(out, err, args);
   }
 
   @Test
