@@ -51,6 +51,10 @@ public record ReadLimits(
   public static final ReadLimits SERVING_OUTPUT =
       new ReadLimits("vLLM or MLC LLM output", 64 * MIB, 64 * MIB, 32, MIB, 10_000);
 
+  /** tokbench serve-bench's JSONL: a line a request, each with every inter-token gap. */
+  public static final ReadLimits SERVE_JSONL =
+      new ReadLimits("serve-bench JSONL", 256 * MIB, OUTPUT_LINE_CHARS, 32, MIB, 10_000);
+
   /**
    * Power traces: nvidia-smi CSV, tegrastats logs, tokbench's trace CSV (lines as BoundedLines).
    */

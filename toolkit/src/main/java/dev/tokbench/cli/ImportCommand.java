@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
     description = {
       "Import saved benchmark output as normalised rows: llama-bench json, jsonl, csv, md or sql"
           + " (recognised from content), tinygrad logs, tinygrad_bench.py JSON lines (pp/tg),"
-          + " vLLM --output-json, MLC LLM bench CSV.",
+          + " vLLM --output-json, MLC LLM bench CSV, tokbench serve-bench JSONL (a row per load"
+          + " level, test kind serve).",
       "Each row records the SHA-256 of its file, so a file already in the --out file is skipped,"
           + " not added twice.",
       "Exit status 3 when any imported row is not ok."
@@ -42,7 +43,7 @@ final class ImportCommand implements Callable<Integer> {
       names = "--format",
       description =
           "The format, when not recognised from content: auto (the default), json, jsonl, csv,"
-              + " md, sql, tinygrad, tinygrad-bench, vllm, mlc or tokbench. A format the content"
+              + " md, sql, tinygrad, tinygrad-bench, vllm, mlc, serve or tokbench. A format the content"
               + " is not is an error.")
   String format = "auto";
 

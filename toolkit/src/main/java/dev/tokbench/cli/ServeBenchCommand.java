@@ -1,6 +1,8 @@
 package dev.tokbench.cli;
 
 import dev.tokbench.BadInputException;
+import dev.tokbench.formats.serve.ServeLines;
+import dev.tokbench.results.ResultsFile;
 import dev.tokbench.serve.Level;
 import dev.tokbench.serve.LevelSummary;
 import dev.tokbench.serve.ServeBench;
@@ -15,7 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -100,6 +101,16 @@ final class ServeBenchCommand implements Callable<Integer> {
       paramLabel = "FILE.jsonl",
       description = "The JSONL file to append to (default: stdout).")
   Path out;
+
+  @Option(
+      names = "--results",
+      paramLabel = "FILE",
+      description = {
+        "Also append a results row per level to this results file (.csv or .jsonl), test kind"
+            + " serve (serve c4, serve r2), as it ends.",
+        "Into a data folder, put --out in its runs/ instead: the report reads the JSONL itself."
+      })
+  Path results;
 
   @Option(
       names = "--model",
@@ -206,15 +217,25 @@ final class ServeBenchCommand implements Callable<Integer> {
     ServeBench bench = configure(base());
     PrintWriter err = spec.commandLine().getErr();
     ServeRun run;
-    try (ServeJsonl sink =
-        out == null ? ServeJsonl.to(spec.commandLine().getOut()) : ServeJsonl.append(out)) {
+    try (ResultsFile rows = results == null ? null : ResultsFile.append(results);
+        ServeJsonl sink = sink(rows)) {
       run = bench.run(sink, s -> progress(s, err));
     }
     if (!run.failure().isEmpty()) err.println("not measured: " + run.failure());
     err.print(ServeTable.of(run.summaries()));
     if (out != null) err.println("-> " + out);
+    if (results != null) err.println("-> " + results);
     err.flush();
     return run.allOk() ? 0 : RunRows.SOME_ROWS_FAILED;
+  }
+
+  /** The JSONL's sink; with {@code rows}, each summary line also a row appended there. */
+  private ServeJsonl sink(ResultsFile rows) {
+    ServeJsonl jsonl =
+        out == null ? ServeJsonl.to(spec.commandLine().getOut()) : ServeJsonl.append(out);
+    if (rows == null) return jsonl;
+    ServeLines lines = new ServeLines(out == null ? "stdout" : out.toString());
+    return jsonl.alsoTo(line -> lines.next(line).ifPresent(rows));
   }
 
   /** A level's line, and its failure reasons (the commonest three) so nobody has to grep. */
@@ -248,12 +269,8 @@ final class ServeBenchCommand implements Callable<Integer> {
   }
 
   private ServeBench configure(ServeBench b) {
-    List<Level> levels = new ArrayList<>();
-    if (concurrency != null) levels.addAll(Level.concurrencies(concurrency));
-    if (rate != null) levels.addAll(Level.rates(rate));
-    if (levels.isEmpty()) levels.add(Level.concurrency(1));
     b =
-        b.levels(levels)
+        b.levels(Level.of(concurrency, rate))
             .requests(requests)
             .promptTokens(promptTokens)
             .maxTokens(maxTokens)
@@ -262,7 +279,7 @@ final class ServeBenchCommand implements Callable<Integer> {
             .warmup(warmup)
             .requestTimeout(Duration.ofSeconds(requestTimeoutS))
             .seed(seed)
-            .promptFormat(format())
+            .promptFormat(ServeSettings.PromptFormat.of(promptFormat))
             .vocabSize(vocabSize)
             .extraBody(extraBody)
             .scrapeMetrics(!noMetrics)
@@ -273,14 +290,5 @@ final class ServeBenchCommand implements Callable<Integer> {
     if (slo != null) b = b.slo(slo);
     if (server != null) b = b.server(ServerKind.fromLabel(server));
     return b;
-  }
-
-  private ServeSettings.PromptFormat format() {
-    try {
-      return ServeSettings.PromptFormat.valueOf(promptFormat.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new BadInputException(
-          "--prompt-format is auto, words, tokens or text, got '" + promptFormat + "'");
-    }
   }
 }

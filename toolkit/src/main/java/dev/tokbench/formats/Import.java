@@ -7,6 +7,7 @@ import dev.tokbench.formats.llamabench.LlamaBenchFormat;
 import dev.tokbench.formats.llamabench.LlamaBenchOutput;
 import dev.tokbench.formats.llamalog.LlamaLog;
 import dev.tokbench.formats.mlc.MlcOutput;
+import dev.tokbench.formats.serve.ServeOutput;
 import dev.tokbench.formats.tinygrad.TinygradBench;
 import dev.tokbench.formats.tinygrad.TinygradLog;
 import dev.tokbench.formats.vllm.LatencyShape;
@@ -25,8 +26,9 @@ import java.util.Locale;
  * Saved outputs of any supported tool as normalised rows: llama-bench in its five formats
  * (recognised from content), a tinygrad benchmark log, the JSON lines of tokbench's tinygrad
  * harness ({@code scripts/tinygrad_bench.py}), a vLLM {@code --output-json}, an MLC LLM bench CSV,
- * tokbench's own results files and sweep stores (to merge them), and llama.cpp's logs (llama-cli,
- * llama-completion, llama-server stderr) as memory rows ({@link dev.tokbench.results.MemoryRow}).
+ * tokbench serve-bench's JSONL (a row per load level), tokbench's own results files and sweep
+ * stores (to merge them), and llama.cpp's logs (llama-cli, llama-completion, llama-server stderr)
+ * as memory rows ({@link dev.tokbench.results.MemoryRow}).
  */
 public final class Import {
   private static final int SNIFF_BYTES = 1 << 20;
@@ -53,6 +55,7 @@ public final class Import {
           "tinygrad-bench",
           "vllm",
           "mlc",
+          "serve",
           "tokbench",
           LlamaLog.FORMAT);
 
@@ -141,6 +144,7 @@ public final class Import {
       case "tinygrad" -> "a tinygrad llama3.py log";
       case "vllm" -> "a vLLM --output-json";
       case "mlc" -> "an MLC LLM bench CSV";
+      case "serve" -> "a tokbench serve-bench JSONL";
       case "tokbench" -> "a tokbench results file";
       case LlamaLog.FORMAT -> "a llama.cpp log with memory lines";
       default -> format;
@@ -156,6 +160,7 @@ public final class Import {
       case "tinygrad-bench" -> TinygradBench.read(file);
       case "vllm" -> List.of(VllmOutput.read(file, model, LatencyShape.DEFAULT));
       case "mlc" -> MlcOutput.read(file, model);
+      case "serve" -> ServeOutput.read(file);
       case "tokbench" -> ResultsFile.read(file);
       case LlamaLog.FORMAT -> LlamaLog.read(file);
       default ->

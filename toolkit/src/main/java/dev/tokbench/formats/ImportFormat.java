@@ -8,6 +8,7 @@ import dev.tokbench.ReadLimits;
 import dev.tokbench.formats.llamabench.LlamaBenchFormat;
 import dev.tokbench.formats.llamabench.LlamaBenchFormatException;
 import dev.tokbench.formats.llamalog.LlamaLog;
+import dev.tokbench.formats.serve.ServeOutput;
 import dev.tokbench.formats.tinygrad.TinygradBench;
 import dev.tokbench.formats.tinygrad.TinygradOutput;
 import java.io.IOException;
@@ -18,8 +19,9 @@ import java.util.List;
  * Recognises a saved benchmark output from its content, so that {@code tokbench import} needs no
  * {@code --format}: a JSON object with vLLM's {@code latencies} or {@code tokens_per_second}, a CSV
  * whose header has MLC's {@code output_token_throughput}, a line of tokbench's tinygrad harness, a
- * tinygrad llama3.py log, else one of llama-bench's five formats, else a llama.cpp log with memory
- * lines (llama-cli, llama-completion, llama-server stderr).
+ * tinygrad llama3.py log, serve-bench's JSONL (its run line first), else one of llama-bench's five
+ * formats, else a llama.cpp log with memory lines (llama-cli, llama-completion, llama-server
+ * stderr).
  */
 final class ImportFormat {
   private static final ObjectMapper JSON = JsonInput.mapper(ReadLimits.SERVING_OUTPUT);
@@ -32,6 +34,7 @@ final class ImportFormat {
     String first = t.lines().findFirst().orElse("");
     // before the JSON probe: a harness file is JSON lines, and may start with tinygrad's stderr
     if (TinygradBench.recognises(text)) return "tinygrad-bench";
+    if (ServeOutput.recognises(text)) return "serve";
     if (t.startsWith("{")) {
       String json = jsonObject(t, source);
       if (!json.isEmpty()) return json;

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * The report's drawn charts ({@link dev.tokbench.report.chart}): the head-to-head and llama.cpp
  * decode bars, the decode roofline, and where the data have them, decode against context depth and
- * throughput against parallel sequences. Each is a {@link ReportChart}: a figure and its caption.
+ * the serving charts ({@link ServeCharts}). Each is a {@link ReportChart}: a figure and its
+ * caption.
  */
 public final class Charts {
   private Charts() {}
@@ -17,6 +18,8 @@ public final class Charts {
     List<ReportChart> out = new ArrayList<>(new ReportBars(data).charts());
     if (!ceilingPoints(data).isEmpty()) out.add(ceiling(List.of(data)));
     DepthChart.of(data).ifPresent(out::add);
+    out.addAll(ServeCharts.of(data));
+    EnergyChart.of(data).ifPresent(out::add);
     return out;
   }
 

@@ -9,6 +9,7 @@ import dev.tokbench.formats.tinygrad.BeamPhase;
 import dev.tokbench.results.BenchResult;
 import dev.tokbench.results.MergedRuns;
 import dev.tokbench.results.Repeats;
+import dev.tokbench.results.ServeMetrics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -108,7 +109,8 @@ public record DataFolder(
         quoted(dir),
         drawnBars(dir),
         runs.skipped(),
-        Repeats.merge(results));
+        // a serve row is a load level, not a configuration: the serving tables show it
+        Repeats.merge(results.stream().filter(r -> !ServeMetrics.isServe(r)).toList()));
   }
 
   private static DeviceSpec device(Path dir, DeviceCatalog catalog) {

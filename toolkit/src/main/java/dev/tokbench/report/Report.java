@@ -24,12 +24,13 @@ import tech.tablesaw.api.Table;
  *
  * Table names: {@code summary}, {@code tinygrad 1B Q6_K} (one per model), {@code tinygrad-beam},
  * {@code llama.cpp}, {@code prefill-decode}, {@code bandwidth}, {@code ceiling}, {@code prefill},
- * {@code models}, {@code bar-deviations}; a folder has those its data allows ({@link
- * #tableNames()}).
+ * {@code models}, {@code bar-deviations}, {@code serving} (serve-bench's levels); a folder has
+ * those its data allows ({@link #tableNames()}).
  */
 public final class Report {
   private final DataFolder data;
   private ResultTables results; // built once: a fleet's folder holds hundreds of thousands of rows
+  private ServeTables serving;
   private List<ReportTable> tables;
   private final ReportText text;
 
@@ -89,15 +90,17 @@ public final class Report {
     out.addAll(r.llamaCpp());
     out.addAll(r.embeddedLlamaCpp());
     out.addAll(r.otherFrameworks());
+    out.addAll(serving().tables());
     new PrefillTable(data).table().ifPresent(out::add);
     RepeatsTable.of(data).ifPresent(out::add);
     b.utilisation().ifPresent(out::add);
     b.ceiling().ifPresent(out::add);
     b.prefill().ifPresent(out::add);
     new RatioTable(data).table().ifPresent(out::add);
+    EnergyTable.of(data).ifPresent(out::add);
     r.models().ifPresent(out::add);
     if (!data.drawnBars().isEmpty()) out.add(new ReportBars(data).deviations());
-    NotShownTable.of(data, r.placements()).ifPresent(out::add);
+    NotShownTable.of(data, placements()).ifPresent(out::add);
     tables = List.copyOf(out);
     return tables;
   }
@@ -107,12 +110,17 @@ public final class Report {
     return results;
   }
 
+  private synchronized ServeTables serving() {
+    if (serving == null) serving = ServeTables.of(data);
+    return serving;
+  }
+
   /**
    * Where every row of the folder is: the result table, row and column of its cell, or why no table
    * shows it. Each row is in exactly one cell or not shown, never both, never dropped.
    */
   public List<Placement> placements() {
-    return resultTables().placements();
+    return serving().placements(resultTables().placements());
   }
 
   /** The names {@link #table} accepts for this folder. */

@@ -78,7 +78,8 @@ record RunsFolder(List<BenchResult> rows, List<SkippedFile> skipped) {
       {".stderr", ".log", "the stderr of the run in "},
       {".stderr", ".stdout", "the stderr of the run in "},
       {".stderr.md", ".json", "llama-bench's Markdown table of the run in "},
-      {".stderr.md", ".jsonl", "llama-bench's Markdown table of the run in "}
+      {".stderr.md", ".jsonl", "llama-bench's Markdown table of the run in "},
+      {".server.log", ".jsonl", "the log of the server serve-bench measured in "}
     };
     for (String[] r : rules) {
       if (!name.endsWith(r[0])) continue;

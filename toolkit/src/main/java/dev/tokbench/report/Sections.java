@@ -39,6 +39,7 @@ final class Sections {
     out.add(tinygrad());
     out.add(llamaCpp());
     out.add(otherFrameworks());
+    out.add(serving());
     out.add(notBenchmarked());
     out.add(headToHead());
     out.add(analysis());
@@ -133,6 +134,20 @@ final class Sections {
       out.add(new Page.Table(t));
     }
     return new Section("Other Frameworks", out);
+  }
+
+  /** The serving tables (serve-bench's load levels), each followed by its charts. */
+  private Section serving() {
+    List<Block> out = new ArrayList<>();
+    for (ReportTable t : page.tablesStartingWith(ServeTables.NAME)) {
+      out.add(new Page.Heading(3, t.title()));
+      out.add(new Page.Table(t));
+      String suffix = t.name().equals(ServeTables.NAME) ? "" : "-" + t.name().substring(8);
+      for (String id : List.of(ServeCharts.THROUGHPUT, ServeCharts.LATENCY, ServeCharts.TTFT)) {
+        figure(out, id + suffix);
+      }
+    }
+    return new Section("Serving Benchmarks", out);
   }
 
   /** Section 4: each text bar chart, drawn too, then how the published bars were drawn. */

@@ -8,6 +8,7 @@ import dev.tokbench.energy.Measurement;
 import dev.tokbench.energy.Probe;
 import dev.tokbench.energy.RowEnergy;
 import dev.tokbench.energy.TimedRow;
+import dev.tokbench.energy.Window;
 import dev.tokbench.results.BenchResult;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -19,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * A run's energy: the power sources {@link EnergySettings} ask for, sampled from an idle baseline
@@ -39,7 +41,21 @@ public final class RunEnergy implements AutoCloseable {
   private final ScheduledExecutorService timer;
   private Measurement last;
 
-  private record Pending(BenchResult row, TimedRow timed, Map<String, TimedRow> also, long endNs) {}
+  /** A pending row: its windows, known by the time a sample after {@code endNs} came (or null). */
+  private record Pending(BenchResult row, Supplier<Windows> windows, long endNs) {}
+
+  /**
+   * When a row's work ran: {@code timed} what it counts; {@code also} other stretches whose energy
+   * goes beside its own under a prefix each ({@code warmup_}: calls it does not count; {@code
+   * phase_}: its whole launch; a stretch of no tokens gets no per-token fields); {@code reps} each
+   * repetition's window, for {@link RepEnergy}'s per-repetition fields (empty for none).
+   */
+  public record Windows(TimedRow timed, Map<String, TimedRow> also, List<Window> reps) {
+    public Windows {
+      also = Map.copyOf(also);
+      reps = List.copyOf(reps);
+    }
+  }
 
   private RunEnergy(
       Consumer<BenchResult> sink, Probe probe, EnergyMeter meter, Map<String, String> provenance) {
@@ -112,26 +128,32 @@ public final class RunEnergy implements AutoCloseable {
     row(row, timed, Map.of());
   }
 
-  /**
-   * A measured row and when its test ran, with other stretches whose energy goes beside its own
-   * under a prefix each ({@code warmup_}: calls it does not count; {@code phase_}: its whole
-   * launch). A stretch of no tokens gets no per-token fields.
-   */
+  /** A measured row with other stretches beside its own ({@link Windows#also}). */
   public synchronized void row(BenchResult row, TimedRow timed, Map<String, TimedRow> also) {
+    Windows w = new Windows(timed, also, List.of());
+    long end = timed.span().endNs();
+    for (TimedRow t : also.values()) end = Math.max(end, t.span().endNs());
+    row(row, end, () -> w);
+  }
+
+  /**
+   * A measured row whose windows are worked out when a sample after {@code endNs} has come, not
+   * now: what they are made from can still be on its way (llama-bench's progress lines on stderr,
+   * read by another thread than its rows). They must end by {@code endNs}.
+   */
+  public synchronized void row(BenchResult row, long endNs, Supplier<Windows> windows) {
     if (meter == null) {
       sink.accept(withProvenance(row));
       return;
     }
-    long end = timed.span().endNs();
-    for (TimedRow t : also.values()) end = Math.max(end, t.span().endNs());
-    pending.add(new Pending(row, timed, Map.copyOf(also), end));
+    pending.add(new Pending(row, windows, endNs));
     flushReady();
   }
 
   /** A row without a window (a failed test): handed on in its turn with no energy. */
   public synchronized void row(BenchResult row) {
     if (meter == null) sink.accept(withProvenance(row));
-    else pending.add(new Pending(row, null, Map.of(), Long.MIN_VALUE));
+    else pending.add(new Pending(row, null, Long.MIN_VALUE));
   }
 
   /** Hands on every row whose window a sample has passed, in order, stopping at the first not. */
@@ -142,23 +164,25 @@ public final class RunEnergy implements AutoCloseable {
     Measurement m = null;
     while (!pending.isEmpty()) {
       Pending p = pending.peek();
-      if (p.timed != null && latest < p.endNs && now - p.endNs < GIVE_UP_NS) break;
-      if (p.timed != null && m == null) m = meter.sofar();
+      if (p.windows != null && latest < p.endNs && now - p.endNs < GIVE_UP_NS) break;
+      if (p.windows != null && m == null) m = meter.sofar();
       emit(pending.poll(), m);
     }
   }
 
   private void emit(Pending p, Measurement m) {
-    if (p.timed == null) {
+    if (p.windows == null) {
       Map<String, String> extra = new LinkedHashMap<>(p.row.extra());
       extra.put("energy_flag", EnergyFlag.NOT_COVERED.code());
       sink.accept(withMeasurement(p.row.toBuilder().extra(extra).build(), m));
       return;
     }
-    RowEnergy e = m.attribute(List.of(p.timed)).get(0);
+    Windows w = p.windows.get();
+    RowEnergy e = m.attribute(List.of(w.timed())).get(0);
     Map<String, String> extra = new LinkedHashMap<>(p.row.extra());
     extra.putAll(e.fields());
-    new TreeMap<>(p.also).forEach((prefix, t) -> extra.putAll(stretch(m, prefix, t)));
+    new TreeMap<>(w.also()).forEach((prefix, t) -> extra.putAll(stretch(m, prefix, t)));
+    if (!w.reps().isEmpty()) extra.putAll(RepEnergy.fields(m, w.reps()));
     sink.accept(withMeasurement(p.row.toBuilder().extra(extra).build(), m));
   }
 

@@ -40,35 +40,40 @@ public record Level(int concurrency, double rate) {
 
   /** {@code 1,4,16} as closed-loop levels. */
   public static List<Level> concurrencies(String csv) {
-    List<Level> out = new ArrayList<>();
-    for (String s : items(csv, "--concurrency")) {
-      try {
-        out.add(concurrency(Integer.parseInt(s)));
-      } catch (IllegalArgumentException e) {
-        throw new BadInputException(
-            "--concurrency wants whole numbers >= 1 separated by commas, got '"
-                + s
-                + "' in '"
-                + csv
-                + "'");
-      }
-    }
-    return out;
+    return parse(csv, "--concurrency", "whole numbers >= 1", s -> concurrency(Integer.parseInt(s)));
   }
 
   /** {@code 2,8,inf} as open-loop levels, requests per second. */
   public static List<Level> rates(String csv) {
+    return parse(
+        csv,
+        "--rate",
+        "requests per second > 0 or inf",
+        s -> rate(s.equalsIgnoreCase("inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(s)));
+  }
+
+  /**
+   * The levels of {@code --concurrency} then {@code --rate} (either may be null); concurrency 1
+   * when neither is given.
+   */
+  public static List<Level> of(String concurrencyCsv, String rateCsv) {
     List<Level> out = new ArrayList<>();
-    for (String s : items(csv, "--rate")) {
+    if (concurrencyCsv != null) out.addAll(concurrencies(concurrencyCsv));
+    if (rateCsv != null) out.addAll(rates(rateCsv));
+    if (out.isEmpty()) out.add(concurrency(1));
+    return out;
+  }
+
+  /** Each comma-separated value of {@code option} as a level; a bad one names what it wants. */
+  private static List<Level> parse(
+      String csv, String option, String wants, java.util.function.Function<String, Level> level) {
+    List<Level> out = new ArrayList<>();
+    for (String s : items(csv, option)) {
       try {
-        out.add(rate(s.equalsIgnoreCase("inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(s)));
+        out.add(level.apply(s));
       } catch (IllegalArgumentException e) {
         throw new BadInputException(
-            "--rate wants requests per second > 0 or inf, separated by commas, got '"
-                + s
-                + "' in '"
-                + csv
-                + "'");
+            option + " wants " + wants + " separated by commas, got '" + s + "' in '" + csv + "'");
       }
     }
     return out;

@@ -16,7 +16,8 @@ import java.util.TreeMap;
  * @param maxTokens the {@code max_tokens} asked for
  * @param scheduledNanos when an open loop meant to send it (absolute nanoTime); the send time in a
  *     closed loop
- * @param startNanos when it was sent (absolute nanoTime); for a retried request, when the retry was
+ * @param startNanos when it was sent (absolute nanoTime): when the HTTP client took its body to
+ *     write, after the headers; for a retried request, when the retry's was
  * @param status the HTTP status; 0 when no response came
  * @param error why it failed; empty when it succeeded
  * @param headersNanos response headers
@@ -33,6 +34,9 @@ import java.util.TreeMap;
  *     was
  * @param retryNanos how long that first attempt took, from its send to the retry's (not part of the
  *     latencies, which count from the retry); -1 when there was none
+ * @param queuedNanos how long the HTTP client took from the send call until it took the request's
+ *     body to write after the headers: time spent in the client, not the server, so the latencies
+ *     count from the end of it ({@code startNanos}); -1 when the body was never taken
  */
 public record RequestRecord(
     int index,
@@ -53,7 +57,8 @@ public record RequestRecord(
     String finishReason,
     Map<String, Double> serverTimings,
     String retriedAfter,
-    long retryNanos) {
+    long retryNanos,
+    long queuedNanos) {
 
   public RequestRecord {
     error = Objects.requireNonNullElse(error, "");
@@ -104,6 +109,11 @@ public record RequestRecord(
     for (int i = 1; i < contentNanos.size(); i++)
       gaps.add(ms(contentNanos.get(i) - contentNanos.get(i - 1)));
     return gaps;
+  }
+
+  /** The HTTP client's own time before the request went out, ms; NaN when it never did. */
+  public double clientQueueMs() {
+    return queuedNanos < 0 ? Double.NaN : ms(queuedNanos);
   }
 
   /** Times it was sent again: 0 or 1. */

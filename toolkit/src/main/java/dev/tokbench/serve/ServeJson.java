@@ -41,6 +41,7 @@ public final class ServeJson {
     o.put("output_tokens_source", r.usageReported() ? "usage" : "chunks");
     o.put("max_tokens", r.maxTokens());
     o.put("finish_reason", r.finishReason());
+    ms(o, "client_queue_ms", r.clientQueueMs());
     ms(o, "headers_ms", r.headersMs());
     ms(o, "ttft_chunk_ms", r.ttftChunkMs());
     ms(o, "ttft_ms", r.ttftMs());

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.function.Consumer;
 
 /**
  * The JSONL record of a serving benchmark, a line written and flushed as each thing happens: one
@@ -22,10 +23,24 @@ public final class ServeJsonl implements AutoCloseable {
 
   private final Writer out;
   private final boolean owned;
+  private final Consumer<ObjectNode> also;
 
   private ServeJsonl(Writer out, boolean owned) {
+    this(out, owned, line -> {});
+  }
+
+  private ServeJsonl(Writer out, boolean owned, Consumer<ObjectNode> also) {
     this.out = out;
     this.owned = owned;
+    this.also = also;
+  }
+
+  /**
+   * This sink, handing each line to {@code also} once it is written and flushed (serve-bench makes
+   * results rows of the summaries as they come).
+   */
+  public ServeJsonl alsoTo(Consumer<ObjectNode> more) {
+    return new ServeJsonl(out, owned, more);
   }
 
   /** Appends to {@code file} (created, with its directory, if missing). */
@@ -56,6 +71,7 @@ public final class ServeJsonl implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the serving results", e);
     }
+    also.accept(line);
   }
 
   @Override

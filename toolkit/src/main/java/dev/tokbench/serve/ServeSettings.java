@@ -62,7 +62,17 @@ public record ServeSettings(
     /** Random words tokenized by the server's {@code /tokenize}, sent as ids: exact lengths. */
     WORDS,
     /** Random words as text: lengths as the server counts them. */
-    TEXT
+    TEXT;
+
+    /** {@code auto}, {@code words}, {@code tokens} or {@code text}, as {@code --prompt-format}. */
+    public static PromptFormat of(String name) {
+      try {
+        return valueOf(name.toUpperCase(java.util.Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new dev.tokbench.BadInputException(
+            "--prompt-format is auto, words, tokens or text, got '" + name + "'");
+      }
+    }
   }
 
   public static final ServeSettings DEFAULTS =

@@ -55,6 +55,8 @@ final class StreamRecorder {
   private boolean done;
   private String retriedAfter = "";
   private long retryAt = -1;
+  private long queued = -1;
+  private boolean sent;
 
   StreamRecorder(Prepared request, long scheduledNanos, long startNanos) {
     this.request = request;
@@ -76,6 +78,21 @@ final class StreamRecorder {
     status = httpStatus;
     headers = now - startNanos;
     if (status != 200) errorBody = new ByteArrayOutputStream();
+  }
+
+  /**
+   * The HTTP client took the attempt's body to write at {@code now}, its headers already handed to
+   * the connection: the request is going out. Latencies count from here, and the client's time
+   * before it is kept apart ({@link RequestRecord#queuedNanos}): the JDK's request path (its
+   * executor and selector hand-offs) costs a millisecond or more on a busy machine, which is the
+   * client's time, not the server's. Only the first take of each attempt counts, and none once an
+   * answer has begun.
+   */
+  synchronized void sent(long now) {
+    if (finished() || sent || headers >= 0 || parser.offset() > 0) return;
+    sent = true;
+    queued = now - startNanos;
+    startNanos = now;
   }
 
   /** Bytes that arrived at {@code now}; false once the request is over (stop reading). */
@@ -114,6 +131,8 @@ final class StreamRecorder {
     retriedAfter = why;
     retryAt = now - startNanos;
     startNanos = now;
+    sent = false; // the retry's body take starts its clock
+    queued = -1;
     return true;
   }
 
@@ -148,7 +167,8 @@ final class StreamRecorder {
             finishReason,
             timings,
             retriedAfter,
-            retryAt));
+            retryAt,
+            queued));
   }
 
   private void feed(ByteBuffer b, long now) {

@@ -83,9 +83,9 @@ public final class StreamingClient implements AutoCloseable {
 
   /** Sends one request now that an open loop scheduled for {@code scheduledNanos}. */
   public CompletableFuture<RequestRecord> send(Prepared request, long scheduledNanos) {
-    HttpRequest req = httpRequest(request);
     long start = System.nanoTime();
-    Call call = new Call(req, new StreamRecorder(request, Math.min(scheduledNanos, start), start));
+    StreamRecorder rec = new StreamRecorder(request, Math.min(scheduledNanos, start), start);
+    Call call = new Call(httpRequest(request, rec), rec);
     live.add(call);
     call.attempt();
     ScheduledFuture<?> timing =
@@ -102,7 +102,7 @@ public final class StreamingClient implements AutoCloseable {
             });
   }
 
-  private HttpRequest httpRequest(Prepared request) {
+  private HttpRequest httpRequest(Prepared request, StreamRecorder rec) {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(endpoint)
             // the JDK's own timeout stops at the headers; ours (below) fires first and covers the
@@ -110,7 +110,7 @@ public final class StreamingClient implements AutoCloseable {
             .timeout(timeout.plusSeconds(5))
             .header("Content-Type", "application/json")
             .header("Accept", "text/event-stream")
-            .POST(HttpRequest.BodyPublishers.ofString(request.body()));
+            .POST(new StampedBody(request.body(), rec::sent));
     if (!apiKey.isEmpty()) b.header("Authorization", "Bearer " + apiKey);
     return b.build();
   }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.tokbench.BadInputException;
 import dev.tokbench.BadLineException;
 import dev.tokbench.device.Machine;
+import dev.tokbench.run.EnergySettings;
 import dev.tokbench.run.RunSettings;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
@@ -22,12 +23,12 @@ import java.util.TreeSet;
 
 /**
  * A sweep file's {@code run:} block: the keys every framework shares ({@code framework}, {@code
- * args}, {@code env}, {@code timeout_s}) and the framework's own, bound with Jackson to its options
- * record once per point, after {@code ${axis}} is filled in. A key the framework does not have is
- * an error naming the key, its line and the nearest known key.
+ * args}, {@code env}, {@code timeout_s}, the {@link SweepEnergy} keys) and the framework's own,
+ * bound with Jackson to its options record once per point, after {@code ${axis}} is filled in. A
+ * key the framework does not have is an error naming the key, its line and the nearest known key.
  */
 final class RunBlock {
-  private static final Set<String> SHARED = Set.of("framework", "args", "env", "timeout_s");
+  private static final Set<String> SHARED = shared();
 
   private final Where where;
   private final Frameworks.Binding<?> framework;
@@ -36,6 +37,7 @@ final class RunBlock {
   private final List<String> args;
   private final Map<String, String> env;
   private final Duration timeout;
+  private final EnergySettings energy; // null: the runs' default
   private Map<String, String> machine; // described when the first point runs, not when read
 
   /** The file being read, its mapper and where its keys stand, for binding and messages. */
@@ -89,6 +91,13 @@ final class RunBlock {
     this.args = run.has("args") ? strings(run.get("args")) : List.of();
     this.env = map(run.path("env"));
     this.timeout = timeout(run.get("timeout_s"));
+    this.energy = SweepEnergy.of(run, where);
+  }
+
+  private static Set<String> shared() {
+    Set<String> s = new TreeSet<>(Set.of("framework", "args", "env", "timeout_s"));
+    s.addAll(SweepEnergy.KEYS);
+    return Set.copyOf(s);
   }
 
   /**
@@ -154,7 +163,9 @@ final class RunBlock {
       List<String> filledArgs = args.stream().map(point::fill).toList();
       Map<String, String> filledEnv = new LinkedHashMap<>();
       env.forEach((k, v) -> filledEnv.put(k, point.fill(v)));
-      RunSettings s = new RunSettings(filledArgs, filledEnv, timeout, null, machine());
+      RunSettings s =
+          new RunSettings(filledArgs, filledEnv, timeout, null, machine())
+              .with(RunSettings::energy, energy);
       return framework.make(bind(point), s).run(sink);
     };
   }

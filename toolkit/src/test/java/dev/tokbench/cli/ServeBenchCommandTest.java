@@ -43,31 +43,40 @@ class ServeBenchCommandTest {
     return p;
   }
 
+  /**
+   * serve-bench at a scripted server: concurrency 1 and 2 and rate inf, 4 requests of 8 + 3 tokens
+   * each, one warm-up, an SLO every request meets; then {@code more}.
+   */
+  static String[] smallRun(java.net.URI url, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "serve-bench",
+                "--url",
+                url.toString(),
+                "--concurrency",
+                "1,2",
+                "--rate",
+                "inf",
+                "--requests",
+                "4",
+                "--prompt-tokens",
+                "8",
+                "--max-tokens",
+                "3",
+                "--warmup",
+                "1",
+                "--slo",
+                "ttft=10s"));
+    args.addAll(List.of(more));
+    return args.toArray(String[]::new);
+  }
+
   @Test
   void attachingWritesRunRequestAndSummaryLinesAndATable() throws Exception {
     try (var server = ScriptedServers.steady(5, 1)) {
       Path results = dir.resolve("serve.jsonl");
-      int code =
-          run(
-              "serve-bench",
-              "--url",
-              server.url().toString(),
-              "--concurrency",
-              "1,2",
-              "--rate",
-              "inf",
-              "--requests",
-              "4",
-              "--prompt-tokens",
-              "8",
-              "--max-tokens",
-              "3",
-              "--warmup",
-              "1",
-              "--slo",
-              "ttft=10s",
-              "--out",
-              results.toString());
+      int code = run(smallRun(server.url(), "--out", results.toString()));
 
       assertThat(code).as(err.toString()).isZero();
       List<JsonNode> lines = lines(results);

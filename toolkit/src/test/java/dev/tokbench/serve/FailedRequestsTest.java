@@ -105,7 +105,8 @@ class FailedRequestsTest {
             q ->
                 assertThat(q.path("error").asText())
                     .startsWith("connection refused")
-                    .endsWith("(no response headers)"));
+                    .endsWith("(no response headers)"))
+        .allSatisfy(q -> assertThat(q.path("client_queue_ms").isNull()).isTrue()); // never sent
     assertThat(r.kind("summary").get(0).path("errors").asInt()).isEqualTo(2);
     assertThat(r.kind("run").get(0).path("server_info").path("models_error").asText()).isNotEmpty();
   }

@@ -26,7 +26,9 @@ import java.util.Locale;
  *       (request read to first content chunk; chunk to chunk), which leaves the client, the
  *       loopback and the kernel;
  *   <li>the client JVM's CPU time over the measured level per streamed token (JIT and GC included,
- *       after the warm-up level).
+ *       after the warm-up level);
+ *   <li>the client's queue time at p50 ({@link RequestRecord#clientQueueMs}): the JDK's request
+ *       path before it took the body, which the latencies leave out (they count from the take).
  * </ul>
  *
  * Arguments: concurrencies (1,256), requests per level for concurrency 1, tokens per request, TTFT
@@ -65,7 +67,7 @@ public final class ServeOverhead {
           tokens - 1,
           itl);
       System.out.println(
-          "concurrency  requests  TTFT p50 over script / over written   ITL p50 over script / over written   client CPU per token   tokens/s");
+          "concurrency  requests  TTFT p50 over script / over written   ITL p50 over script / over written   client CPU per token   tokens/s   client queue p50 (not in TTFT)");
       baseline(url, requestsAtOne, tokens, ttft, itl, from, to);
       for (int c : levels) {
         int requests = Math.max(requestsAtOne, 2 * c);
@@ -119,7 +121,7 @@ public final class ServeOverhead {
         throw new IllegalStateException(s.errors() + " requests failed: " + s.errorReasons());
       System.out.printf(
           Locale.ROOT,
-          "%11d  %8d  %+14.3f ms / %+9.3f ms        %+14.3f ms / %+9.3f ms       %10.1f us        %8.0f%n",
+          "%11d  %8d  %+14.3f ms / %+9.3f ms        %+14.3f ms / %+9.3f ms       %10.1f us        %8.0f   %8.3f ms%n",
           c,
           requests,
           s.ttft().p50() - ttft,
@@ -127,7 +129,8 @@ public final class ServeOverhead {
           s.itl().p50() - itl,
           s.itl().p50() - written[1],
           cpu / 1e3 / s.outputTokens(),
-          s.outputTokPerS());
+          s.outputTokPerS(),
+          Distribution.of(run.records().stream().map(RequestRecord::clientQueueMs).toList()).p50());
     }
   }
 

@@ -31,6 +31,7 @@ class SloAndLevelTest {
         "length",
         Map.of(),
         "",
+        -1,
         -1);
   }
 

@@ -42,6 +42,9 @@ class StreamTimingTest {
         assertThat(q.path("output_tokens").asInt()).isEqualTo(10);
         assertThat(q.path("output_tokens_source").asText()).isEqualTo("usage");
         assertThat(q.path("prompt_tokens_sent").asInt()).isEqualTo(16);
+        // the client's own time before the request went out is kept apart, never negative
+        assertThat(q.path("client_queue_ms").isNumber()).isTrue();
+        assertThat(q.path("client_queue_ms").asDouble()).isGreaterThanOrEqualTo(0);
         assertThat(itl).hasSize(9);
         // identities, not timings: the gaps span first to last content chunk, which the final
         // chunk (finish_reason, usage) can only follow; TPOT is vLLM's formula

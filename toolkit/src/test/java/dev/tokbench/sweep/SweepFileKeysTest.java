@@ -38,7 +38,8 @@ class SweepFileKeysTest {
         .hasMessageStartingWith(
             file + ":8: unknown key 'timout_s' in run; did you mean 'timeout_s'?")
         .hasMessageContaining(
-            "args, binary, continue_after_failure, embedded, env, framework, timeout_s");
+            "args, binary, continue_after_failure, embedded, energy, energy_idle_s,"
+                + " energy_period_ms, env, framework, timeout_s");
   }
 
   @Test

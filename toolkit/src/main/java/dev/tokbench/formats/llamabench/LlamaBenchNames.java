@@ -61,7 +61,7 @@ public final class LlamaBenchNames {
    * The model's name from its file ({@code models/llama-3.2-1b-Q4_K_M.gguf}) and quantization
    * ({@code Q4_K_M}): {@code llama-3.2-1b}.
    */
-  static String modelName(String file, String quant) {
+  public static String modelName(String file, String quant) {
     String name = file.substring(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
     name = withoutSuffix(name, ".gguf");
     if (quant.isEmpty()) return name;

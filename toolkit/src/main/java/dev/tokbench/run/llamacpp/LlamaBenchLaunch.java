@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,7 +33,8 @@ final class LlamaBenchLaunch {
   private final LlamaBenchMatrix matrix;
   private final Map<String, String> provenance;
   private final Tegrastats tegrastats;
-  private final BiConsumer<BenchResult, Long> emit;
+  private final Emit emit;
+  private final ProgressStamps progress = new ProgressStamps();
   private final LlamaBenchLines lines = new LlamaBenchLines(SOURCE);
   private final FailureLines failures = new FailureLines();
   private final Set<String> unloaded = new LinkedHashSet<>();
@@ -42,6 +42,13 @@ final class LlamaBenchLaunch {
   private String disagreement = "";
   private int seen;
   private long lineNo;
+
+  /** Takes each row, when its line arrived, and the progress lines stamped before it. */
+  @FunctionalInterface
+  interface Emit {
+    /** {@code index}: the row's test among this launch's, from 1, as llama-bench numbers them. */
+    void accept(BenchResult row, long arrivalNs, ProgressStamps progress, int index);
+  }
 
   /**
    * @param planned the tests it should run; {@code count} -1 when the matrix is not known
@@ -53,7 +60,7 @@ final class LlamaBenchLaunch {
       LlamaBenchMatrix matrix,
       Map<String, String> provenance,
       Tegrastats tegrastats,
-      BiConsumer<BenchResult, Long> emit) {
+      Emit emit) {
     this.spec = spec;
     this.planned = planned;
     this.matrix = matrix;
@@ -86,11 +93,17 @@ final class LlamaBenchLaunch {
       check(row);
       seen++;
       failures.reset();
-      emit.accept(row, at);
+      emit.accept(row, at, progress, seen);
     }
 
     @Override
     public void stderr(String line) {
+      stderr(line, System.nanoTime());
+    }
+
+    @Override
+    public void stderr(String line, long at) {
+      if (progress.accept(line, at)) return; // --progress: not an explanation of a failure
       failures.accept(line);
       Matcher m = LOAD_FAILED.matcher(line);
       if (m.find()) unloaded.add(m.group(1));

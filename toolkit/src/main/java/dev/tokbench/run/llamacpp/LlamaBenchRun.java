@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -30,6 +31,9 @@ import java.util.function.Consumer;
  * one row. Every launch shares the run's timeout.
  */
 final class LlamaBenchRun {
+  /** How late a progress line may be read after the row it precedes (another thread reads it). */
+  private static final long GRACE_NS = 100_000_000L;
+
   private final Path binary;
   private final List<String> args;
   private final RunSettings settings;
@@ -41,6 +45,7 @@ final class LlamaBenchRun {
   private final FailedTests failed;
   private ProcessOutcome firstFailure;
   private RunEnergy energy;
+  private boolean progress;
 
   /**
    * @param args llama-bench's arguments, without {@code -o jsonl}, which every launch adds
@@ -76,6 +81,7 @@ final class LlamaBenchRun {
     try (Tegrastats tegrastats = Tegrastats.start(settings.env());
         RunEnergy meter = RunEnergy.start(settings.energyOrDefault(), this::emit)) {
       energy = meter;
+      progress = meter.measuring() && LlamaBenchProgress.addable(binary, args, settings.env());
       LlamaBenchMatrix.Launch plan =
           new LlamaBenchMatrix.Launch(0, matrix.expanded() ? matrix.size() : -1, args);
       int launches = 0;
@@ -84,8 +90,7 @@ final class LlamaBenchRun {
         ProcessSpec spec = spec(plan.args(), deadline);
         Map<String, String> where = provenance(spec, started, launches, plan);
         LlamaBenchLaunch launch =
-            new LlamaBenchLaunch(
-                spec, plan, matrix, where, tegrastats, (r, at) -> meter.row(r, timed(r, at)));
+            new LlamaBenchLaunch(spec, plan, matrix, where, tegrastats, this::measured);
         last = launch.run(gpu);
         meter.drain(); // the failed test's row is named after the rows before it
         int next = afterLaunch(launch, last, matrix, deadline);
@@ -132,6 +137,7 @@ final class LlamaBenchRun {
     List<String> cmd = new ArrayList<>();
     cmd.add(binary.toString());
     cmd.addAll(launchArgs);
+    if (progress) cmd.add("--progress"); // stamps each repetition's start for its energy
     cmd.addAll(List.of("-o", "jsonl"));
     long left = Math.max(deadline - System.nanoTime(), 1_000_000L);
     return new ProcessSpec(
@@ -161,10 +167,32 @@ final class LlamaBenchRun {
   }
 
   /**
-   * When a row's test ran: its repetitions back to back, ending when its line arrived ({@code
-   * samples_ns}, or from {@code samples_ts} when an older llama-bench printed no nanoseconds).
+   * A measured row to the energy meter with its windows: each repetition's own from {@code
+   * --progress} when its stamps fit ({@link ProgressStamps}), else back to back before the row.
    */
-  static TimedRow timed(BenchResult row, long arrivalNs) {
+  private void measured(BenchResult row, long arrivalNs, ProgressStamps stamps, int index) {
+    List<Long> ns = samplesNs(row);
+    // worked out after the next sample past a grace, when the stderr lines before the row are in
+    energy.row(row, arrivalNs + GRACE_NS, () -> windows(row, ns, arrivalNs, stamps, index));
+  }
+
+  private static RunEnergy.Windows windows(
+      BenchResult row, List<Long> ns, long arrivalNs, ProgressStamps stamps, int index) {
+    Optional<ProgressStamps.Windows> w = stamps.windows(index, row, ns, arrivalNs);
+    if (w.isEmpty()) {
+      TimedRow b2b = TimedRow.llamaBench(row.test(), arrivalNs, ns, row.nPrompt(), row.nGen());
+      return new RunEnergy.Windows(b2b, Map.of(), List.of());
+    }
+    Map<String, TimedRow> also = new LinkedHashMap<>();
+    w.get().warmup().ifPresent(t -> also.put("warmup_", t));
+    return new RunEnergy.Windows(w.get().reps(), also, w.get().perRep());
+  }
+
+  /**
+   * The repetitions' times ({@code samples_ns}, or from {@code samples_ts} when an older
+   * llama-bench printed no nanoseconds).
+   */
+  private static List<Long> samplesNs(BenchResult row) {
     List<Long> ns = new ArrayList<>();
     String printed = row.extra().get("samples_ns");
     if (printed != null && !printed.isBlank()) {
@@ -174,7 +202,7 @@ final class LlamaBenchRun {
       for (double ts : row.samples()) ns.add(Math.round(tokens / ts * 1e9));
     }
     if (ns.isEmpty()) ns.add(0L);
-    return TimedRow.llamaBench(row.test(), arrivalNs, ns, row.nPrompt(), row.nGen());
+    return ns;
   }
 
   /** A row that measured nothing goes out in its turn, after those still waiting for energy. */
