@@ -136,8 +136,12 @@ final class FleetFile {
   /** {@code jlink}, or a runtime folder or .tar.gz, relative to the fleet file's folder. */
   private String runtime(String spec, String at) {
     if (spec == null || spec.equals("jlink")) return spec;
-    Path base = file.toAbsolutePath().getParent();
-    Path p = base.resolve(expandHome(spec));
+    Path p;
+    try {
+      p = file.toAbsolutePath().getParent().resolve(expandHome(spec));
+    } catch (java.nio.file.InvalidPathException e) {
+      throw bad(at, key(at) + " is not a path: " + e.getReason());
+    }
     if (java.nio.file.Files.isDirectory(p)
         ? java.nio.file.Files.isRegularFile(p.resolve("bin/java"))
         : java.nio.file.Files.isRegularFile(p) && JavaRuntime.isArchive(p)) {

@@ -104,6 +104,16 @@ class FleetRuntimeTest {
     String h = runtime.hash();
     assertThat(out).containsOnlyOnce("host-a: runtime " + h + " installed (");
     assertThat(out).containsOnlyOnce("host-a: runtime " + h + " already there");
+    // tokbench fleet install finds it there too
+    ByteArrayOutputStream installed = new ByteArrayOutputStream();
+    int failed =
+        FleetSweep.install(
+            List.of(t),
+            FleetFixtures.bundle(),
+            new PrintStream(installed, true, StandardCharsets.UTF_8));
+    assertThat(failed).isZero();
+    assertThat(installed.toString(StandardCharsets.UTF_8))
+        .contains("host-a: runtime " + h + " already there");
     Path work = host.dir.resolve("home/tokbench");
     assertThat(work.resolve(runtime.folder() + "/bin/java")).isExecutable();
     // the class-data archive is named after the java that ran the point: the shipped one
@@ -149,6 +159,11 @@ class FleetRuntimeTest {
         .isInstanceOf(BadInputException.class)
         .hasMessageContaining("fleet.yaml:4: targets[0].runtime must be 'jlink'")
         .hasMessageContaining(dir.resolve("jre-aarch64") + " does not exist");
+    Path nul =
+        Files.writeString(fleet, "targets:\n  - name: o\n    ssh: o\n    runtime: \"a\\0b\"\n");
+    assertThatThrownBy(() -> Fleet.read(nul))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("fleet.yaml:4: targets[0].runtime is not a path");
     Path ok = Files.writeString(fleet, "targets:\n  - name: o\n    ssh: o\n    runtime: jlink\n");
     assertThat(Fleet.read(ok).targets().get(0).runtime()).isEqualTo("jlink");
   }
