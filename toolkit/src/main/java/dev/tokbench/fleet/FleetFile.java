@@ -32,6 +32,7 @@ import java.util.Set;
  *     identity: ~/.ssh/id_ed25519
  *     workdir: tokbench                # on the host, relative to its home (the default)
  *     java: /opt/tokbench/jre/bin/java # default: java
+ *     runtime: jlink                   # or a runtime folder / .tar.gz: shipped, used as java
  *     java_options: [-Xmx1g]           # default: -XX:+UseSerialGC -XX:TieredStopAtLevel=1
  *     ssh_options: [-o, ProxyJump=gw]  # passed to ssh as given
  *     slots: 1                         # points at once (default 1)
@@ -56,6 +57,7 @@ final class FleetFile {
           "slots",
           "env",
           "labels",
+          "runtime",
           "slurm");
   private static final Set<String> SLURM =
       Set.of("partition", "account", "gres", "time", "ssh", "poll_s");
@@ -127,7 +129,30 @@ final class FleetFile {
         n.has("java_options") ? list(n, at + "/java_options") : Target.JAVA_OPTIONS,
         slots(n, at),
         strings(n.path("env"), at + "/env"),
-        labels(n.path("labels"), at + "/labels"));
+        labels(n.path("labels"), at + "/labels"),
+        runtime(text(n, at, "runtime", null), at + "/runtime"));
+  }
+
+  /** {@code jlink}, or a runtime folder or .tar.gz, relative to the fleet file's folder. */
+  private String runtime(String spec, String at) {
+    if (spec == null || spec.equals("jlink")) return spec;
+    Path p;
+    try {
+      p = file.toAbsolutePath().getParent().resolve(expandHome(spec));
+    } catch (java.nio.file.InvalidPathException e) {
+      throw bad(at, key(at) + " is not a path: " + e.getReason());
+    }
+    if (java.nio.file.Files.isDirectory(p)
+        ? java.nio.file.Files.isRegularFile(p.resolve("bin/java"))
+        : java.nio.file.Files.isRegularFile(p) && JavaRuntime.isArchive(p)) {
+      return p.toString();
+    }
+    throw bad(
+        at,
+        key(at)
+            + " must be 'jlink', a Java runtime folder with bin/java or a .tar.gz of one; "
+            + p
+            + (java.nio.file.Files.exists(p) ? " is neither" : " does not exist"));
   }
 
   private SshHost host(String destination, JsonNode n, String at) {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -84,7 +85,11 @@ public final class FleetSweep {
               points.size(),
               points.size() - todo.size());
       WorkQueue queue = new WorkQueue(fleet, inputs.framework(), todo);
-      runTargets(queue, ledger, new Installed(b, inputs), logs(storeFile));
+      runTargets(
+          queue,
+          ledger,
+          new Installed(b, inputs, RuntimeInstall.of(fleet.targets())),
+          logs(storeFile));
       queue.leftOver().forEach((p, why) -> ledger.failed(p, null, null, "unplaced", why));
       int retried = (int) todo.stream().filter(p -> done.contains(p.key())).count();
       return new SweepReport(
@@ -140,9 +145,11 @@ public final class FleetSweep {
    */
   public static int install(List<Target> targets, Bundle b, PrintStream out) {
     int failed = 0;
+    Map<String, JavaRuntime> runtimes = RuntimeInstall.of(targets);
     for (Target t : targets) {
       try {
         long sent = b.addTo(new Shipment()).ensure(t);
+        if (t.runtime() != null) RuntimeInstall.install(t, runtimes.get(t.runtime()), out::println);
         out.printf(
             Locale.ROOT,
             "%s: tokbench %s in %s/%s (%s)%n",

@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param slots how many points run there at once (default 1: benchmarks must not share a GPU)
  * @param env variables for the remote tokbench and the benchmarks it starts
  * @param labels what the target is ({@code device}, {@code frameworks}…), each a list of values
+ * @param runtime a Java runtime to ship and run instead of {@code java}: {@code jlink}, a runtime
+ *     folder or a .tar.gz ({@link JavaRuntime#of}); {@code null} to use the host's
  */
 public record Target(
     String name,
@@ -30,7 +32,8 @@ public record Target(
     List<String> javaOptions,
     int slots,
     Map<String, String> env,
-    Map<String, List<String>> labels) {
+    Map<String, List<String>> labels,
+    String runtime) {
   /**
    * The remote tokbench only reads a sweep file, starts a benchmark and relays its rows, once per
    * point: the client compiler and the serial collector start it sooner (3.7 s instead of 5.5 s on
@@ -51,9 +54,28 @@ public record Target(
     labels = Collections.unmodifiableMap(l);
   }
 
+  /** A target that runs the host's own {@code java}. */
+  public Target(
+      String name,
+      SshHost host,
+      SlurmSettings slurm,
+      String workdir,
+      String java,
+      List<String> javaOptions,
+      int slots,
+      Map<String, String> env,
+      Map<String, List<String>> labels) {
+    this(name, host, slurm, workdir, java, javaOptions, slots, env, labels, null);
+  }
+
   /** This target reached through {@code h} (the same host, other ssh options). */
   Target via(SshHost h) {
-    return new Target(name, h, slurm, workdir, java, javaOptions, slots, env, labels);
+    return new Target(name, h, slurm, workdir, java, javaOptions, slots, env, labels, runtime);
+  }
+
+  /** This target running {@code j} (the runtime shipped to it). */
+  Target withJava(String j) {
+    return new Target(name, host, slurm, workdir, j, javaOptions, slots, env, labels, runtime);
   }
 
   /** True for a Slurm partition. */

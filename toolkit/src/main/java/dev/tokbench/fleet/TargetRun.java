@@ -89,6 +89,8 @@ final class TargetRun implements AutoCloseable {
               + (sent == 0
                   ? " already there"
                   : String.format(Locale.ROOT, " installed (%.1f MB sent)", sent / 1e6)));
+      if (t.runtime() != null)
+        t = RuntimeInstall.install(t, in.runtimes().get(t.runtime()), ledger::say);
       installed = true;
       return true;
     } catch (TargetUnusable e) {
