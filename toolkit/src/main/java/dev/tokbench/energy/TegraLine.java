@@ -3,6 +3,7 @@ package dev.tokbench.energy;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,14 +50,20 @@ record TegraLine(OptionalLong epochMs, Map<String, Double> railsMw, Readings rea
     if (rails.isEmpty() && !line.contains("RAM ")) return Optional.empty();
     Matcher t = TIME.matcher(line);
     OptionalLong epoch =
-        t.find()
-            ? OptionalLong.of(
-                LocalDateTime.parse(t.group(1), TIME_FORMAT)
-                    .atZone(zone)
-                    .toInstant()
-                    .toEpochMilli())
-            : OptionalLong.empty();
+        t.find() ? OptionalLong.of(epochMs(t.group(1), zone)) : OptionalLong.empty();
     return Optional.of(new TegraLine(epoch, rails, readings(line)));
+  }
+
+  /**
+   * The line's time; a date that does not exist (day 32, found by fuzzing) is refused with what it
+   * read, for the caller to place at its line.
+   */
+  private static long epochMs(String time, ZoneId zone) {
+    try {
+      return LocalDateTime.parse(time, TIME_FORMAT).atZone(zone).toInstant().toEpochMilli();
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("timestamp '" + time + "' is not a date (MM-dd-yyyy)", e);
+    }
   }
 
   /** Every rail's current power in milliwatts. */

@@ -78,7 +78,12 @@ final class TegrastatsSource extends ProcessSource {
     Consumer<String> onLine =
         line -> {
           Stamp at = Stamp.now();
-          TegraLine.parse(line, zone).ifPresent(t -> t.samples(at, board).forEach(sink));
+          try {
+            TegraLine.parse(line, zone).ifPresent(t -> t.samples(at, board).forEach(sink));
+          } catch (IllegalArgumentException impossibleDate) {
+            // stamped on arrival, a live line needs no date of its own: one such line is skipped
+            // rather than stopping the run (a listener that throws ends the process)
+          }
         };
     launch(
         "tegrastats",

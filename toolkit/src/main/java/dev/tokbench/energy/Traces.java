@@ -126,7 +126,11 @@ public final class Traces {
       throws IOException {
     TegraLog log = new TegraLog();
     for (String l = first; l != null; l = lines.next()) {
-      TegraLine.parse(l, o.zone()).ifPresent(log::add);
+      try {
+        TegraLine.parse(l, o.zone()).ifPresent(log::add);
+      } catch (IllegalArgumentException e) {
+        throw new TraceFormatException(name, lines.number(), e.getMessage());
+      }
     }
     return log.trace(o, name);
   }
