@@ -54,20 +54,6 @@ public record Target(
     labels = Collections.unmodifiableMap(l);
   }
 
-  /** A target that runs the host's own {@code java}. */
-  public Target(
-      String name,
-      SshHost host,
-      SlurmSettings slurm,
-      String workdir,
-      String java,
-      List<String> javaOptions,
-      int slots,
-      Map<String, String> env,
-      Map<String, List<String>> labels) {
-    this(name, host, slurm, workdir, java, javaOptions, slots, env, labels, null);
-  }
-
   /** This target reached through {@code h} (the same host, other ssh options). */
   Target via(SshHost h) {
     return new Target(name, h, slurm, workdir, java, javaOptions, slots, env, labels, runtime);

@@ -143,7 +143,7 @@ class FleetEmbeddedIT {
   private static Target host(LoopbackSshd h, String java) {
     Target t = h.target(h.dir.resolve("home/tokbench").toString(), Map.of(), Map.of());
     return new Target(
-        t.name(), t.host(), null, t.workdir(), java, t.javaOptions(), 1, Map.of(), Map.of());
+        t.name(), t.host(), null, t.workdir(), java, t.javaOptions(), 1, Map.of(), Map.of(), null);
   }
 
   private static String java() {

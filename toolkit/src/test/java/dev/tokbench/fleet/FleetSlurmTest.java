@@ -62,7 +62,8 @@ class FleetSlurmTest {
         Target.JAVA_OPTIONS,
         3,
         env,
-        Map.of());
+        Map.of(),
+        null);
   }
 
   private SweepReport run(Path file, Target t) {
@@ -132,7 +133,8 @@ class FleetSlurmTest {
             t.javaOptions(),
             1,
             Map.of(),
-            Map.of());
+            Map.of(),
+            null);
 
     SweepReport r = run(file, wrong);
 
@@ -184,7 +186,8 @@ class FleetSlurmTest {
               local.javaOptions(),
               2,
               Map.of(),
-              Map.of());
+              Map.of(),
+              null);
       assertThat(t.shell()).isInstanceOf(SshShell.class);
       Path file = FleetFixtures.sweep(dir.resolve("s"), "  model: [a.gguf, b.gguf]\n  fa: [\"0\"]");
 

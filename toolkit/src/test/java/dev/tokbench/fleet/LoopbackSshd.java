@@ -142,7 +142,7 @@ final class LoopbackSshd implements AutoCloseable {
             dir.resolve("user_key").toString(),
             List.of("-F", "/dev/null", "-o", "UserKnownHostsFile=" + dir.resolve("known_hosts")));
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new Target(name, host, null, workdir, java, Target.JAVA_OPTIONS, 1, env, labels);
+    return new Target(name, host, null, workdir, java, Target.JAVA_OPTIONS, 1, env, labels, null);
   }
 
   /**
