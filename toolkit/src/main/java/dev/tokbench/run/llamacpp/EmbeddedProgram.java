@@ -7,6 +7,7 @@ import dev.tokbench.run.llamacpp.embedded.EmbeddedBench;
 import dev.tokbench.run.llamacpp.embedded.EmbeddedChild;
 import dev.tokbench.run.llamacpp.embedded.EmbeddedLlama;
 import dev.tokbench.run.llamacpp.embedded.EmbeddedOptions;
+import dev.tokbench.run.llamacpp.embedded.NativeLlama;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,6 +54,7 @@ final class EmbeddedProgram implements BenchProgram {
    */
   static EmbeddedProgram of(List<String> args, String why) {
     EmbeddedBench bench = EmbeddedBench.of(args);
+    NativeLlama.requireOnClassPath();
     List<String> ignored = new ArrayList<>();
     for (int i = 0; i + 1 < args.size(); i += 2) {
       if (EmbeddedBench.ignores(args.get(i))) ignored.addAll(args.subList(i, i + 2));
