@@ -17,6 +17,9 @@ import java.nio.file.Path;
  * hang} sleeps without using CPU.
  */
 public final class CrashingEmbeddedChild {
+  /** What it says on stderr when it starts to hang. */
+  static final String HANGING = "CrashingEmbeddedChild: hanging";
+
   private CrashingEmbeddedChild() {}
 
   /** libc, for a real abort() from native code. */
@@ -25,6 +28,7 @@ public final class CrashingEmbeddedChild {
   }
 
   public static void main(String[] args) throws Exception {
+    EmbeddedChild.endWithParent();
     PrintStream rows = System.out;
     System.setOut(System.err);
     String at = System.getenv().getOrDefault("CRASH_AT", "");
@@ -57,6 +61,7 @@ public final class CrashingEmbeddedChild {
         Native.load("c", Libc.class).abort();
       }
       case "hang" -> {
+        System.err.println(HANGING);
         try {
           Thread.sleep(Long.MAX_VALUE);
         } catch (InterruptedException e) {

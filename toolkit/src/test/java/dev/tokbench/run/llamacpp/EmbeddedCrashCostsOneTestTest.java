@@ -6,12 +6,15 @@ import dev.tokbench.results.BenchResult;
 import dev.tokbench.results.Status;
 import dev.tokbench.run.EnergySettings;
 import dev.tokbench.run.RunResult;
+import dev.tokbench.run.llamacpp.embedded.EmbeddedChild;
 import dev.tokbench.run.llamacpp.embedded.EmbeddedLlama;
 import dev.tokbench.testing.RunFixtures;
+import java.io.BufferedReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -119,6 +122,30 @@ class EmbeddedCrashCostsOneTestTest {
     assertThat(hung.status()).isEqualTo(Status.HUNG);
     assertThat(hung.reason()).startsWith("hung: no output and no CPU or GPU progress for 2 s");
     assertRelaunchedForTheRest(r);
+  }
+
+  @Test
+  void aChildWhoseParentIsGoneEndsRatherThanRunningOn() throws Exception {
+    List<String> args = List.of("-m", F16.toString(), "-p", "16", "-n", "4", "-r", "1", "-t", "1");
+    EmbeddedProgram program =
+        EmbeddedProgram.of(args, "a test").main(CrashingEmbeddedChild.class.getName());
+    ProcessBuilder pb =
+        new ProcessBuilder(program.command(args, false))
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    pb.environment().put("CRASH_AT", "tiny-llama-F16.gguf pp16 threads=1");
+    pb.environment().put("CRASH_HOW", "hang");
+    Process child = pb.start();
+    try (BufferedReader err = child.errorReader()) {
+      String line;
+      do line = err.readLine();
+      while (line != null && !line.equals(CrashingEmbeddedChild.HANGING));
+      assertThat(line).as("the child hangs in its first test").isNotNull();
+      child.getOutputStream().close(); // the parent's end of the pipe on its stdin, as at its death
+      assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("the orphan ended").isTrue();
+      assertThat(child.exitValue()).isEqualTo(EmbeddedChild.ORPHANED);
+    } finally {
+      child.destroyForcibly();
+    }
   }
 
   /** The failed row is the one the child would have printed, but for its numbers and status. */

@@ -3,6 +3,7 @@ package dev.tokbench.run.llamacpp.embedded;
 import dev.tokbench.BadInputException;
 import dev.tokbench.results.BenchResult;
 import dev.tokbench.results.ResultsJsonl;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -21,10 +22,17 @@ public final class EmbeddedChild {
   /** The option that carries why the embedded engine was chosen, into the rows' provenance. */
   public static final String ENGINE_CHOICE = "--engine-choice";
 
+  /** The exit status of a child whose parent went away (128 + SIGTERM, as a shell reports it). */
+  public static final int ORPHANED = 143;
+
   private EmbeddedChild() {}
 
-  /** Exit status 0 after the last test, 2 for flags it cannot run, 1 for anything unexpected. */
+  /**
+   * Exit status 0 after the last test, 2 for flags it cannot run, 1 for anything unexpected,
+   * {@value #ORPHANED} when its parent went away.
+   */
   public static void main(String[] args) {
+    endWithParent();
     PrintStream rows = System.out;
     // stdout is for rows only: whatever Java code in here prints goes to stderr
     System.setOut(System.err);
@@ -34,7 +42,7 @@ public final class EmbeddedChild {
       System.err.println("tokbench embedded child: " + e.getMessage());
       System.exit(2);
     } catch (RuntimeException | Error e) {
-      // its last line names the exception, which the parent quotes as the reason
+      // its first line names the exception, which the parent quotes as the reason
       e.printStackTrace();
       System.exit(1);
     }
@@ -54,6 +62,29 @@ public final class EmbeddedChild {
       all = all.subList(2, all.size());
     }
     EmbeddedBench.of(all).run(why, rows);
+  }
+
+  /**
+   * Ends this JVM when its parent has gone (killed, or crashed itself): the parent holds the pipe
+   * on this JVM's stdin open while it runs, so its end is end-of-file here. Without it, the natives
+   * would run on, orphaned, until their tests were done, their rows read by nobody.
+   */
+  public static void endWithParent() {
+    Thread watch =
+        new Thread(
+            () -> {
+              try {
+                while (System.in.read() >= 0) {
+                  // the parent writes nothing; anything it did would be ignored
+                }
+              } catch (IOException e) {
+                // a pipe that breaks means the same
+              }
+              Runtime.getRuntime().halt(ORPHANED);
+            },
+            "tokbench-parent-watch");
+    watch.setDaemon(true);
+    watch.start();
   }
 
   /** One row as the parent reads it: a line of JSON, flushed at once. */
