@@ -28,7 +28,8 @@ import java.util.function.Consumer;
  * when the process dies, the test it was running (known from the matrix, expanded as llama-bench
  * expands it) becomes a row of its own that says what failed and why. With {@code
  * continueAfterFailure}, the tests after it run in new launches, so one failing configuration costs
- * one row. Every launch shares the run's timeout.
+ * one row. Every launch shares the run's timeout. A launch runs a {@link BenchProgram}: llama-bench
+ * itself, or the embedded llama.cpp in a child JVM, which this treats the same way.
  */
 final class LlamaBenchRun {
   /** How late a progress line may be read after the row it precedes (another thread reads it). */
