@@ -41,6 +41,13 @@ final class TegraLog {
     List<String> board = TegraLine.boardRails(List.copyOf(rails));
     List<PowerSample> samples = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
+      double at = pace.startMs + i * pace.intervalMs;
+      if (!(Math.abs(at) <= Long.MAX_VALUE / 1e6)) { // Stamp holds it in ns too
+        throw new TraceFormatException(
+            file,
+            0,
+            "line " + (i + 1) + "'s time, paced from the log's ticks, is past the year 2262");
+      }
       long ms = pace.startMs + Math.round(i * pace.intervalMs);
       samples.addAll(lines.get(i).samples(Stamp.ofEpochMs(ms), board));
     }

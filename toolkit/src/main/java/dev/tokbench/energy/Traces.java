@@ -97,10 +97,7 @@ public final class Traces {
       if (l.isBlank() || NvidiaSmiCsv.isHeader(l)) continue; // a restarted nvidia-smi
       Optional<NvidiaSmiCsv.Row> row = csv.row(l, lines.number(), o.zone(), name);
       if (row.isEmpty()) skipped++;
-      if (row.isPresent() && Math.abs(row.get().epochMs()) > MAX_EPOCH_MS) {
-        throw new TraceFormatException(
-            name, lines.number(), "a timestamp past the year 2262, which nanoseconds cannot hold");
-      }
+      if (row.isPresent()) requireNanosecondRange(row.get().epochMs(), name, lines.number());
       row.ifPresent(r -> samples.add(sample(r, Stamp.ofEpochMs(r.epochMs()))));
     }
     if (samples.isEmpty()) {
@@ -126,13 +123,26 @@ public final class Traces {
       throws IOException {
     TegraLog log = new TegraLog();
     for (String l = first; l != null; l = lines.next()) {
+      Optional<TegraLine> line;
       try {
-        TegraLine.parse(l, o.zone()).ifPresent(log::add);
+        line = TegraLine.parse(l, o.zone());
       } catch (IllegalArgumentException e) {
         throw new TraceFormatException(name, lines.number(), e.getMessage());
       }
+      if (line.isPresent() && line.get().epochMs().isPresent()) {
+        requireNanosecondRange(line.get().epochMs().getAsLong(), name, lines.number());
+      }
+      line.ifPresent(log::add);
     }
     return log.trace(o, name);
+  }
+
+  /** A sample's time is also held in nanoseconds ({@link Stamp#ofEpochMs}): years up to 2262. */
+  private static void requireNanosecondRange(long epochMs, String name, long line) {
+    if (Math.abs(epochMs) > MAX_EPOCH_MS) {
+      throw new TraceFormatException(
+          name, line, "a timestamp past the year 2262, which nanoseconds cannot hold");
+    }
   }
 
   private static String cut(String s) {

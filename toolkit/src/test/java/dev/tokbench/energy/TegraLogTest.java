@@ -112,4 +112,28 @@ class TegraLogTest {
         .isInstanceOf(TraceFormatException.class)
         .hasMessageStartingWith("t.tegrastats:1: timestamp '12-63-2024 22:54:11' is not a date");
   }
+
+  @Test
+  void aDatePastTheYear2262IsRefusedAtItsLine() {
+    String log =
+        "12-23-2024 22:54:11 RAM 3162/7620MB VDD_IN 5000mW/5000mW\n"
+            + "12-23-2420 22:54:12 RAM 3162/7620MB VDD_IN 5000mW/5000mW\n";
+
+    assertThatThrownBy(() -> Traces.read(new java.io.StringReader(log), "t.tegrastats", UTC))
+        .isInstanceOf(TraceFormatException.class)
+        .hasMessageStartingWith("t.tegrastats:2: a timestamp past the year 2262");
+  }
+
+  @Test
+  void ticksThatPaceLinesPastTheYear2262AreRefused() {
+    // ticks at lines 2 and 3: an interval of 291 years, which paces lines 4 to 6 past 2262
+    StringBuilder log = new StringBuilder("01-01-1970 00:00:00 RAM 1/2MB VDD_IN 5000mW/5000mW\n");
+    log.append("01-01-1970 00:00:01 RAM 1/2MB VDD_IN 5000mW/5000mW\n");
+    log.append("12-31-2261 00:00:00 RAM 1/2MB VDD_IN 5000mW/5000mW\n");
+    log.append("RAM 1/2MB VDD_IN 5000mW/5000mW\n".repeat(3));
+
+    assertThatThrownBy(() -> Traces.read(new java.io.StringReader(log.toString()), "t", UTC))
+        .isInstanceOf(TraceFormatException.class)
+        .hasMessageContaining("paced from the log's ticks, is past the year 2262");
+  }
 }
