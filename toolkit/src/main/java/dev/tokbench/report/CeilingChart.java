@@ -138,7 +138,7 @@ final class CeilingChart {
 
   /** The folder's decode rows of known size, every one or the first {@link PageBounds#POINTS}. */
   static List<BenchResult> drawn(DataFolder f) {
-    return f.measured().stream()
+    return f.measuredConfigurations().stream()
         .filter(r -> Labels.decode(r) && Labels.weights(f, r) != null)
         .limit(PageBounds.POINTS)
         .toList();

@@ -42,7 +42,7 @@ public final class Charts {
                 + PageBounds.POINTS
                 + " of "
                 + PageBounds.count(rows)
-                + " decode rows; every one is in the bandwidth tables and results.csv.";
+                + " decode configurations; every one is in the bandwidth tables and results.csv.";
     return new ReportChart(
         CeilingChart.of(folders),
         "Decode tok/s against the weights each token reads, log on both axes; lines: bandwidth"
@@ -53,7 +53,7 @@ public final class Charts {
   }
 
   private static List<dev.tokbench.results.BenchResult> ceilingPoints(DataFolder data) {
-    return data.measured().stream()
+    return data.measuredConfigurations().stream()
         .filter(r -> Labels.decode(r) && Labels.weights(data, r) != null)
         .toList();
   }

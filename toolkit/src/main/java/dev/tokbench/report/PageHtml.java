@@ -46,8 +46,10 @@ final class PageHtml {
   private String page(Page page) {
     for (Block b : page.blocks()) block(b);
     HtmlSources sources = new HtmlSources(report, rowIds);
-    heading(2, "Claims and verdicts");
-    body.append(sources.claims());
+    if (report.hasClaims()) {
+      heading(2, "Claims and verdicts");
+      body.append(sources.claims());
+    }
     heading(2, "Sources and provenance");
     body.append(sources.provenance());
     heading(2, "Every row");

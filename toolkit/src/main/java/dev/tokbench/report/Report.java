@@ -34,10 +34,12 @@ public final class Report {
   private final Placements placed = new Placements(); // where the tables put each row
   private List<ReportTable> tables;
   private final ReportText text;
+  private final java.util.Optional<ClaimsFile> claimsFile;
 
   private Report(DataFolder data) {
     this.data = data;
     this.text = ReportText.read(data.dir());
+    this.claimsFile = ClaimsFile.read(data.dir());
   }
 
   /** The report of the data folder at {@code dir}. */
@@ -187,17 +189,20 @@ public final class Report {
     return Charts.decodeCeiling(folders);
   }
 
-  /** Every claim of the prose, recomputed on this folder. */
+  /**
+   * The claims of the folder's {@code claims.yaml}, each recomputed on this folder with its
+   * verdict; empty for a folder without one (a report makes only the claims its own folder states).
+   */
   public List<Claim> claims() {
-    return Claims.check(data);
+    return claimsFile.map(f -> Claims.check(data, f)).orElse(List.of());
   }
 
   /**
-   * Whether this folder states claims to check: a folder without them gets no {@code claims.md}.
-   * (Until claims files arrive, every folder is checked against the Orin report's claims.)
+   * Whether this folder states claims to check ({@code claims.yaml}): a folder without them gets no
+   * {@code claims.md} and no verdicts.
    */
   public boolean hasClaims() {
-    return true;
+    return claimsFile.isPresent();
   }
 
   /**

@@ -95,14 +95,11 @@ class ClaimsTest {
   }
 
   @Test
-  void onTheH100FlashAttentionGainsMoreAndTheOrinsPairsCannotBeChecked() {
-    Map<String, Claim> h100 = claims(TestData.h100());
-    assertThat(h100.get("fa-decode-gain").verdict()).isEqualTo(Verdict.DOES_NOT_HOLD);
-    assertThat(h100.get("fa-decode-gain").computed()).contains("+17.6%", "+14.2%", "+13.5%");
-    assertThat(h100.get("q4-traffic").computed()).contains("+11.4%");
-    assertThat(h100.get("llama-lead").verdict()).isEqualTo(Verdict.NOT_CHECKABLE);
-    assertThat(h100.get("framework-count").verdict()).isEqualTo(Verdict.DOES_NOT_HOLD);
-    assertThat(h100.get("framework-count").computed()).contains("2 measured, 0 not installed");
-    assertThat(h100.get("repetitions").computed()).contains("12 llama.cpp rows, repetitions [3]");
+  void aFolderWithoutAClaimsFileMakesNoClaims() {
+    Report h100 = Report.from(TestData.h100());
+    assertThat(h100.hasClaims()).isFalse();
+    assertThat(h100.claims()).isEmpty();
+    assertThat(h100.markdown()).doesNotContain("Claims the text does not place", "**holds**");
+    assertThat(h100.html()).doesNotContain("Claims and verdicts", "class=\"verdict");
   }
 }

@@ -43,6 +43,7 @@ class ReportCommandTest {
     assertThat(md).contains("NVIDIA H100 SXM5 80GB", "~3350 GB/s (practical ~3028 GB/s)");
     assertThat(md).contains("**633.68 ± 2.63**", "~642.5 GB/s*", "19.2%");
     assertThat(md).contains("| DEV=CUDA | 47.85 | 20.9   | 237.8 GB/s | 287.0 GB/s |");
+    assertThat(out.resolve("claims.md")).doesNotExist(); // the H100 folder has no claims.yaml
   }
 
   @Test
