@@ -111,10 +111,8 @@ final class CeilingChart {
   /** A series per framework label and flash-attention setting of the folder's decode rows. */
   private static List<XyChart.Series> points(DataFolder f, Marker marker, boolean nameDevice) {
     Map<String, List<BenchResult>> groups = new LinkedHashMap<>();
-    for (BenchResult r : f.measuredConfigurations()) {
-      if (Labels.decode(r) && Labels.weights(f, r) != null) {
-        groups.computeIfAbsent(Labels.framework(r), k -> new ArrayList<>()).add(r);
-      }
+    for (BenchResult r : drawn(f)) {
+      groups.computeIfAbsent(Labels.framework(r), k -> new ArrayList<>()).add(r);
     }
     List<XyChart.Series> out = new ArrayList<>();
     Map<String, Integer> variants = new LinkedHashMap<>();
@@ -136,6 +134,14 @@ final class CeilingChart {
       out.add(fa ? s.hatch() : s);
     }
     return out;
+  }
+
+  /** The folder's decode rows of known size, every one or the first {@link PageBounds#POINTS}. */
+  static List<BenchResult> drawn(DataFolder f) {
+    return f.measuredConfigurations().stream()
+        .filter(r -> Labels.decode(r) && Labels.weights(f, r) != null)
+        .limit(PageBounds.POINTS)
+        .toList();
   }
 
   /** What a framework label adds to the framework: {@code +FA}, {@code NV=1}, {@code CUDA}. */

@@ -16,7 +16,8 @@ public final class Charts {
   /** Every chart the folder's data allow, in the report's order. */
   static List<ReportChart> of(DataFolder data) {
     List<ReportChart> out = new ArrayList<>(new ReportBars(data).charts());
-    if (!ceilingPoints(data).isEmpty()) out.add(ceiling(List.of(data)));
+    List<dev.tokbench.results.BenchResult> points = ceilingPoints(data);
+    if (!points.isEmpty()) out.add(ceiling(List.of(data), points.size()));
     DepthChart.of(data).ifPresent(out::add);
     out.addAll(ServeCharts.of(data));
     EnergyChart.of(data).ifPresent(out::add);
@@ -32,13 +33,23 @@ public final class Charts {
     return CeilingChart.of(folders);
   }
 
-  private static ReportChart ceiling(List<DataFolder> folders) {
+  private static ReportChart ceiling(List<DataFolder> folders, int rows) {
+    // a fleet's folder has hundreds of thousands of decode rows: the chart draws the first ones
+    String drawn =
+        rows <= PageBounds.POINTS
+            ? ""
+            : " Drawn: the first "
+                + PageBounds.POINTS
+                + " of "
+                + PageBounds.count(rows)
+                + " decode configurations; every one is in the bandwidth tables and results.csv.";
     return new ReportChart(
         CeilingChart.of(folders),
         "Decode tok/s against the weights each token reads, log on both axes; lines: bandwidth"
             + " ÷ bytes per token at the theoretical (solid) and practical (dashed) bandwidth, over"
             + " the range of the data. Sizes from the model inventory, else llama-bench's"
-            + " model_size of the same model and quantization.");
+            + " model_size of the same model and quantization."
+            + drawn);
   }
 
   private static List<dev.tokbench.results.BenchResult> ceilingPoints(DataFolder data) {

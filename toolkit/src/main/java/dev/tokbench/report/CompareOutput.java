@@ -10,7 +10,6 @@ import dev.tokbench.results.ResultsCsv;
 import dev.tokbench.results.Settings;
 import dev.tokbench.results.Speedup;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -37,18 +36,23 @@ final class CompareOutput {
       header.addAll(List.of(side, side + "_tokens_per_s", side + "_stddev", side + "_repetitions"));
     }
     header.addAll(CSV_STATISTICS);
-    List<List<String>> lines = new ArrayList<>();
-    lines.add(header);
-    for (int i = 0; i < c.rows().size(); i++) {
-      Comparison.Pair p = c.rows().get(i);
-      List<String> line = new ArrayList<>();
-      for (String n : names) line.add(keys.get(i).get(n));
-      line.addAll(side(compare.baselineName(), p.baseline()));
-      line.addAll(side(compare.candidateName(), p.candidate()));
-      line.addAll(statistics(p.statistics()));
-      lines.add(line);
+    // each line printed as it is made, not all kept first: a fleet's comparison has 333,000 pairs
+    StringBuilder out = new StringBuilder();
+    try (CSVPrinter printer = new CSVPrinter(out, ResultsCsv.format())) {
+      printer.printRecord(header);
+      for (int i = 0; i < c.rows().size(); i++) {
+        Comparison.Pair p = c.rows().get(i);
+        List<String> line = new ArrayList<>();
+        for (String n : names) line.add(keys.get(i).get(n));
+        line.addAll(side(compare.baselineName(), p.baseline()));
+        line.addAll(side(compare.candidateName(), p.candidate()));
+        line.addAll(statistics(p.statistics()));
+        printer.printRecord(line);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return printed(lines);
+    return out.toString();
   }
 
   private static List<String> side(String name, BenchResult r) {
@@ -65,17 +69,6 @@ final class CompareOutput {
         num(s.df()),
         num(s.p()),
         s.significance());
-  }
-
-  private static String printed(List<List<String>> lines) {
-    try (StringWriter w = new StringWriter();
-        CSVPrinter p = new CSVPrinter(w, ResultsCsv.format())) {
-      for (List<String> l : lines) p.printRecord(l);
-      p.flush();
-      return w.toString();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   /** One JSON object: names, what differs, the test used, every pair, what stayed unpaired. */

@@ -225,7 +225,8 @@ public record DataFolder(
 
   /** The inventory entry of a result row's model, if the folder has one. */
   public Optional<ModelEntry> model(BenchResult r) {
-    return models.stream().filter(m -> m.is(r.model(), r.quant())).findFirst();
+    for (ModelEntry m : models) if (m.is(r.model(), r.quant())) return Optional.of(m);
+    return Optional.empty(); // a loop, not a stream: asked for every row of every table
   }
 
   /**

@@ -38,8 +38,14 @@ final class DepthChart {
     double maxDepth = 0;
     double maxTs = 0;
     int i = 0;
-    for (List<BenchResult> g : groups(data).values()) {
-      g.sort(Comparator.comparingInt(BenchResult::nDepth));
+    Map<String, List<BenchResult>> groups = groups(data);
+    boolean thinned = false;
+    for (List<BenchResult> all : groups.values()) {
+      if (i == PageBounds.SERIES)
+        break; // a fleet's folder: the first series, and the caption says so
+      all.sort(Comparator.comparingInt(BenchResult::nDepth));
+      List<BenchResult> g = all.size() > DEPTHS ? firstAtEachDepth(all) : all;
+      thinned |= g != all;
       BenchResult first = g.get(0);
       String name = Labels.tableLabel(data, first) + " · " + Labels.framework(first);
       Color colour = Palette.shade(Palette.of(first.framework()), 1 - 0.3 * Math.min(i, 2));
@@ -61,7 +67,37 @@ final class DepthChart {
             Axis.fromZero("context depth (tokens already in the KV cache)", maxDepth),
             Axis.fromZero("decode (tok/s)", maxTs * 1.08),
             series);
-    return Optional.of(new ReportChart(chart, CAPTION));
+    return Optional.of(new ReportChart(chart, CAPTION + bounds(groups.size(), thinned)));
+  }
+
+  /** Rows a series draws before it is thinned to one per depth. */
+  private static final int DEPTHS = 25;
+
+  /** The first row at each depth (rows in depth order), at most {@link #DEPTHS} depths. */
+  private static List<BenchResult> firstAtEachDepth(List<BenchResult> byDepth) {
+    List<BenchResult> out = new ArrayList<>();
+    for (BenchResult r : byDepth) {
+      if (out.size() == DEPTHS) break;
+      if (out.isEmpty() || out.get(out.size() - 1).nDepth() != r.nDepth()) out.add(r);
+    }
+    return out;
+  }
+
+  /** What the chart left out of a fleet's folder; empty when it draws every row. */
+  private static String bounds(int series, boolean thinned) {
+    String out = "";
+    if (series > PageBounds.SERIES) {
+      out +=
+          " Drawn: the first " + PageBounds.SERIES + " of " + PageBounds.count(series) + " series.";
+    }
+    if (thinned) {
+      out +=
+          " A series of more than "
+              + DEPTHS
+              + " rows draws the first row at each depth; every row is in the tables and"
+              + " results.csv.";
+    }
+    return out;
   }
 
   private static final String CAPTION =

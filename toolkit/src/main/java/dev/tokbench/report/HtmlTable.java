@@ -22,12 +22,14 @@ final class HtmlTable {
     out.append("<thead><tr>");
     for (String h : t.headers()) out.append("<th>").append(escape(h)).append("</th>");
     out.append("</tr></thead>\n<tbody>\n");
-    for (List<Entry> row : t.rows()) {
+    for (List<Entry> row : PageBounds.shown(t)) {
       out.append("<tr>");
       for (Entry c : row) out.append("<td>").append(entry(c)).append("</td>");
       out.append("</tr>\n");
     }
     out.append("</tbody>\n</table>\n");
+    String more = PageBounds.notShown(t);
+    if (!more.isEmpty()) out.append("<p><i>").append(escape(more)).append("</i></p>\n");
     if (!t.footnote().isEmpty()) out.append("<p>").append(escape(t.footnote())).append("</p>\n");
     return out.toString();
   }

@@ -4,7 +4,6 @@ import dev.tokbench.bandwidth.Bytes;
 import dev.tokbench.formats.tinygrad.BeamPhase;
 import dev.tokbench.results.BenchResult;
 import dev.tokbench.results.FlashAttention;
-import java.util.Locale;
 
 /** How the report names and formats rows: labels, decode tests, fixed-decimal numbers. */
 final class Labels {
@@ -114,7 +113,7 @@ final class Labels {
 
   /** {@code value} with {@code decimals} decimals, always with a dot. */
   static String fixed(double value, int decimals) {
-    return String.format(Locale.ROOT, "%." + decimals + "f", value);
+    return Fixed.of(value, decimals);
   }
 
   /**

@@ -13,35 +13,45 @@ import java.util.function.Predicate;
  */
 final class Lookup {
   private final DataFolder data;
+  private java.util.Map<String, List<BenchResult>> byLabel; // made on first use, in merged order
 
   Lookup(DataFolder data) {
     this.data = data;
   }
 
+  /** The merged rows of a chart label: one pass over a fleet's rows, not one per look-up. */
+  private List<BenchResult> labelled(String chartLabel) {
+    if (byLabel == null) {
+      byLabel = new java.util.HashMap<>();
+      for (BenchResult r : data.merged()) {
+        byLabel
+            .computeIfAbsent(Labels.chartLabel(data, r), k -> new java.util.ArrayList<>())
+            .add(r);
+      }
+    }
+    return byLabel.getOrDefault(chartLabel, List.of());
+  }
+
   /** The decode tok/s of llama.cpp for a model with FA off or on. */
   Optional<Double> llamaDecode(String chartLabel, FlashAttention fa) {
-    return find(r -> Labels.decode(r) && llama(r, chartLabel, fa));
+    return find(chartLabel, r -> Labels.decode(r) && llama(r, fa));
   }
 
   /** The prompt-processing tok/s of llama.cpp for a model with FA off or on. */
   Optional<Double> llamaPrefill(String chartLabel, FlashAttention fa) {
-    return find(r -> Labels.prefill(r) && llama(r, chartLabel, fa));
+    return find(chartLabel, r -> Labels.prefill(r) && llama(r, fa));
   }
 
   /** tinygrad's decode tok/s for a model on a backend ({@code NV}, {@code CUDA}). */
   Optional<Double> tinygrad(String chartLabel, String backend) {
     return find(
-        r ->
-            Labels.decode(r)
-                && r.framework().equals("tinygrad")
-                && r.backend().equals(backend)
-                && Labels.chartLabel(data, r).equals(chartLabel));
+        chartLabel,
+        r -> Labels.decode(r) && r.framework().equals("tinygrad") && r.backend().equals(backend));
   }
 
   /** The weights a model's decode reads: stated size, else llama-bench's model bytes. */
   Optional<Bytes> weights(String chartLabel) {
-    return data.merged().stream()
-        .filter(r -> Labels.chartLabel(data, r).equals(chartLabel))
+    return labelled(chartLabel).stream()
         .map(r -> Labels.weights(data, r))
         .filter(java.util.Objects::nonNull)
         .findFirst();
@@ -49,8 +59,7 @@ final class Lookup {
 
   /** A model's parameter count from its results or the inventory. */
   Optional<Long> parameters(String chartLabel) {
-    return data.merged().stream()
-        .filter(r -> Labels.chartLabel(data, r).equals(chartLabel))
+    return labelled(chartLabel).stream()
         .map(
             r -> r.nParams() > 0 ? r.nParams() : data.model(r).map(ModelEntry::nParams).orElse(-1L))
         .filter(n -> n > 0)
@@ -62,13 +71,11 @@ final class Lookup {
     return data.merged().stream().filter(p).toList();
   }
 
-  private boolean llama(BenchResult r, String chartLabel, FlashAttention fa) {
-    return r.framework().equals("llama.cpp")
-        && r.flashAttn() == fa
-        && Labels.chartLabel(data, r).equals(chartLabel);
+  private static boolean llama(BenchResult r, FlashAttention fa) {
+    return r.framework().equals("llama.cpp") && r.flashAttn() == fa;
   }
 
-  private Optional<Double> find(Predicate<BenchResult> p) {
-    return data.merged().stream().filter(p).map(BenchResult::tokensPerSMean).findFirst();
+  private Optional<Double> find(String chartLabel, Predicate<BenchResult> p) {
+    return labelled(chartLabel).stream().filter(p).map(BenchResult::tokensPerSMean).findFirst();
   }
 }

@@ -150,12 +150,15 @@ final class PageHtml {
     out.append(escape(t.name())).append("\">\n<thead><tr>");
     for (String h : t.headers()) out.append("<th>").append(escape(h)).append("</th>");
     out.append("</tr></thead>\n<tbody>\n");
-    for (List<Entry> row : t.rows()) {
+    for (List<Entry> row : PageBounds.shown(t)) {
       out.append("<tr>");
       for (Entry e : row) out.append(cell(e));
       out.append("</tr>\n");
     }
     out.append("</tbody>\n</table>\n");
+    String more = PageBounds.notShown(t);
+    if (!more.isEmpty())
+      out.append("<p class=\"footnote\"><i>").append(escape(more)).append("</i></p>\n");
     if (!t.footnote().isEmpty()) {
       out.append("<p class=\"footnote\">")
           .append(MiniMarkdown.inline(t.footnote()))

@@ -18,16 +18,19 @@ import java.util.Optional;
 final class RatioTable {
   private final DataFolder data;
   private final List<BenchResult> rows;
+  private final java.util.Map<String, List<BenchResult>> byModel; // grouped once, not per model
 
   RatioTable(DataFolder data) {
     this.data = data;
     this.rows = data.merged();
+    this.byModel = new java.util.LinkedHashMap<>();
+    for (BenchResult r : rows) byModel.computeIfAbsent(r.model(), m -> new ArrayList<>()).add(r);
   }
 
   Optional<ReportTable> table() {
     List<List<Entry>> out = new ArrayList<>();
     add(out, "FA on ÷ off", Ratios.flashAttention(rows));
-    for (String model : distinct(rows, BenchResult::model)) {
+    for (String model : byModel.keySet()) {
       List<String> quants = distinct(only(model), BenchResult::quant);
       for (int i = 1; i < quants.size(); i++) {
         String label = quants.get(i) + " ÷ " + quants.get(0);
@@ -68,7 +71,9 @@ final class RatioTable {
       String large = models.get(i + 1);
       double p = (double) params(only(large).get(0)) / params(only(small).get(0));
       String label = small + " ÷ " + large + " (parameters " + fixed(p, 2) + "×)";
-      add(out, label, Ratios.models(rows, large, small));
+      List<BenchResult> both = new ArrayList<>(only(large)); // the two models' rows, not all
+      both.addAll(only(small));
+      add(out, label, Ratios.models(both, large, small));
     }
   }
 
@@ -94,7 +99,7 @@ final class RatioTable {
   }
 
   private List<BenchResult> only(String model) {
-    return rows.stream().filter(r -> r.model().equals(model)).toList();
+    return byModel.getOrDefault(model, List.of());
   }
 
   private static List<String> distinct(

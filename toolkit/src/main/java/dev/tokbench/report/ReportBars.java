@@ -86,10 +86,27 @@ final class ReportBars {
     List<String> labels = Labels.distinct(decode, r -> Labels.chartLabel(data, r) + fa(r));
     List<Labelled> llama = new ArrayList<>();
     for (int i = 0; i < decode.size(); i++) llama.add(new Labelled(labels.get(i), decode.get(i)));
-    if (!llama.isEmpty()) {
-      out.add(new Spec("llama-cpp-decode", "llama.cpp — All Models Decode Speed", llama));
-    }
+    if (!llama.isEmpty())
+      out.add(fastest("llama-cpp-decode", "llama.cpp — All Models Decode Speed", llama));
     return out;
+  }
+
+  /**
+   * A chart of at most {@link PageBounds#BARS} bars: a fleet's folder has thousands of
+   * configurations, so beyond that the fastest ones, and the title says of how many (every one is
+   * in the llama.cpp table).
+   */
+  private static Spec fastest(String key, String title, List<Labelled> bars) {
+    if (bars.size() <= PageBounds.BARS) return new Spec(key, title, bars);
+    List<Labelled> top =
+        bars.stream()
+            .sorted(
+                java.util.Comparator.comparingDouble((Labelled b) -> b.row().tokensPerSMean())
+                    .reversed())
+            .limit(PageBounds.BARS)
+            .toList();
+    String of = " (the " + PageBounds.BARS + " fastest of " + PageBounds.count(bars.size()) + ")";
+    return new Spec(key, title + of, top);
   }
 
   private Spec headToHead(ModelEntry m) {
@@ -102,7 +119,7 @@ final class ReportBars {
     }
     String key =
         "decode-" + m.tableLabel().toLowerCase(Locale.ROOT).replace("_", "").replace(' ', '-');
-    return new Spec(key, m.displayName() + " " + m.quant() + " — Decode Speed", bars);
+    return fastest(key, m.displayName() + " " + m.quant() + " — Decode Speed", bars);
   }
 
   /** Each published bar: its value, drawn length and floor(value × 8), in eighths. */

@@ -112,12 +112,14 @@ public record ReportTable(
 
   /**
    * A GitHub Markdown table with every column padded to its widest cell, as the report does; the
-   * settings line above it and the footnote under it.
+   * settings line above it and the footnote under it. A table of more than {@value
+   * PageBounds#TABLE_ROWS} rows shows the first ones and says how many more are not shown.
    */
   public String markdown() {
     List<List<String>> lines = new ArrayList<>();
     lines.add(headers);
-    lines.addAll(markdownCells());
+    for (List<Entry> r : PageBounds.shown(this))
+      lines.add(r.stream().map(Entry::markdown).toList());
     int[] width = new int[headers.size()];
     for (List<String> line : lines) {
       for (int c = 0; c < width.length; c++) width[c] = Math.max(width[c], line.get(c).length());
@@ -128,6 +130,8 @@ public record ReportTable(
       out.append(row(lines.get(i), width)).append('\n');
       if (i == 0) out.append(separator(width)).append('\n');
     }
+    String more = PageBounds.notShown(this); // a fleet's table: the first rows, and how many more
+    if (!more.isEmpty()) out.append("\n*").append(more).append("*\n");
     if (!footnote.isEmpty()) out.append('\n').append(footnote).append('\n');
     return out.toString();
   }

@@ -80,8 +80,16 @@ public record Pooled(int runs, int repetitions, double mean, double stddev) {
   /** Half the width of the 95 % confidence interval of the mean; NaN with one repetition. */
   public double ci95HalfWidth() {
     if (repetitions < 2 || Double.isNaN(stddev)) return Double.NaN;
-    return StudentT.quantile(0.975, repetitions - 1) * stddev / Math.sqrt(repetitions);
+    return T975.computeIfAbsent(repetitions - 1, df -> StudentT.quantile(0.975, df))
+        * stddev
+        / Math.sqrt(repetitions);
   }
+
+  /**
+   * t(0.975, df) by degrees of freedom, each found once: a fleet's folder asks per configuration.
+   */
+  private static final java.util.Map<Integer, Double> T975 =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /** The lower end of the 95 % confidence interval of the mean. */
   public double ci95Low() {

@@ -70,14 +70,29 @@ public final class ResultsCsv {
 
   /** Writes rows, with the header line first when {@code header} is true. */
   public static void write(Writer out, List<BenchResult> rows, boolean header) throws IOException {
-    CSVPrinter p = new CSVPrinter(out, format());
+    // printed into a buffer, not the (synchronised) writer a character run at a time: a fleet's
+    // file has millions of cells; the maps a read shares (ReadPool) are written as JSON once
+    StringBuilder buf = new StringBuilder(1 << 17);
+    CSVPrinter p = new CSVPrinter(buf, format());
     if (header) p.printRecord(COLUMNS);
-    for (BenchResult r : rows) p.printRecord(cells(r));
-    p.flush();
+    Map<Map<String, String>, String> json = new java.util.IdentityHashMap<>();
+    for (BenchResult r : rows) {
+      p.printRecord(cells(r, json));
+      if (buf.length() >= 1 << 16) {
+        out.append(buf);
+        buf.setLength(0);
+      }
+    }
+    out.append(buf);
+    out.flush();
   }
 
   /** The cells of one row, in {@link #COLUMNS} order. */
   public static List<String> cells(BenchResult r) {
+    return cells(r, new java.util.IdentityHashMap<>());
+  }
+
+  private static List<String> cells(BenchResult r, Map<Map<String, String>, String> json) {
     return List.of(
         r.framework(),
         r.backend(),
@@ -96,9 +111,17 @@ public final class ResultsCsv {
         r.device(),
         r.status().label(),
         r.reason(),
-        json(r.flags()),
-        json(r.provenance()),
-        json(r.extra()));
+        json(r.flags(), json),
+        json(r.provenance(), json),
+        json(r.extra(), json));
+  }
+
+  private static String json(Map<String, String> m, Map<Map<String, String>, String> written) {
+    String text = written.get(m);
+    if (text != null) return text;
+    text = json(m);
+    if (written.size() < ReadPool.MAX) written.put(m, text);
+    return text;
   }
 
   /**
@@ -131,7 +154,8 @@ public final class ResultsCsv {
           name, 1, "missing columns " + missing + "; the header has " + abbreviate(csv.header()));
     }
     List<BenchResult> rows = new ArrayList<>();
-    for (CsvInput.Row row : csv.rows()) rows.add(row(csv.header(), row, name));
+    ReadPool pool = new ReadPool();
+    for (CsvInput.Row row : csv.rows()) rows.add(row(csv.header(), row, name, pool));
     return rows;
   }
 
@@ -139,18 +163,20 @@ public final class ResultsCsv {
     return JsonInput.abbreviate(header.toString());
   }
 
-  private static BenchResult row(List<String> header, CsvInput.Row rec, String name) {
+  private static BenchResult row(
+      List<String> header, CsvInput.Row rec, String name, ReadPool pool) {
     if (rec.cells().size() != header.size()) {
       throw new ResultsFormatException(
           name, rec.line(), "expected " + header.size() + " cells, found " + rec.cells().size());
     }
     Function<String, String> cell = column -> rec.get(header, column);
+    Function<String, String> text = column -> pool.string(rec.get(header, column)); // repeats
     try {
-      return BenchResult.measured(cell.apply("framework"))
-          .backend(cell.apply("backend"))
-          .model(cell.apply("model"), cell.apply("quant"))
+      return BenchResult.measured(text.apply("framework"))
+          .backend(text.apply("backend"))
+          .model(text.apply("model"), text.apply("quant"))
           .test(
-              cell.apply("test"),
+              text.apply("test"),
               intCell(cell, "n_prompt"),
               intCell(cell, "n_gen"),
               intCell(cell, "n_depth"))
@@ -160,11 +186,11 @@ public final class ResultsCsv {
               doubleCell(cell, "tokens_per_s_stddev"),
               parseSamples(cell.apply("samples_ts")))
           .size(longCell(cell, "model_bytes"), longCell(cell, "n_params"))
-          .device(cell.apply("device"))
-          .status(Status.parse(cell.apply("status")), cell.apply("reason"))
-          .flags(parseMap(cell.apply("flags")))
-          .provenance(parseMap(cell.apply("provenance")))
-          .extra(parseMap(cell.apply("extra")))
+          .device(text.apply("device"))
+          .status(Status.parse(text.apply("status")), text.apply("reason"))
+          .flags(pool.map(rec.get(header, "flags"), ResultsCsv::parseMap))
+          .provenance(pool.map(rec.get(header, "provenance"), ResultsCsv::parseMap))
+          .extra(pool.map(rec.get(header, "extra"), ResultsCsv::parseMap))
           .build();
     } catch (RuntimeException e) {
       throw new ResultsFormatException(name, rec.line(), JsonInput.abbreviate(e.getMessage()), e);

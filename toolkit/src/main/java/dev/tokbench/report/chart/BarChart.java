@@ -54,6 +54,7 @@ public final class BarChart extends Figure {
   private final String axisTitle;
   private final List<Bar> bars;
   private final int decimals;
+  private final double left; // measured once: every bar's label is placed against it
 
   private BarChart(String id, String title, String axisTitle, List<Bar> bars, int decimals) {
     super(id, title);
@@ -62,6 +63,7 @@ public final class BarChart extends Figure {
         bars.stream().sorted(java.util.Comparator.comparingDouble(Bar::value).reversed()).toList();
     this.decimals = decimals;
     if (this.bars.isEmpty()) throw new IllegalArgumentException(id + ": a bar chart needs bars");
+    this.left = this.bars.stream().mapToDouble(b -> LABEL.width(b.label())).max().orElse(0) + 28;
   }
 
   /** Bars with values to two decimals, as the report prints tok/s. */
@@ -89,7 +91,7 @@ public final class BarChart extends Figure {
   }
 
   private double left() {
-    return bars.stream().mapToDouble(b -> LABEL.width(b.label())).max().orElse(0) + 28;
+    return left;
   }
 
   @Override
