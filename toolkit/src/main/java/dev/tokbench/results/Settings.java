@@ -77,16 +77,43 @@ public final class Settings {
 
   /** The settings of one row. */
   public static Settings of(BenchResult r) {
-    List<String> n = new ArrayList<>(24);
-    List<String> v = new ArrayList<>(24);
-    add(n, v, "framework", r.framework());
-    add(n, v, "backend", r.backend());
-    add(n, v, "device", r.device());
-    add(n, v, "model", r.model());
-    add(n, v, "quant", r.quant());
-    add(n, v, "flash_attn", r.flashAttn().label());
-    add(n, v, "test", r.test());
+    Tail t = tail(r);
+    String[] tn = t.names;
+    String[] n = new String[IDENTITY.size() + tn.length];
+    String[] v = new String[n.length];
+    String[] id = {
+      r.framework(), r.backend(), r.device(), r.model(), r.quant(), r.flashAttn().label(), r.test()
+    };
+    for (int i = 0; i < id.length; i++) {
+      n[i] = IDENTITY.get(i);
+      v[i] = id[i] == null ? "" : id[i];
+    }
+    System.arraycopy(tn, 0, n, id.length, tn.length);
+    System.arraycopy(t.values, 0, v, id.length, tn.length);
+    return new Settings(n, v);
+  }
+
+  /**
+   * The settings a row's flags and provenance give, after the identity. Rows of one results file
+   * share equal flags and provenance maps (immutable; ReadPool), so each pair of maps is worked out
+   * once, not once per row and per table: a small cache by the maps' identity (its entries are
+   * immutable, so threads may share it unlocked; a miss only works them out again).
+   */
+  private record Tail(
+      Map<String, String> flags, Map<String, String> provenance, String[] names, String[] values) {}
+
+  private static final Tail[] TAILS = new Tail[1024];
+
+  private static Tail tail(BenchResult r) {
     Map<String, String> flags = r.flags();
+    Map<String, String> provenance = r.provenance();
+    int slot =
+        (System.identityHashCode(flags) * 31 + System.identityHashCode(provenance))
+            & (TAILS.length - 1);
+    Tail t = TAILS[slot];
+    if (t != null && t.flags == flags && t.provenance == provenance) return t;
+    List<String> n = new ArrayList<>(16);
+    List<String> v = new ArrayList<>(16);
     for (String f : FIRST_FLAGS) {
       String key = flagKey(f);
       if (flags.containsKey(key)) add(n, v, f, flags.get(key));
@@ -97,11 +124,13 @@ public final class Settings {
           boolean shown = FIRST_FLAGS.contains(name) || IDENTITY.contains(name);
           if (!NOT_SETTINGS.contains(k) && !shown) add(n, v, name, value);
         });
-    String commit = firstOf(r.provenance(), "build_commit", "tinygrad_commit", "commit");
+    String commit = firstOf(provenance, "build_commit", "tinygrad_commit", "commit");
     if (commit != null) add(n, v, "commit", commit);
-    String version = version(r.provenance());
+    String version = version(provenance);
     if (version != null) add(n, v, "version", version);
-    return new Settings(n.toArray(String[]::new), v.toArray(String[]::new));
+    t = new Tail(flags, provenance, n.toArray(String[]::new), v.toArray(String[]::new));
+    TAILS[slot] = t;
+    return t;
   }
 
   private static void add(List<String> names, List<String> values, String name, String value) {
