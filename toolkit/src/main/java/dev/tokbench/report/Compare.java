@@ -68,7 +68,9 @@ public final class Compare {
 
   private static Side side(Path p) {
     if (Files.isDirectory(p)) {
-      if (Files.exists(p.resolve("device.csv"))) return side(DataFolder.read(p));
+      if (Files.exists(p.resolve("device.csv"))) {
+        return side(DataFolder.read(p, dev.tokbench.device.DeviceCatalog.builtin(), null, false));
+      }
       return new Side(p.getFileName().toString(), RunsFolder.read(p).rows(), Settings::of);
     }
     if (!Files.exists(p)) throw new BadInputException("no such file or folder: " + p);

@@ -111,6 +111,11 @@ public record DataFolder(
    * --bandwidth GB/s}) instead of its {@code device.csv}; null to read {@code device.csv}.
    */
   public static DataFolder read(Path dir, DeviceCatalog catalog, DeviceSpec given) {
+    return read(dir, catalog, given, true);
+  }
+
+  /** With {@code merge} false no configurations (compare wants the rows alone, merges its own). */
+  static DataFolder read(Path dir, DeviceCatalog catalog, DeviceSpec given, boolean merge) {
     if (!Files.isDirectory(dir)) {
       throw new dev.tokbench.BadInputException(
           "no data folder at " + dir + (Files.exists(dir) ? ": it is a file" : ": no such folder"));
@@ -138,7 +143,9 @@ public record DataFolder(
         drawnBars(dir),
         runs.skipped(),
         // a serve row is a load level, not a configuration: the serving tables show it
-        Repeats.merge(results.stream().filter(r -> !ServeMetrics.isServe(r)).toList()));
+        merge
+            ? Repeats.merge(results.stream().filter(r -> !ServeMetrics.isServe(r)).toList())
+            : List.of());
   }
 
   private static DeviceSpec device(Path dir, DeviceCatalog catalog) {
