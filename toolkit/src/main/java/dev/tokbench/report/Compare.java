@@ -129,8 +129,11 @@ public final class Compare {
         differing());
   }
 
-  private boolean known(String setting) {
-    return settingNames().contains(setting);
+  private boolean known(String setting) { // the first row that has it will do
+    for (Side s : List.of(baseline, candidate)) {
+      for (BenchResult r : s.rows()) if (Settings.of(r).has(setting)) return true;
+    }
+    return false;
   }
 
   private Set<String> settingNames() {
