@@ -2,40 +2,19 @@ package dev.tokbench.report;
 
 import dev.tokbench.bandwidth.Bytes;
 import dev.tokbench.results.BenchResult;
-import dev.tokbench.results.FlashAttention;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Finds measurements by what the prose calls them: framework, backend, the model's chart label
- * ({@code LLaMA 1B Q6_K}, the same in every folder) and flash attention.
+ * Finds a folder's measured rows and model facts by what the prose calls a model: its chart label
+ * ({@code LLaMA 1B Q6_K}, the same in every folder).
  */
 final class Lookup {
   private final DataFolder data;
 
   Lookup(DataFolder data) {
     this.data = data;
-  }
-
-  /** The decode tok/s of llama.cpp for a model with FA off or on. */
-  Optional<Double> llamaDecode(String chartLabel, FlashAttention fa) {
-    return find(r -> Labels.decode(r) && llama(r, chartLabel, fa));
-  }
-
-  /** The prompt-processing tok/s of llama.cpp for a model with FA off or on. */
-  Optional<Double> llamaPrefill(String chartLabel, FlashAttention fa) {
-    return find(r -> Labels.prefill(r) && llama(r, chartLabel, fa));
-  }
-
-  /** tinygrad's decode tok/s for a model on a backend ({@code NV}, {@code CUDA}). */
-  Optional<Double> tinygrad(String chartLabel, String backend) {
-    return find(
-        r ->
-            Labels.decode(r)
-                && r.framework().equals("tinygrad")
-                && r.backend().equals(backend)
-                && Labels.chartLabel(data, r).equals(chartLabel));
   }
 
   /** The weights a model's decode reads: stated size, else llama-bench's model bytes. */
@@ -60,15 +39,5 @@ final class Lookup {
   /** Measured rows that match. */
   List<BenchResult> rows(Predicate<BenchResult> p) {
     return data.merged().stream().filter(p).toList();
-  }
-
-  private boolean llama(BenchResult r, String chartLabel, FlashAttention fa) {
-    return r.framework().equals("llama.cpp")
-        && r.flashAttn() == fa
-        && Labels.chartLabel(data, r).equals(chartLabel);
-  }
-
-  private Optional<Double> find(Predicate<BenchResult> p) {
-    return data.merged().stream().filter(p).map(BenchResult::tokensPerSMean).findFirst();
   }
 }
