@@ -47,11 +47,24 @@ record TegraLine(OptionalLong epochMs, Map<String, Double> railsMw, Readings rea
   /** The line's fields; empty when it is not a tegrastats line (no RAM and no rails). */
   static Optional<TegraLine> parse(String line, ZoneId zone) {
     Map<String, Double> rails = railsMw(line);
-    if (rails.isEmpty() && !line.contains("RAM ")) return Optional.empty();
+    if (!isTegrastats(line, rails)) return Optional.empty();
     Matcher t = TIME.matcher(line);
     OptionalLong epoch =
         t.find() ? OptionalLong.of(epochMs(t.group(1), zone)) : OptionalLong.empty();
     return Optional.of(new TegraLine(epoch, rails, readings(line)));
+  }
+
+  /**
+   * Whether the line is tegrastats' (RAM or rails), without reading its time: sniffing a file must
+   * not throw for a first line whose date does not exist (month 63, found by fuzzing); reading it
+   * then fails at its line.
+   */
+  static boolean isTegrastats(String line) {
+    return isTegrastats(line, railsMw(line));
+  }
+
+  private static boolean isTegrastats(String line, Map<String, Double> rails) {
+    return !rails.isEmpty() || line.contains("RAM ");
   }
 
   /**

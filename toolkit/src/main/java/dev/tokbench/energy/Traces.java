@@ -47,7 +47,7 @@ public final class Traces {
     if (first == null) throw new TraceFormatException(name, 0, "empty: no power samples");
     if (TraceCsv.isHeader(first)) return own(lines, name);
     if (NvidiaSmiCsv.isHeader(first)) return nvidiaSmi(first, lines, name, options);
-    if (TegraLine.parse(first, options.zone()).isPresent()) {
+    if (TegraLine.isTegrastats(first)) {
       return tegrastats(first, lines, name, options);
     }
     throw new TraceFormatException(

@@ -111,7 +111,7 @@ final class CeilingChart {
   /** A series per framework label and flash-attention setting of the folder's decode rows. */
   private static List<XyChart.Series> points(DataFolder f, Marker marker, boolean nameDevice) {
     Map<String, List<BenchResult>> groups = new LinkedHashMap<>();
-    for (BenchResult r : f.measured()) {
+    for (BenchResult r : f.measuredConfigurations()) {
       if (Labels.decode(r) && Labels.weights(f, r) != null) {
         groups.computeIfAbsent(Labels.framework(r), k -> new ArrayList<>()).add(r);
       }

@@ -42,7 +42,7 @@ public final class Charts {
   }
 
   private static List<dev.tokbench.results.BenchResult> ceilingPoints(DataFolder data) {
-    return data.measured().stream()
+    return data.measuredConfigurations().stream()
         .filter(r -> Labels.decode(r) && Labels.weights(data, r) != null)
         .toList();
   }

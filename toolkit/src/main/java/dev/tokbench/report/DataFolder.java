@@ -258,7 +258,19 @@ public record DataFolder(
    * (many sequences at once).
    */
   public List<BenchResult> measured() {
-    return results.stream().filter(r -> r.ok() && !BeamPhase.isSearch(r) && !batched(r)).toList();
+    return results.stream().filter(DataFolder::oneStream).toList();
+  }
+
+  /**
+   * {@link #measured()} with repeats merged: one point per configuration, so a chart does not draw
+   * the same configuration twice (a matrix run and a depth sweep's depth 0) under one label.
+   */
+  public List<BenchResult> measuredConfigurations() {
+    return merged.stream().filter(DataFolder::oneStream).toList();
+  }
+
+  private static boolean oneStream(BenchResult r) {
+    return r.ok() && !BeamPhase.isSearch(r) && !batched(r);
   }
 
   /** A row of llama-batched-bench: many sequences at once, its own table and charts. */

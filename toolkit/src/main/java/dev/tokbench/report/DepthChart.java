@@ -73,7 +73,7 @@ final class DepthChart {
   /** Decode rows at a depth, by model, quantization and framework label; two depths or more. */
   private static Map<String, List<BenchResult>> groups(DataFolder data) {
     Map<String, List<BenchResult>> all = new LinkedHashMap<>();
-    for (BenchResult r : data.measured()) {
+    for (BenchResult r : data.measuredConfigurations()) {
       if (!r.ok() || !r.test().startsWith("tg")) continue;
       String key = r.model() + "|" + r.quant() + "|" + Labels.framework(r) + "|" + r.backend();
       all.computeIfAbsent(key, k -> new ArrayList<>()).add(r);

@@ -41,6 +41,8 @@ public final class FailureLines {
               + "|(?i)illegal instruction|segmentation fault|bus error|floating point exception"
               + "|^Aborted|terminate called|what\\(\\):"
               + "|\\berror:|error loading model|failed to (load|create|run)"
+              + "|^hs_err: " // a JVM's fatal error report, picked out by the embedded engine's
+              // parent
               + "|^[A-Za-z_.]*(Error|Exception)\\b.*");
 
   private final List<String> lines = new ArrayList<>();

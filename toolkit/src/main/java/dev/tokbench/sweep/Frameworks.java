@@ -44,7 +44,10 @@ final class Frameworks {
           new Binding<>(
               List.of("embedded"),
               LlamaBenchOptions.class,
-              LlamaBenchOptions.DEFAULTS.with(LlamaBenchOptions::embedded, true),
+              // the embedded engine runs in a child JVM, whose crash is one failed test too
+              LlamaBenchOptions.DEFAULTS
+                  .with(LlamaBenchOptions::embedded, true)
+                  .with(LlamaBenchOptions::continueAfterFailure, true),
               (o, s) -> LlamaBench.of(o).settings(s)),
           new Binding<>(
               List.of("tinygrad"),

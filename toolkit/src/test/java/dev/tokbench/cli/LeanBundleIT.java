@@ -109,6 +109,12 @@ class LeanBundleIT {
     assertThat(imported.code).as(imported.output).isZero();
     assertThat(imported.output).contains("tiny-llama,F16,pp64");
     assertThat(tokbench("serve-bench", "--help").code).isZero();
+    // the bundle leaves the embedded llama.cpp out: said before any child JVM is started for it
+    Result embedded =
+        tokbench("run", "llama-bench", "--embedded", "--", "-m", "m.gguf", "-p", "8", "-n", "2");
+    assertThat(embedded.code).as(embedded.output).isEqualTo(2);
+    assertThat(embedded.output)
+        .contains("is not on the class path (the lean bundle leaves it out)");
   }
 
   @Test

@@ -103,4 +103,13 @@ class TegraLogTest {
         .isInstanceOf(TraceFormatException.class)
         .hasMessageStartingWith("t.csv:3: channel gpu0 changes source or in_total");
   }
+
+  @Test
+  void aFirstLineWhoseDateDoesNotExistIsRefusedAtLineOne() {
+    String log = "12-63-2024 22:54:11 RAM 3162/7620MB VDD_IN 5000mW/5000mW\n";
+
+    assertThatThrownBy(() -> Traces.read(new java.io.StringReader(log), "t.tegrastats", UTC))
+        .isInstanceOf(TraceFormatException.class)
+        .hasMessageStartingWith("t.tegrastats:1: timestamp '12-63-2024 22:54:11' is not a date");
+  }
 }

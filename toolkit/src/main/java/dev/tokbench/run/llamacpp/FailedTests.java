@@ -22,20 +22,24 @@ import java.util.Map;
  */
 final class FailedTests {
   private final List<BenchResult> rows;
+  private final BenchProgram program;
   private final Map<String, String> quants = new HashMap<>();
 
   /**
    * @param rows the run's rows so far, whose last measured one gives backend and device
+   * @param program what ran the tests, which may name its failed rows its own way
    */
-  FailedTests(List<BenchResult> rows) {
+  FailedTests(List<BenchResult> rows, BenchProgram program) {
     this.rows = rows;
+    this.program = program;
   }
 
   /** The test {@code p}, which was running when the launch ended. */
   BenchResult of(MatrixPoint p, LlamaBenchLaunch launch, ProcessOutcome outcome, int total) {
     String reason =
         outcome.succeeded()
-            ? "llama-bench exited 0 after "
+            ? program.name()
+                + " exited 0 after "
                 + launch.seen()
                 + " of the "
                 + launch.planned()
@@ -59,17 +63,19 @@ final class FailedTests {
     provenance.put("model_path", p.model());
     provenance.put("failed_test", (p.index() + 1) + "/" + total);
     BenchResult last = lastMeasured();
-    return BenchResult.measured("llama.cpp")
-        .backend(last == null ? "" : last.backend())
-        .model(LlamaBenchOutput.modelName(p.model(), quant), quant)
-        .test(p.test(), p.nPrompt(), p.nGen(), p.nDepth())
-        .flashAttn(FlashAttention.parse(p.settings().getOrDefault("flash_attn", "")))
-        .device(last == null ? "" : last.device())
-        .status(status, reason)
-        .flags(p.settings())
-        .provenance(provenance)
-        .extra(Map.of("model_filename", p.model()))
-        .build();
+    BenchResult named =
+        BenchResult.measured("llama.cpp")
+            .backend(last == null ? "" : last.backend())
+            .model(LlamaBenchOutput.modelName(p.model(), quant), quant)
+            .test(p.test(), p.nPrompt(), p.nGen(), p.nDepth())
+            .flashAttn(FlashAttention.parse(p.settings().getOrDefault("flash_attn", "")))
+            .device(last == null ? "" : last.device())
+            .status(status, reason)
+            .flags(p.settings())
+            .provenance(provenance)
+            .extra(Map.of("model_filename", p.model()))
+            .build();
+    return program.failedTest(p, named);
   }
 
   /**
@@ -99,7 +105,7 @@ final class FailedTests {
     if (!model.isEmpty()) p.put("model_path", model);
     String quant = model.isEmpty() ? "" : quant(model);
     String name = model.isEmpty() ? "" : LlamaBenchOutput.modelName(model, quant);
-    BenchResult r = RunIdentity.of("llama.cpp", name).failed(status, reason, p);
+    BenchResult r = RunIdentity.of(program.framework(), name).failed(status, reason, p);
     return quant.isEmpty() ? r : r.toBuilder().model(name, quant).build();
   }
 

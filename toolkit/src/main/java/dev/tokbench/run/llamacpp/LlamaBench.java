@@ -8,7 +8,6 @@ import dev.tokbench.results.FlashAttention;
 import dev.tokbench.run.Benchmark;
 import dev.tokbench.run.RunResult;
 import dev.tokbench.run.RunSettings;
-import dev.tokbench.run.llamacpp.embedded.EmbeddedBench;
 import dev.tokbench.run.llamacpp.embedded.EmbeddedLlama;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -77,8 +76,8 @@ public final class LlamaBench implements Benchmark<LlamaBench> {
 
   /**
    * The configured llama-bench ({@link #find()}), else the llama.cpp embedded in tokbench, which
-   * runs the same {@code -m -p -n -r -t} tests in this JVM: a run works on a machine with nothing
-   * installed. {@link #engine()} says which was chosen and why.
+   * runs the same {@code -m -p -n -r -t} tests in a child JVM: a run works on a machine with
+   * nothing installed. {@link #engine()} says which was chosen and why.
    */
   public static LlamaBench auto() {
     return find()
@@ -87,7 +86,7 @@ public final class LlamaBench implements Benchmark<LlamaBench> {
             () -> new LlamaBench(null, "LLAMA_BENCH is unset and no llama-bench is on the PATH"));
   }
 
-  /** The same tests run by the embedded llama.cpp (CPU, in this JVM) instead of a binary. */
+  /** The same tests run by the embedded llama.cpp (CPU, in a child JVM) instead of a binary. */
   public static LlamaBench embedded() {
     return new LlamaBench(null, "chosen explicitly");
   }
@@ -270,10 +269,9 @@ public final class LlamaBench implements Benchmark<LlamaBench> {
   /** Runs it, handing each row to {@code sink} as soon as its test finishes. */
   @Override
   public RunResult run(Consumer<BenchResult> sink) {
-    if (binary == null) {
-      return EmbeddedBench.of(args()).run(engine(), sink);
-    }
-    return new LlamaBenchRun(binary, testArgs(), settings, continueAfterFailure, models).run(sink);
+    BenchProgram program =
+        binary != null ? new BinaryProgram(binary) : EmbeddedProgram.of(testArgs(), engine());
+    return new LlamaBenchRun(program, testArgs(), settings, continueAfterFailure, models).run(sink);
   }
 
   private LlamaBench ints(String flag, int... values) {

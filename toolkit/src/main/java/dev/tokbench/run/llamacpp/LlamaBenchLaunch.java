@@ -1,7 +1,6 @@
 package dev.tokbench.run.llamacpp;
 
 import dev.tokbench.device.Tegrastats;
-import dev.tokbench.formats.llamabench.LlamaBenchLines;
 import dev.tokbench.process.GpuActivity;
 import dev.tokbench.process.Launcher;
 import dev.tokbench.process.OutputListener;
@@ -26,7 +25,6 @@ import java.util.regex.Pattern;
 final class LlamaBenchLaunch {
   // llama-bench.cpp: fprintf(stderr, "%s: error: failed to load model '%s'\n", ...)
   private static final Pattern LOAD_FAILED = Pattern.compile("error: failed to load model '(.*)'");
-  private static final String SOURCE = "llama-bench stdout";
 
   private final ProcessSpec spec;
   private final LlamaBenchMatrix.Launch planned;
@@ -35,7 +33,7 @@ final class LlamaBenchLaunch {
   private final Tegrastats tegrastats;
   private final Emit emit;
   private final ProgressStamps progress = new ProgressStamps();
-  private final LlamaBenchLines lines = new LlamaBenchLines(SOURCE);
+  private final BenchProgram.Output output;
   private final FailureLines failures = new FailureLines();
   private final ContextMemory memory = new ContextMemory();
   private final Set<String> unloaded = new LinkedHashSet<>();
@@ -61,12 +59,14 @@ final class LlamaBenchLaunch {
       LlamaBenchMatrix matrix,
       Map<String, String> provenance,
       Tegrastats tegrastats,
+      BenchProgram program,
       Emit emit) {
     this.spec = spec;
     this.planned = planned;
     this.matrix = matrix;
     this.provenance = new TreeMap<>(provenance);
     this.tegrastats = tegrastats;
+    this.output = program.output();
     this.emit = emit;
   }
 
@@ -86,9 +86,13 @@ final class LlamaBenchLaunch {
       if (line.isBlank()) return;
       BenchResult row;
       try {
-        row = lines.row(line, lineNo, withTelemetry());
+        row = output.row(line, lineNo, withTelemetry());
       } catch (RuntimeException e) {
         garbage.add("stdout line " + lineNo + ": " + e.getMessage());
+        return;
+      }
+      if (row == null) { // a diagnostic on stdout (a JVM's crash report), not a row
+        diagnostic(line);
         return;
       }
       check(row);
@@ -106,7 +110,11 @@ final class LlamaBenchLaunch {
     @Override
     public void stderr(String line, long at) {
       if (progress.accept(line, at)) return; // --progress: not an explanation of a failure
-      failures.accept(line);
+      diagnostic(line);
+    }
+
+    private void diagnostic(String line) {
+      failures.accept(output.explaining(line));
       memory.accept(line);
       Matcher m = LOAD_FAILED.matcher(line);
       if (m.find()) unloaded.add(m.group(1));

@@ -28,13 +28,14 @@ import java.util.function.Consumer;
  * when the process dies, the test it was running (known from the matrix, expanded as llama-bench
  * expands it) becomes a row of its own that says what failed and why. With {@code
  * continueAfterFailure}, the tests after it run in new launches, so one failing configuration costs
- * one row. Every launch shares the run's timeout.
+ * one row. Every launch shares the run's timeout. A launch runs a {@link BenchProgram}: llama-bench
+ * itself, or the embedded llama.cpp in a child JVM, which this treats the same way.
  */
 final class LlamaBenchRun {
   /** How late a progress line may be read after the row it precedes (another thread reads it). */
   private static final long GRACE_NS = 100_000_000L;
 
-  private final Path binary;
+  private final BenchProgram program;
   private final List<String> args;
   private final RunSettings settings;
   private final boolean continueAfterFailure;
@@ -48,16 +49,17 @@ final class LlamaBenchRun {
   private boolean progress;
 
   /**
+   * @param program what each launch runs: llama-bench, or the embedded llama.cpp's child JVM
    * @param args llama-bench's arguments, without {@code -o jsonl}, which every launch adds
    */
   LlamaBenchRun(
-      Path binary,
+      BenchProgram program,
       List<String> args,
       RunSettings settings,
       boolean continueAfterFailure,
       List<Path> models) {
-    this.binary = binary;
-    this.args = List.copyOf(args);
+    this.program = program;
+    this.args = program.matrixArgs(args);
     this.settings = settings;
     this.continueAfterFailure = continueAfterFailure;
     this.models = models;
@@ -66,7 +68,7 @@ final class LlamaBenchRun {
         settings.machine() != null
             ? CompletableFuture.completedFuture(settings.machine())
             : CompletableFuture.supplyAsync(Machine::describe);
-    this.failed = new FailedTests(rows);
+    this.failed = new FailedTests(rows, program);
   }
 
   /** Runs it, handing each row to {@code sink} as soon as its test finished or failed. */
@@ -81,7 +83,7 @@ final class LlamaBenchRun {
     try (Tegrastats tegrastats = Tegrastats.start(settings.env());
         RunEnergy meter = RunEnergy.start(settings.energyOrDefault(), this::emit)) {
       energy = meter;
-      progress = meter.measuring() && LlamaBenchProgress.addable(binary, args, settings.env());
+      progress = meter.measuring() && program.progressAddable(args, settings.env());
       LlamaBenchMatrix.Launch plan =
           new LlamaBenchMatrix.Launch(0, matrix.expanded() ? matrix.size() : -1, args);
       int launches = 0;
@@ -90,7 +92,7 @@ final class LlamaBenchRun {
         ProcessSpec spec = spec(plan.args(), deadline);
         Map<String, String> where = provenance(spec, started, launches, plan);
         LlamaBenchLaunch launch =
-            new LlamaBenchLaunch(spec, plan, matrix, where, tegrastats, this::measured);
+            new LlamaBenchLaunch(spec, plan, matrix, where, tegrastats, program, this::measured);
         last = launch.run(gpu);
         meter.drain(); // the failed test's row is named after the rows before it
         int next = afterLaunch(launch, last, matrix, deadline);
@@ -134,11 +136,7 @@ final class LlamaBenchRun {
   }
 
   private ProcessSpec spec(List<String> launchArgs, long deadline) {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(binary.toString());
-    cmd.addAll(launchArgs);
-    if (progress) cmd.add("--progress"); // stamps each repetition's start for its energy
-    cmd.addAll(List.of("-o", "jsonl"));
+    List<String> cmd = program.command(launchArgs, progress);
     long left = Math.max(deadline - System.nanoTime(), 1_000_000L);
     return new ProcessSpec(
         cmd,

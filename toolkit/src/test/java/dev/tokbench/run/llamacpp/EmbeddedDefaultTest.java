@@ -57,7 +57,10 @@ class EmbeddedDefaultTest {
               assertThat(row.provenance().get("engine_choice")).contains("LLAMA_BENCH is unset");
               assertThat(row.flags()).containsEntry("threads", "2");
             });
-    assertThat(r.outcome().commandLine()).contains("-p 16").contains("-n 4").doesNotContain("-o");
+    assertThat(r.outcome().commandLine())
+        .contains("-p 16")
+        .contains("-n 4")
+        .doesNotContain("-o jsonl");
   }
 
   @Test
@@ -111,11 +114,15 @@ class EmbeddedDefaultTest {
             .repetitions(1)
             .threads(1)
             .run(streamed::add);
-    assertThat(r.rows()).hasSize(3).isEqualTo(streamed);
-    BenchResult failed = r.rows().get(0);
-    assertThat(failed.status()).isEqualTo(Status.FAILED);
-    assertThat(failed.reason()).contains("no-such.gguf");
-    assertThat(r.rows().subList(1, 3)).allMatch(BenchResult::ok);
+    // one failed row per test of the missing model, each naming it, as llama-bench's runs do
+    assertThat(r.rows()).hasSize(4).isEqualTo(streamed);
+    assertThat(r.rows()).extracting(BenchResult::test).containsExactly("pp8", "tg2", "pp8", "tg2");
+    for (BenchResult failed : r.rows().subList(0, 2)) {
+      assertThat(failed.status()).isEqualTo(Status.FAILED);
+      assertThat(failed.reason()).contains("no-such.gguf");
+      assertThat(failed.model()).isEqualTo("no-such.gguf");
+    }
+    assertThat(r.rows().subList(2, 4)).allMatch(BenchResult::ok);
     assertThat(r.allOk()).isFalse();
   }
 

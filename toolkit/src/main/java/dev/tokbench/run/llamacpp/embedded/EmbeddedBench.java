@@ -93,24 +93,40 @@ public final class EmbeddedBench {
   }
 
   /**
+   * True for a flag that means nothing to a CPU-only llama.cpp ({@code -ngl}): accepted, recorded
+   * on the rows, not a test parameter.
+   */
+  public static boolean ignores(String flag) {
+    return IGNORED.contains(flag);
+  }
+
+  /** What every row of a run says of the engine: why it was chosen, the flags it ignored. */
+  public Map<String, String> provenance(String why) {
+    Map<String, String> note = new LinkedHashMap<>();
+    note.put("engine_choice", why);
+    if (!ignored.isEmpty()) note.put("ignored_flags", ignored.toString());
+    return note;
+  }
+
+  /**
    * Runs every model × thread count: the tests llama-bench would run ({@code pp} for each {@code
-   * -p}, then {@code tg} for each {@code -n}), one model load per configuration.
+   * -p}, then {@code tg} for each {@code -n}), one model load per configuration, each row handed to
+   * {@code sink} as soon as its test is done, so that a process that dies later has handed on every
+   * finished test.
    */
   public RunResult run(String why, Consumer<BenchResult> sink) {
     Instant started = Instant.now();
     long t0 = System.nanoTime();
-    Map<String, String> note = new LinkedHashMap<>();
-    note.put("engine_choice", why);
-    if (!ignored.isEmpty()) note.put("ignored_flags", ignored.toString());
+    Map<String, String> note = provenance(why);
     List<BenchResult> rows = new ArrayList<>();
-    for (Path model : models) {
-      for (int t : threads) {
-        for (BenchResult r : configuration(model, t)) {
+    Consumer<BenchResult> out =
+        r -> {
           BenchResult noted = r.withProvenance(note);
           rows.add(noted);
           sink.accept(noted);
-        }
-      }
+        };
+    for (Path model : models) {
+      for (int t : threads) configuration(model, t, out);
     }
     Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
     String line = EmbeddedLlama.FRAMEWORK + " " + String.join(" ", args);
@@ -118,7 +134,7 @@ public final class EmbeddedBench {
         rows, new ProcessOutcome(line, started, elapsed, 0, false, "", List.of()), null);
   }
 
-  private List<BenchResult> configuration(Path model, int t) {
+  private void configuration(Path model, int t, Consumer<BenchResult> out) {
     EmbeddedLlama base = EmbeddedLlama.model(model).repetitions(repetitions).threads(t);
     List<EmbeddedLlama> runs = new ArrayList<>();
     if (prompts.size() == 1 && gens.size() == 1) {
@@ -127,19 +143,19 @@ public final class EmbeddedBench {
       prompts.stream().filter(p -> p > 0).forEach(p -> runs.add(base.prompt(p).generate(0)));
       gens.stream().filter(n -> n > 0).forEach(n -> runs.add(base.prompt(0).generate(n)));
     }
-    List<BenchResult> out = new ArrayList<>();
     for (EmbeddedLlama run : runs) {
       try {
-        out.addAll(run.run());
+        run.run().forEach(out);
       } catch (UncheckedIOException | GgufFormatException | FileReadException e) {
-        // A missing or unreadable model is a failed row, as it is from llama-bench.
+        // A missing or unreadable model is a failed row per test, as it is from llama-bench.
         String reason = "cannot benchmark " + model + ": " + e.getMessage();
-        out.add(
-            BenchResult.failed(EmbeddedLlama.FRAMEWORK, Status.FAILED, reason)
-                .withProvenance(Map.of("model_path", model.toString())));
+        EmbeddedOptions o = run.options();
+        if (o.prompt() > 0)
+          out.accept(EmbeddedRows.unreadable(model, t, o.prompt(), 0, Status.FAILED, reason));
+        if (o.gen() > 0)
+          out.accept(EmbeddedRows.unreadable(model, t, 0, o.gen(), Status.FAILED, reason));
       }
     }
-    return out;
   }
 
   /** A llama-bench flag the embedded engine cannot honour. */

@@ -6,6 +6,7 @@ import dev.tokbench.gguf.Gguf;
 import dev.tokbench.gguf.GgufFile;
 import dev.tokbench.gguf.TensorInfo;
 import dev.tokbench.results.BenchResult;
+import dev.tokbench.results.Status;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,9 @@ import java.util.Objects;
  * }</pre>
  *
  * The embedded llama.cpp predates the {@code qwen3} architecture; such a model gives failed rows
- * that say so rather than an exception.
+ * that say so rather than an exception. A native crash here ends this JVM: {@code
+ * LlamaBench.embedded()} runs these tests in a child JVM ({@link EmbeddedChild}) instead, where a
+ * crash costs one test.
  */
 public final class EmbeddedLlama {
   public static final String FRAMEWORK = "llama.cpp (embedded)";
@@ -93,7 +96,7 @@ public final class EmbeddedLlama {
           new EmbeddedSession(
               model, threads, prompt + options.gen() + 16, Math.max(32, Math.min(prompt, 512)));
     } catch (RuntimeException e) {
-      return rows.failed(tests(), loadFailure(gguf, e));
+      return rows.failed(tests(), Status.FAILED, loadFailure(gguf, e));
     }
     try (session) {
       return measure(session, rows);
@@ -120,6 +123,31 @@ public final class EmbeddedLlama {
       out.add(rows.ok(prompt, 0, pp, Map.of("n_prompt_actual", Integer.toString(actualPrompt))));
     if (generate > 0) out.add(rows.ok(0, generate, tg, Map.of()));
     return out;
+  }
+
+  /**
+   * The row of one test of {@code model} that measured nothing (the child JVM running it crashed),
+   * named as its measured siblings are: the model's name, quantization and size from its GGUF
+   * header, the test, the threads, this machine. A file that cannot be read is named by its path.
+   *
+   * @param machine this machine, described ({@code Machine.describe()})
+   */
+  public static BenchResult failedTest(
+      Path model,
+      int threads,
+      int nPrompt,
+      int nGen,
+      Status status,
+      String reason,
+      Map<String, String> machine) {
+    int[] test = {nPrompt, nGen};
+    try {
+      EmbeddedLlama e = model(model);
+      EmbeddedRows rows = new EmbeddedRows(e.describe(Gguf.read(model)), threads, machine);
+      return rows.failed(List.of(test), status, reason).get(0);
+    } catch (RuntimeException e) {
+      return EmbeddedRows.unreadable(model, threads, nPrompt, nGen, status, reason);
+    }
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.tokbench.run.llamacpp.embedded;
 
+import dev.tokbench.BadInputException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -18,9 +19,28 @@ import java.nio.file.Path;
  */
 public final class NativeLlama {
   private static final String TMPDIR = "de.kherud.llama.tmpdir";
+  private static final String NOT_ON_CLASS_PATH =
+      "de.kherud:llama (the embedded llama.cpp) is not on the class path (the lean bundle leaves it"
+          + " out): run an external llama-bench (--binary or LLAMA_BENCH)";
   private static boolean loaded;
 
   private NativeLlama() {}
+
+  /**
+   * Fails unless de.kherud:llama is on this JVM's class path (the lean bundle leaves it out),
+   * before a child JVM is started for it, which would fail the same way for every test.
+   */
+  public static void requireOnClassPath() {
+    if (NativeLlama.class.getClassLoader().getResource("de/kherud/llama/LlamaModel.class") == null)
+      throw new NotOnClassPathException();
+  }
+
+  /** The embedded llama.cpp was asked for where it is not: the user can choose a llama-bench. */
+  public static final class NotOnClassPathException extends BadInputException {
+    NotOnClassPathException() {
+      super(NOT_ON_CLASS_PATH);
+    }
+  }
 
   /** Loads the library (once per JVM); later calls do nothing. */
   public static synchronized void load() {
@@ -32,7 +52,7 @@ public final class NativeLlama {
       Class.forName("de.kherud.llama.LlamaModel", true, NativeLlama.class.getClassLoader());
       loaded = true;
     } catch (ClassNotFoundException e) {
-      throw new IllegalStateException("de.kherud:llama is not on the class path", e);
+      throw new IllegalStateException(NOT_ON_CLASS_PATH, e);
     } finally {
       System.setOut(out);
     }
