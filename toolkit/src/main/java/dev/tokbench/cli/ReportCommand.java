@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Regenerate the report from a data folder: REPORT.md with every table and text bar chart,"
-          + " claims.md with each claim of the prose recomputed and its verdict, the rows as"
+          + " claims.md with each claim of the folder's claims.yaml recomputed and its verdict"
+          + " (none without one), the rows as"
           + " results.csv, and the charts as charts/*.png and charts/*.svg. Files an earlier"
           + " run into the same folder wrote and this one does not are removed."
     },

@@ -1,32 +1,17 @@
 package dev.tokbench.report;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-/** Every quantitative claim of the report's prose, recomputed from a data folder. */
+/**
+ * The claims of a folder's {@code claims.yaml}, recomputed from its data, and {@code claims.md}.
+ */
 final class Claims {
   private Claims() {}
 
-  /** The claims {@code file} names, in its order, recomputed on {@code data}. */
+  /** The claims of {@code file}, in its order, recomputed on {@code data}. */
   static List<Claim> check(DataFolder data, ClaimsFile file) {
-    List<Claim> known = new ArrayList<>(new FrameworkClaims(data).all());
-    known.addAll(new LlamaCppClaims(data).all());
-    known.addAll(new BandwidthClaims(data).all());
-    known.addAll(new MethodClaims(data).all());
-    Map<String, Claim> byId = new LinkedHashMap<>();
-    known.forEach(c -> byId.put(c.id(), c));
-    List<Claim> out = new ArrayList<>();
-    for (ClaimsFile.Entry e : file.claims()) {
-      Claim c = byId.get(e.id());
-      if (c == null) {
-        throw new dev.tokbench.DataFileException(
-            file.file().toString(), e.line(), "no claim '" + e.id() + "'; known: " + byId.keySet());
-      }
-      out.add(c);
-    }
-    return out;
+    ClaimEngine engine = new ClaimEngine(data);
+    return file.claims().stream().map(engine::check).toList();
   }
 
   /** {@code claims.md}: a summary count, then one section per claim. */

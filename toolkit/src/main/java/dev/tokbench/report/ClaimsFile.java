@@ -25,18 +25,10 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * without one makes no claims. Read with SnakeYAML's node tree, which keeps each key's line, so
  * that every error names the file, the line and the key.
  */
-record ClaimsFile(Path file, List<ClaimsFile.Entry> claims) {
+record ClaimsFile(Path file, List<ClaimSpec> claims) {
   static final String FILE = "claims.yaml";
   private static final ReadLimits LIMITS =
       new ReadLimits("claims file", 1 << 20, 64 << 10, 16, 64 << 10, 10_000);
-
-  /**
-   * One claim as the file states it.
-   *
-   * @param id its key, unique in the file
-   * @param line the line it starts at
-   */
-  record Entry(String id, int line) {}
 
   ClaimsFile {
     claims = List.copyOf(claims);
@@ -59,15 +51,19 @@ record ClaimsFile(Path file, List<ClaimsFile.Entry> claims) {
     if (!(list instanceof SequenceNode seq) || seq.getValue().isEmpty()) {
       throw y.bad(y.line(list == null ? top : list), "'claims' must be a list of claims");
     }
-    List<Entry> out = new ArrayList<>();
+    if (seq.getValue().size() > LIMITS.maxItems()) {
+      throw y.bad(y.line(seq), "more than " + LIMITS.maxItems() + " claims");
+    }
+    List<ClaimSpec> out = new ArrayList<>();
     Set<String> ids = new HashSet<>();
+    ClaimSpecReader reader = new ClaimSpecReader(y);
     for (int i = 0; i < seq.getValue().size(); i++) {
       Node n = seq.getValue().get(i);
       String at = "claims[" + i + "]";
-      MappingNode m = y.map(n, at, Set.of("id"));
-      String id = y.text(m, "id", at);
-      if (!ids.add(id)) throw y.bad(y.line(n), at + ".id: two claims are named '" + id + "'");
-      out.add(new Entry(id, y.line(n)));
+      ClaimSpec c = reader.read(n, at);
+      if (!ids.add(c.id()))
+        throw y.bad(y.line(n), at + ".id: two claims are named " + YamlNodes.quote(c.id()));
+      out.add(c);
     }
     return new ClaimsFile(file, out);
   }
@@ -83,9 +79,13 @@ record ClaimsFile(Path file, List<ClaimsFile.Entry> claims) {
           .getSingleNode();
     } catch (MarkedYAMLException e) {
       int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
-      throw new DataFileException(file.toString(), line, "not valid YAML: " + e.getProblem());
+      throw new DataFileException(
+          file.toString(),
+          line,
+          "not valid YAML: " + YamlNodes.quote(String.valueOf(e.getProblem())));
     } catch (YAMLException e) {
-      throw new DataFileException(file.toString(), 1, "not valid YAML: " + e.getMessage());
+      throw new DataFileException(
+          file.toString(), 1, "not valid YAML: " + YamlNodes.quote(String.valueOf(e.getMessage())));
     }
   }
 }

@@ -2,14 +2,13 @@ package dev.tokbench.report;
 
 import dev.tokbench.bandwidth.Bytes;
 import dev.tokbench.results.BenchResult;
-import dev.tokbench.results.FlashAttention;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Finds measurements by what the prose calls them: framework, backend, the model's chart label
- * ({@code LLaMA 1B Q6_K}, the same in every folder) and flash attention.
+ * Finds a folder's measured rows and model facts by what the prose calls a model: its chart label
+ * ({@code LLaMA 1B Q6_K}, the same in every folder).
  */
 final class Lookup {
   private final DataFolder data;
@@ -32,23 +31,6 @@ final class Lookup {
     return byLabel.getOrDefault(chartLabel, List.of());
   }
 
-  /** The decode tok/s of llama.cpp for a model with FA off or on. */
-  Optional<Double> llamaDecode(String chartLabel, FlashAttention fa) {
-    return find(chartLabel, r -> Labels.decode(r) && llama(r, fa));
-  }
-
-  /** The prompt-processing tok/s of llama.cpp for a model with FA off or on. */
-  Optional<Double> llamaPrefill(String chartLabel, FlashAttention fa) {
-    return find(chartLabel, r -> Labels.prefill(r) && llama(r, fa));
-  }
-
-  /** tinygrad's decode tok/s for a model on a backend ({@code NV}, {@code CUDA}). */
-  Optional<Double> tinygrad(String chartLabel, String backend) {
-    return find(
-        chartLabel,
-        r -> Labels.decode(r) && r.framework().equals("tinygrad") && r.backend().equals(backend));
-  }
-
   /** The weights a model's decode reads: stated size, else llama-bench's model bytes. */
   Optional<Bytes> weights(String chartLabel) {
     return labelled(chartLabel).stream()
@@ -69,13 +51,5 @@ final class Lookup {
   /** Measured rows that match. */
   List<BenchResult> rows(Predicate<BenchResult> p) {
     return data.merged().stream().filter(p).toList();
-  }
-
-  private static boolean llama(BenchResult r, FlashAttention fa) {
-    return r.framework().equals("llama.cpp") && r.flashAttn() == fa;
-  }
-
-  private Optional<Double> find(String chartLabel, Predicate<BenchResult> p) {
-    return labelled(chartLabel).stream().filter(p).map(BenchResult::tokensPerSMean).findFirst();
   }
 }

@@ -30,9 +30,9 @@ final class YamlNodes {
       if (!known.isEmpty() && !known.contains(k)) {
         throw bad(
             line(t.getKeyNode()),
-            "unknown key '" + k + "' in " + at + "; the keys are " + new TreeSet<>(known));
+            "unknown key " + quote(k) + " in " + at + "; the keys are " + new TreeSet<>(known));
       }
-      if (!seen.add(k)) throw bad(line(t.getKeyNode()), at + "." + k + " is given twice");
+      if (!seen.add(k)) throw bad(line(t.getKeyNode()), at + "." + quote(k) + " is given twice");
     }
     return m;
   }
@@ -74,7 +74,7 @@ final class YamlNodes {
     } catch (NumberFormatException e) {
       // reported below, with the text
     }
-    throw bad(line(n), at + " must be a number, got '" + s + "'");
+    throw bad(line(n), at + " must be a number, got " + quote(s));
   }
 
   String key(NodeTuple t, String at) {
@@ -86,7 +86,20 @@ final class YamlNodes {
     return n == null || n.getStartMark() == null ? 1 : n.getStartMark().getLine() + 1;
   }
 
+  /** {@code text} quoted in a message, cut to 80 characters (a hostile value can be 64 KiB). */
+  static String quote(String text) {
+    return "'" + (text.length() <= 80 ? text : text.substring(0, 77) + "...") + "'";
+  }
+
+  /** Names listed in a message: sorted, at most 20. */
+  static String names(java.util.Collection<String> names) {
+    java.util.List<String> s = new TreeSet<>(names).stream().map(YamlNodes::quote).toList();
+    return s.size() <= 20 ? s.toString() : s.subList(0, 20) + " and " + (s.size() - 20) + " more";
+  }
+
   DataFileException bad(int line, String what) {
-    return new DataFileException(file.toString(), line, what);
+    // a key path of hostile names could be long: the message stays readable
+    String w = what.length() <= 1500 ? what : what.substring(0, 1497) + "...";
+    return new DataFileException(file.toString(), line, w);
   }
 }

@@ -76,7 +76,9 @@ class NewRunsReachTheReportTest {
     String report = Files.readString(out.resolve("REPORT.md"));
     assertThat(report)
         .contains("**Device**: Test box", "**Theoretical memory bandwidth**: ~51 GB/s")
-        .contains("catalogue: Test box 51.2 GB/s (two channels of DDR4-3200)");
+        .contains("Theoretical 51.2 GB/s, practical not stated.");
+    // the folder states no claims (no claims.yaml), so the report makes none
+    assertThat(out.resolve("claims.md")).doesNotExist();
     // cpu-tiny.jsonl, as llama-bench measured it: Q8_0 without flash attention
     assertThat(report)
         .containsPattern("\\| tiny-llama \\| Q8_0 +\\| off \\| [0-9.]+ ± [0-9.]+ +\\|");

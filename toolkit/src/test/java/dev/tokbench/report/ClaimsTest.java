@@ -94,6 +94,18 @@ class ClaimsTest {
     assertThat(orin).hasSize(33);
   }
 
+  /**
+   * claims.md of main 48f0b2d, when the 33 claims were Java classes: the file gives it unchanged.
+   */
+  @Test
+  void theOrinClaimsFileGivesTheClaimsTheJavaClassesGave() throws java.io.IOException {
+    String before;
+    try (var in = ClaimsTest.class.getResourceAsStream("orin-claims-48f0b2d.md")) {
+      before = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    assertThat(Report.from(TestData.orin()).claimsMarkdown()).isEqualTo(before);
+  }
+
   @Test
   void aFolderWithoutAClaimsFileMakesNoClaims() {
     Report h100 = Report.from(TestData.h100());
