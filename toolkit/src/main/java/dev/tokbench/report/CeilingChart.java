@@ -111,7 +111,9 @@ final class CeilingChart {
   /** A series per framework label and flash-attention setting of the folder's decode rows. */
   private static List<XyChart.Series> points(DataFolder f, Marker marker, boolean nameDevice) {
     Map<String, List<BenchResult>> groups = new LinkedHashMap<>();
-    for (BenchResult r : drawn(f)) {
+    List<BenchResult> drawn = drawn(f);
+    boolean labelled = drawn.size() <= PageBounds.LABELLED_POINTS;
+    for (BenchResult r : drawn) {
       groups.computeIfAbsent(Labels.framework(r), k -> new ArrayList<>()).add(r);
     }
     List<XyChart.Series> out = new ArrayList<>();
@@ -122,7 +124,8 @@ final class CeilingChart {
       List<XyChart.Point> pts = new ArrayList<>();
       for (BenchResult r : g.getValue()) {
         double gb = Labels.weights(f, r).in(ByteUnit.GB);
-        String label = Labels.tableLabel(f, r) + (variant.isEmpty() ? "" : " " + variant);
+        String label =
+            labelled ? Labels.tableLabel(f, r) + (variant.isEmpty() ? "" : " " + variant) : "";
         pts.add(new XyChart.Point(gb, r.tokensPerSMean(), sd(r), label));
       }
       String name = (nameDevice ? f.device().device().name() + " · " : "") + g.getKey();

@@ -35,10 +35,17 @@ public final class Charts {
 
   private static ReportChart ceiling(List<DataFolder> folders, int rows) {
     // a fleet's folder has hundreds of thousands of decode rows: the chart draws the first ones
+    String unlabelled =
+        rows <= PageBounds.LABELLED_POINTS
+            ? ""
+            : " Points are not labelled: a folder of more than "
+                + PageBounds.LABELLED_POINTS
+                + " decode configurations would bury them under their labels.";
     String drawn =
         rows <= PageBounds.POINTS
-            ? ""
-            : " Drawn: the first "
+            ? unlabelled
+            : unlabelled
+                + " Drawn: the first "
                 + PageBounds.POINTS
                 + " of "
                 + PageBounds.count(rows)

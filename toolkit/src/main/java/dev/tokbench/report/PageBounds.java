@@ -26,6 +26,11 @@ final class PageBounds {
   /** Points of one scatter chart. */
   static final int POINTS = 200;
 
+  /**
+   * Points of one folder a scatter chart labels; past it labels overlap into an unreadable mass.
+   */
+  static final int LABELLED_POINTS = 50;
+
   /** Series of one line chart. */
   static final int SERIES = 16;
 
