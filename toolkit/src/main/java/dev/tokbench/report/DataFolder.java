@@ -69,30 +69,6 @@ public record DataFolder(
     merged = List.copyOf(merged);
   }
 
-  /** A folder whose merged rows are made from {@code configurations}. */
-  public DataFolder(
-      Path dir,
-      DeviceSpec device,
-      DeviceCatalog catalog,
-      List<ModelEntry> models,
-      List<BenchResult> results,
-      List<QuotedFigure> quoted,
-      List<DrawnBar> drawnBars,
-      List<SkippedFile> skipped,
-      List<MergedRuns> configurations) {
-    this(
-        dir,
-        device,
-        catalog,
-        models,
-        results,
-        quoted,
-        drawnBars,
-        skipped,
-        configurations,
-        configurations.stream().map(MergedRuns::asRow).toList());
-  }
-
   /**
    * Reads a folder, finding its device in the built-in catalogue plus the folder's own {@code
    * devices.csv} (same columns as {@code data/devices.csv}), for a machine the catalogue lacks.
@@ -133,6 +109,11 @@ public record DataFolder(
     ifExists(dir.resolve("frameworks.csv"), f -> results.addAll(t.unavailable(f)));
     RunsFolder runs = RunsFolder.read(dir.resolve("runs"));
     results.addAll(runs.rows());
+    // a serve row is a load level, not a configuration: the serving tables show it
+    List<MergedRuns> configurations =
+        merge
+            ? Repeats.merge(results.stream().filter(r -> !ServeMetrics.isServe(r)).toList())
+            : List.of();
     return new DataFolder(
         dir,
         device,
@@ -142,10 +123,8 @@ public record DataFolder(
         quoted(dir),
         drawnBars(dir),
         runs.skipped(),
-        // a serve row is a load level, not a configuration: the serving tables show it
-        merge
-            ? Repeats.merge(results.stream().filter(r -> !ServeMetrics.isServe(r)).toList())
-            : List.of());
+        configurations,
+        configurations.stream().map(MergedRuns::asRow).toList());
   }
 
   private static DeviceSpec device(Path dir, DeviceCatalog catalog) {
