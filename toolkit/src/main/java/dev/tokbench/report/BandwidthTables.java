@@ -73,9 +73,11 @@ final class BandwidthTables {
     if (rows.isEmpty() && unknown.isEmpty()) return Optional.empty();
     boolean devices = deviceCount(rows) > 1;
     List<String> suffix = suffixes(rows, devices);
-    List<List<Entry>> out = new ArrayList<>();
-    for (int i = 0; i < rows.size(); i++)
-      out.add(utilisationRow(rows.get(i), suffix.get(i), devices));
+    List<List<Entry>> out =
+        LazyRows.of(
+            rows.size(),
+            i -> utilisationRow(rows.get(i), suffix.get(i), devices),
+            i -> List.of(rows.get(i).row()));
     List<String> headers = new ArrayList<>(List.of("Framework", "Model"));
     if (devices) headers.add("Device");
     headers.addAll(List.of("Effective BW", "% of Theoretical"));
@@ -119,8 +121,11 @@ final class BandwidthTables {
     if (rows.isEmpty() && unknown.isEmpty()) return Optional.empty();
     boolean devices = deviceCount(rows) > 1;
     List<String> suffix = suffixes(rows, devices);
-    List<List<Entry>> out = new ArrayList<>();
-    for (int i = 0; i < rows.size(); i++) out.add(ceilingRow(rows.get(i), suffix.get(i), devices));
+    List<List<Entry>> out =
+        LazyRows.of(
+            rows.size(),
+            i -> ceilingRow(rows.get(i), suffix.get(i), devices),
+            i -> List.of(rows.get(i).row()));
     List<String> headers = new ArrayList<>(List.of("Framework", "Model"));
     if (devices) headers.add("Device");
     headers.addAll(
@@ -176,7 +181,6 @@ final class BandwidthTables {
 
   /** Prompt processing FLOP/s (2 × parameters per token) against the device's dense FP16 peak. */
   Optional<ReportTable> prefill() {
-    List<List<Entry>> rows = new ArrayList<>();
     Set<dev.tokbench.device.Device> peaks = new LinkedHashSet<>();
     List<BenchResult> shown = new ArrayList<>();
     for (BenchResult r : data.merged()) {
@@ -193,8 +197,11 @@ final class BandwidthTables {
     List<String> suffix =
         Labels.suffixes(
             shown, r -> Labels.framework(r) + "|" + Labels.tableLabel(data, r) + "|" + r.test());
-    for (int i = 0; i < shown.size(); i++)
-      rows.add(prefillRow(shown.get(i), suffix.get(i), devices));
+    List<List<Entry>> rows =
+        LazyRows.of(
+            shown.size(),
+            i -> prefillRow(shown.get(i), suffix.get(i), devices),
+            i -> List.of(shown.get(i)));
     List<String> headers = new ArrayList<>(List.of("Framework", "Model"));
     if (devices) headers.add("Device");
     headers.addAll(List.of("Test", "tok/s", "TFLOP/s (2 × params)", "% of FP16 peak"));

@@ -50,14 +50,8 @@ final class PageBounds {
   static String notShown(ReportTable t) {
     List<List<Entry>> rows = t.rows();
     if (rows.size() <= TABLE_ROWS) return "";
-    Set<BenchResult> runs = Collections.newSetFromMap(new IdentityHashMap<>());
-    for (List<Entry> row : rows.subList(TABLE_ROWS, rows.size())) {
-      for (Entry e : row) runs.addAll(e.sources());
-    }
-    String held =
-        runs.isEmpty()
-            ? ""
-            : "; they hold " + count(runs.size()) + " runs, every one in results.csv";
+    int runs = rows instanceof LazyRows lazy ? lazy.runsFrom(TABLE_ROWS) : runs(rows, TABLE_ROWS);
+    String held = runs == 0 ? "" : "; they hold " + count(runs) + " runs, every one in results.csv";
     return count(rows.size() - TABLE_ROWS)
         + " more rows not shown (a page shows the first "
         + TABLE_ROWS
@@ -66,6 +60,15 @@ final class PageBounds {
         + ", and the whole table is table(\""
         + t.name()
         + "\").csv().";
+  }
+
+  /** The rows that the entries of {@code rows} from row {@code from} onwards come from. */
+  static int runs(List<List<Entry>> rows, int from) {
+    Set<BenchResult> runs = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (List<Entry> row : rows.subList(from, rows.size())) {
+      for (Entry e : row) runs.addAll(e.sources());
+    }
+    return runs.size();
   }
 
   /** {@code 16,467}. */

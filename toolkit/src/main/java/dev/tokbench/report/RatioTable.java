@@ -28,7 +28,7 @@ final class RatioTable {
   }
 
   Optional<ReportTable> table() {
-    List<List<Entry>> out = new ArrayList<>();
+    List<Ratio> out = new ArrayList<>();
     add(out, "FA on ÷ off", Ratios.flashAttention(rows));
     for (String model : byModel.keySet()) {
       List<String> quants = distinct(only(model), BenchResult::quant);
@@ -55,11 +55,19 @@ final class RatioTable {
             "Candidate (tok/s)",
             "×");
     return Optional.of(
-        new ReportTable("ratios", "Ratios", headers, out, "× = candidate ÷ baseline."));
+        new ReportTable(
+            "ratios",
+            "Ratios",
+            headers,
+            LazyRows.of(
+                out.size(),
+                i -> row(out.get(i)),
+                i -> List.of(out.get(i).pair().baseline(), out.get(i).pair().candidate())),
+            "× = candidate ÷ baseline."));
   }
 
   /** Smaller ÷ larger model of one framework, for models whose parameters are known. */
-  private void addSizes(List<List<Entry>> out) {
+  private void addSizes(List<Ratio> out) {
     List<BenchResult> known =
         rows.stream()
             .filter(r -> params(r) > 0)
@@ -77,21 +85,26 @@ final class RatioTable {
     }
   }
 
-  private void add(List<List<Entry>> out, String label, Comparison c) {
-    for (Comparison.Pair p : c.rows()) {
-      BenchResult b = p.baseline();
-      out.add(
-          List.of(
-              Entry.text(label),
-              Entry.text(Labels.chartLabel(data, b)),
-              Entry.text(Labels.framework(b)),
-              Entry.text(b.flashAttn().label()),
-              Entry.text(b.test()),
-              Entry.number(fixed(b.tokensPerSMean(), 2), b.tokensPerSMean()).from(b),
-              Entry.number(fixed(p.candidate().tokensPerSMean(), 2), p.candidate().tokensPerSMean())
-                  .from(p.candidate()),
-              Entry.number(fixed(p.speedup(), 2), p.speedup()).from(b, p.candidate())));
-    }
+  /** A row of the table: what is divided by what, and the pair it divides. */
+  private record Ratio(String label, Comparison.Pair pair) {}
+
+  private void add(List<Ratio> out, String label, Comparison c) {
+    for (Comparison.Pair p : c.rows()) out.add(new Ratio(label, p));
+  }
+
+  private List<Entry> row(Ratio ratio) {
+    Comparison.Pair p = ratio.pair();
+    BenchResult b = p.baseline();
+    return List.of(
+        Entry.text(ratio.label()),
+        Entry.text(Labels.chartLabel(data, b)),
+        Entry.text(Labels.framework(b)),
+        Entry.text(b.flashAttn().label()),
+        Entry.text(b.test()),
+        Entry.number(fixed(b.tokensPerSMean(), 2), b.tokensPerSMean()).from(b),
+        Entry.number(fixed(p.candidate().tokensPerSMean(), 2), p.candidate().tokensPerSMean())
+            .from(p.candidate()),
+        Entry.number(fixed(p.speedup(), 2), p.speedup()).from(b, p.candidate()));
   }
 
   private long params(BenchResult r) {

@@ -35,8 +35,8 @@ final class RepeatsTable {
     List<String> labels =
         Labels.distinct(
             rows, r -> Labels.framework(r) + " " + Labels.chartLabel(data, r) + " " + r.test());
-    List<List<Entry>> out = new ArrayList<>();
-    for (int i = 0; i < shown.size(); i++) out.add(row(labels.get(i), shown.get(i).pooled()));
+    List<List<Entry>> out =
+        LazyRows.withoutSources(shown.size(), i -> row(labels.get(i), shown.get(i).pooled()));
     List<String> headers =
         List.of("Configuration", "Runs", "Repetitions", "tok/s (mean ± sd)", "95% CI", "CV");
     return Optional.of(new ReportTable("repeats", "Repeats and variation", headers, out, NOTE));

@@ -33,15 +33,23 @@ public record ReportTable(
     String settings) {
   public ReportTable {
     headers = List.copyOf(headers);
-    rows = rows.stream().map(List::copyOf).toList();
     footnote = footnote == null ? "" : footnote;
     settings = settings == null ? "" : settings;
-    for (List<Entry> row : rows) {
-      if (row.size() != headers.size()) {
+    rows =
+        rows instanceof LazyRows lazy
+            ? lazy.checked(headers.size(), name) // each row checked when it is made
+            : copied(rows, headers.size(), name);
+  }
+
+  private static List<List<Entry>> copied(List<List<Entry>> rows, int width, String name) {
+    List<List<Entry>> copy = rows.stream().map(List::copyOf).toList();
+    for (List<Entry> row : copy) {
+      if (row.size() != width) {
         throw new IllegalArgumentException(
-            name + ": a row has " + row.size() + " cells for " + headers.size() + " headers");
+            name + ": a row has " + row.size() + " cells for " + width + " headers");
       }
     }
+    return copy;
   }
 
   /** A table without a settings line. */
@@ -172,11 +180,12 @@ public record ReportTable(
   /** A Tablesaw table: a double column where every cell holds a number, else a string column. */
   public Table table() {
     Table t = Table.create(name);
-    for (int c = 0; c < headers.size(); c++) t.addColumns(column(c));
+    List<List<Entry>> all = List.copyOf(rows); // each column reads every row: make them once
+    for (int c = 0; c < headers.size(); c++) t.addColumns(column(all, c));
     return t;
   }
 
-  private Column<?> column(int c) {
+  private Column<?> column(List<List<Entry>> rows, int c) {
     boolean numeric =
         !rows.isEmpty() && rows.stream().allMatch(r -> !Double.isNaN(r.get(c).number()));
     if (numeric) {

@@ -116,26 +116,69 @@ final class ShapedTable {
             : configs.stream().map(c -> c.settings().get(spec.across())).distinct().toList();
     String name = device.isEmpty() ? spec.name() : spec.name() + " (" + device + ")";
     String title = device.isEmpty() ? spec.title() : spec.title() + " — " + device;
-    List<List<Entry>> out = new ArrayList<>();
-    for (Map.Entry<List<String>, List<MergedRuns>> row : rows.entrySet()) {
-      List<Entry> cells = new ArrayList<>();
-      row.getKey().forEach(t -> cells.add(Entry.text(t)));
-      int first = cells.size();
-      if (spec.across() == null) {
-        MergedRuns c = row.getValue().get(0);
-        spec.values().forEach(val -> cells.add(val.entry().apply(c)));
-        for (MergedRuns each : row.getValue()) placed.place(each, name, out.size(), first);
-      } else {
-        for (String col : columns) {
-          MergedRuns c = find(row.getValue(), spec.across(), col);
-          if (c != null) placed.place(c, name, out.size(), cells.size());
-          cells.add(c == null ? Entry.text("—") : spec.cell().apply(c));
-        }
-      }
-      out.add(cells);
-    }
+    List<Row> recipes = new ArrayList<>(rows.size());
+    rows.forEach((key, runs) -> recipes.add(new Row(key, runs)));
+    for (int i = 0; i < recipes.size(); i++) place(spec, recipes.get(i), columns, placed, name, i);
+    List<List<Entry>> out =
+        LazyRows.of(
+            recipes.size(),
+            i -> cells(spec, recipes.get(i), columns),
+            i ->
+                shown(spec, recipes.get(i), columns).stream()
+                    .flatMap(c -> c.runs().stream())
+                    .toList());
     return new ReportTable(name, title, headers(spec, extra, columns), out, spec.footnote())
         .withSettings(settingsLine(v, taken));
+  }
+
+  /** A row of a table: its key columns' texts and the configurations its cells show. */
+  private record Row(List<String> key, List<MergedRuns> runs) {}
+
+  /**
+   * Records the cell of each configuration of row {@code i}: the same cells {@link #cells} makes.
+   */
+  private static void place(
+      Spec spec, Row row, List<String> columns, Placements placed, String table, int i) {
+    int first = row.key().size();
+    if (spec.across() == null) {
+      for (MergedRuns each : row.runs()) placed.place(each, table, i, first);
+      return;
+    }
+    for (int col = 0; col < columns.size(); col++) {
+      MergedRuns c = find(row.runs(), spec.across(), columns.get(col));
+      if (c != null) placed.place(c, table, i, first + col);
+    }
+  }
+
+  private static List<Entry> cells(Spec spec, Row row, List<String> columns) {
+    List<Entry> cells = new ArrayList<>();
+    row.key().forEach(t -> cells.add(Entry.text(t)));
+    if (spec.across() == null) {
+      MergedRuns c = row.runs().get(0);
+      spec.values().forEach(val -> cells.add(val.entry().apply(c)));
+    } else {
+      for (String col : columns) {
+        MergedRuns c = find(row.runs(), spec.across(), col);
+        cells.add(c == null ? Entry.text("—") : spec.cell().apply(c));
+      }
+    }
+    return cells;
+  }
+
+  /**
+   * The configurations whose figures row {@code row} shows: the first one of a table of value
+   * columns, the one of each column of {@code across}. A cell's figure comes from the runs of the
+   * configuration it shows (the {@link Spec}'s functions promise it; the page counts the runs of
+   * the rows it leaves out from these).
+   */
+  private static List<MergedRuns> shown(Spec spec, Row row, List<String> columns) {
+    if (spec.across() == null) return List.of(row.runs().get(0));
+    List<MergedRuns> out = new ArrayList<>();
+    for (String col : columns) {
+      MergedRuns c = find(row.runs(), spec.across(), col);
+      if (c != null) out.add(c);
+    }
+    return out;
   }
 
   private static MergedRuns find(List<MergedRuns> row, String setting, String value) {

@@ -3,7 +3,6 @@ package dev.tokbench.results;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * One row of the normalised result schema shared by every framework: one test (e.g. {@code tg128})
@@ -113,16 +112,14 @@ public record BenchResult(
 
   /** A copy with these provenance entries added (replacing same keys). */
   public BenchResult withProvenance(Map<String, String> more) {
-    Map<String, String> merged = new TreeMap<>(provenance);
-    merged.putAll(more);
-    return toBuilder().provenance(merged).build();
+    return toBuilder().provenance(SortedStringMap.with(provenance, more)).build();
   }
 
   /** A copy with one more {@code extra} entry (replacing the same key). */
   public BenchResult withExtra(String key, String value) {
-    Map<String, String> merged = new TreeMap<>(extra);
-    merged.put(key, value);
-    return toBuilder().extra(merged).build();
+    return toBuilder()
+        .extra(SortedStringMap.with(extra, java.util.Collections.singletonMap(key, value)))
+        .build();
   }
 
   /** A builder holding this row's fields, to make a copy with some of them changed. */

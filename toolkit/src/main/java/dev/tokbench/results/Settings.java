@@ -102,7 +102,8 @@ public final class Settings {
   private record Tail(
       Map<String, String> flags, Map<String, String> provenance, String[] names, String[] values) {}
 
-  private static final Tail[] TAILS = new Tail[1024];
+  private static final Tail[] TAILS =
+      new Tail[1 << 14]; // 16,384 slots: a fleet's files hold a few thousand pairs
 
   private static Tail tail(BenchResult r) {
     Map<String, String> flags = r.flags();

@@ -56,6 +56,34 @@ final class SortedStringMap extends AbstractMap<String, String> {
     return new SortedStringMap(sk, sv);
   }
 
+  /**
+   * {@code base} with the entries of {@code more} added (replacing the same keys). A data folder
+   * stamps each row of a file with that file's name; the rows of a file share a few provenance maps
+   * (ReadPool), and so do their stamped copies: one merge per shared map, kept in a small cache by
+   * the base map's identity and the added entries (immutable entries, so threads may share it
+   * unlocked; a miss only merges again). Without it a million rows got a million maps.
+   */
+  static Map<String, String> with(Map<String, String> base, Map<String, String> more) {
+    int slot = (System.identityHashCode(base) * 31 + more.hashCode()) & (MERGED.length - 1);
+    Merged m = MERGED[slot];
+    if (m != null && m.base == base && m.more.equals(more)) return m.merged;
+    Map<String, String> all = new java.util.TreeMap<>(base);
+    all.putAll(more);
+    m = new Merged(base, copyOf(more), copyOf(all));
+    MERGED[slot] = m;
+    return m.merged;
+  }
+
+  private record Merged(
+      Map<String, String> base, Map<String, String> more, Map<String, String> merged) {}
+
+  private static final Merged[] MERGED = new Merged[4096];
+
+  @Override
+  public void forEach(java.util.function.BiConsumer<? super String, ? super String> action) {
+    for (int i = 0; i < keys.length; i++) action.accept(keys[i], values[i]); // no entry objects
+  }
+
   private static String requireKey(String key) {
     if (key == null) throw new NullPointerException("a map key is null");
     return key;
