@@ -3,18 +3,15 @@ package dev.tokbench.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tokbench.CsvOutput;
 import dev.tokbench.results.BenchResult;
 import dev.tokbench.results.Comparison;
 import dev.tokbench.results.Pooled;
-import dev.tokbench.results.ResultsCsv;
 import dev.tokbench.results.Settings;
 import dev.tokbench.results.Speedup;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import org.apache.commons.csv.CSVPrinter;
 
 /** A {@link Compare}'s pairs as CSV and JSON, for scripts: every figure, unrounded. */
 final class CompareOutput {
@@ -38,19 +35,15 @@ final class CompareOutput {
     header.addAll(CSV_STATISTICS);
     // each line printed as it is made, not all kept first: a fleet's comparison has 333,000 pairs
     StringBuilder out = new StringBuilder();
-    try (CSVPrinter printer = new CSVPrinter(out, ResultsCsv.format())) {
-      printer.printRecord(header);
-      for (int i = 0; i < c.rows().size(); i++) {
-        Comparison.Pair p = c.rows().get(i);
-        List<String> line = new ArrayList<>();
-        for (String n : names) line.add(keys.get(i).get(n));
-        line.addAll(side(compare.baselineName(), p.baseline()));
-        line.addAll(side(compare.candidateName(), p.candidate()));
-        line.addAll(statistics(p.statistics()));
-        printer.printRecord(line);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    CsvOutput.record(out, header);
+    for (int i = 0; i < c.rows().size(); i++) {
+      Comparison.Pair p = c.rows().get(i);
+      List<String> line = new ArrayList<>();
+      for (String n : names) line.add(keys.get(i).get(n));
+      line.addAll(side(compare.baselineName(), p.baseline()));
+      line.addAll(side(compare.candidateName(), p.candidate()));
+      line.addAll(statistics(p.statistics()));
+      CsvOutput.record(out, line);
     }
     return out.toString();
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tokbench.CsvInput;
+import dev.tokbench.CsvOutput;
 import dev.tokbench.JsonInput;
 import dev.tokbench.ReadLimits;
 import java.io.IOException;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Reads and writes {@link BenchResult} rows as CSV with a header. Maps (flags, provenance, extra)
@@ -70,14 +70,14 @@ public final class ResultsCsv {
 
   /** Writes rows, with the header line first when {@code header} is true. */
   public static void write(Writer out, List<BenchResult> rows, boolean header) throws IOException {
-    // printed into a buffer, not the (synchronised) writer a character run at a time: a fleet's
-    // file has millions of cells; the maps a read shares (ReadPool) are written as JSON once
+    // printed into a buffer as CSVPrinter would (CsvOutput), not into the (synchronised) writer a
+    // character at a time: a fleet's file has millions of cells; the maps a read shares (ReadPool)
+    // are written as JSON once
     StringBuilder buf = new StringBuilder(1 << 17);
-    CSVPrinter p = new CSVPrinter(buf, format());
-    if (header) p.printRecord(COLUMNS);
+    if (header) CsvOutput.record(buf, COLUMNS);
     Map<Map<String, String>, String> json = new java.util.IdentityHashMap<>();
     for (BenchResult r : rows) {
-      p.printRecord(cells(r, json));
+      CsvOutput.record(buf, cells(r, json));
       if (buf.length() >= 1 << 16) {
         out.append(buf);
         buf.setLength(0);
