@@ -33,6 +33,8 @@ public final class Report {
   private ServeTables serving;
   private final Placements placed = new Placements(); // where the tables put each row
   private List<ReportTable> tables;
+  private List<TextBars> bars; // made once, like the tables: a page and its writer each ask
+  private List<ReportChart> charts;
   private final ReportText text;
   private final java.util.Optional<ClaimsFile> claimsFile;
 
@@ -148,8 +150,9 @@ public final class Report {
   }
 
   /** The text bar charts, in the report's order. */
-  public List<TextBars> bars() {
-    return new ReportBars(data).all();
+  public synchronized List<TextBars> bars() {
+    if (bars == null) bars = List.copyOf(new ReportBars(data).all());
+    return bars;
   }
 
   /** The text bar chart with this key, e.g. {@code decode-1b-q6k}. */
@@ -164,8 +167,9 @@ public final class Report {
   }
 
   /** Every drawn chart, with its caption, in the report's order. */
-  public List<ReportChart> charts() {
-    return Charts.of(data);
+  public synchronized List<ReportChart> charts() {
+    if (charts == null) charts = List.copyOf(Charts.of(data));
+    return charts;
   }
 
   /** The drawn chart with this id, e.g. {@code decode-1b-q6k} or {@code decode-ceiling}. */
@@ -212,17 +216,11 @@ public final class Report {
    */
   public Comparison compareWith(Report other) {
     java.util.function.Function<BenchResult, String> key =
-        r ->
-            data.model(r)
-                    .or(() -> other.data.model(r))
-                    .map(ModelEntry::chartLabel)
-                    .orElse(r.model() + " " + r.quant())
-                + "|"
-                + r.flashAttn().label()
-                + "|"
-                + r.test()
-                + "|"
-                + r.nDepth();
+        r -> {
+          var model = data.model(r).or(() -> other.data.model(r)).map(ModelEntry::chartLabel);
+          String label = model.orElse(r.model() + " " + r.quant());
+          return label + "|" + r.flashAttn().label() + "|" + r.test() + "|" + r.nDepth();
+        };
     return Comparison.of(name(), results(), other.name(), other.results(), key);
   }
 

@@ -42,14 +42,18 @@ record RunsFolder(List<BenchResult> rows, List<SkippedFile> skipped) {
     Map<Path, List<BenchResult>> read = new LinkedHashMap<>();
     Map<Long, List<Path>> bySize = new HashMap<>();
     Map<Path, String> hashes = new HashMap<>();
-    for (Path f : files(runs)) {
+    List<Path> all = files(runs);
+    List<Path> runFiles = all.stream().filter(f -> companionOf(f) == null).toList();
+    java.util.Iterator<List<BenchResult>> rowsOf =
+        ReadAhead.inOrder(runFiles, Import::read).iterator();
+    for (Path f : all) {
       String companion = companionOf(f);
       if (companion != null) {
         skipped.add(new SkippedFile(folder.relativize(f), 0, companion, true));
         continue;
       }
       Path same = sameContent(f, bySize, hashes);
-      List<BenchResult> rows = Import.read(f);
+      List<BenchResult> rows = rowsOf.next();
       if (same != null) {
         String why = "same content as " + folder.relativize(same);
         skipped.add(new SkippedFile(folder.relativize(f), rows.size(), why, false));
