@@ -64,4 +64,28 @@ class FixedTest {
       same(rnd.nextInt(-100_000, 100_000) / 8.0, rnd.nextInt(0, 3));
     }
   }
+
+  @Test
+  void millionsOfValuesOfEveryMagnitudePrintAsTheFormatterPrintsThem() {
+    SplittableRandom rnd = new SplittableRandom(2026);
+    for (int i = 0; i < 150_000; i++) {
+      double sign = rnd.nextBoolean() ? 1 : -1;
+      // any magnitude from tiny to past where a long holds the scaled figure
+      double v = sign * Math.pow(10, rnd.nextDouble(-9, 17));
+      // a tie at some decimal place (12.345, 0.0005, 2.675), a hair either side, or a value that
+      // rounds up to the next power of ten (9.995, 99999.9995)
+      int places = rnd.nextInt(0, 8);
+      double tie = sign * (rnd.nextLong(0, 10_000_000) * 10 + 5) / Math.pow(10, places + 1);
+      double nines = sign * (Math.pow(10, rnd.nextInt(-4, 8)) - 5 / Math.pow(10, places + 1));
+      for (int d = 0; d <= 6; d++) {
+        same(v, d);
+        if (d == places) {
+          same(tie, d);
+          same(Math.nextUp(tie), d);
+          same(Math.nextDown(tie), d);
+          same(nines, d);
+        }
+      }
+    }
+  }
 }
