@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -28,10 +29,12 @@ final class HtmlSources {
 
   private final Report report;
   private final Map<BenchResult, Integer> rowIds;
+  private final Set<Integer> linked; // the rows a link of the page points to
 
-  HtmlSources(Report report, Map<BenchResult, Integer> rowIds) {
+  HtmlSources(Report report, Map<BenchResult, Integer> rowIds, Set<Integer> linked) {
     this.report = report;
     this.rowIds = rowIds;
+    this.linked = linked;
   }
 
   String claims() {
@@ -86,6 +89,7 @@ final class HtmlSources {
   private String link(List<BenchResult> rows) {
     int first = rowIds.get(rows.get(0));
     int last = rowIds.get(rows.get(rows.size() - 1));
+    linked.add(first);
     return "<a href=\"#row-"
         + first
         + "\">row"
@@ -118,9 +122,20 @@ final class HtmlSources {
     return out.append("</dl>\n").toString();
   }
 
-  /** Every row, with the anchor the figures link to. */
+  /**
+   * Every row, with the anchor the figures link to; of a fleet's folder, the first {@link
+   * PageBounds#EVERY_ROW} rows and every row a link of the page points to (a million rows would
+   * make a page of hundreds of megabytes), saying so.
+   */
   String rows() {
-    StringBuilder out = new StringBuilder("<div class=\"rows-wrap\"><table class=\"sortable\"");
+    List<BenchResult> all = report.results();
+    StringBuilder out = new StringBuilder();
+    boolean bounded = all.size() > PageBounds.EVERY_ROW;
+    if (bounded)
+      out.append("<p class=\"footnote\">")
+          .append(PageBounds.rowsListed(all.size(), linked))
+          .append("</p>\n");
+    out.append("<div class=\"rows-wrap\"><table class=\"sortable\"");
     out.append(" data-name=\"rows\">\n<thead><tr>");
     for (String h :
         List.of(
@@ -141,8 +156,9 @@ final class HtmlSources {
       out.append("<th>").append(h).append("</th>");
     }
     out.append("</tr></thead>\n<tbody>\n");
-    for (BenchResult r : report.results()) {
+    for (BenchResult r : all) {
       int id = rowIds.get(r);
+      if (bounded && id > PageBounds.EVERY_ROW && !linked.contains(id)) continue;
       out.append("<tr id=\"row-").append(id).append("\">");
       num(out, id, Integer.toString(id));
       out.append("<td><span class=\"swatch fw-")

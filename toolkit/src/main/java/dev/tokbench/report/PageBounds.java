@@ -31,6 +31,12 @@ final class PageBounds {
    */
   static final int LABELLED_POINTS = 50;
 
+  /**
+   * Rows that the "Every row" section of {@code index.html} lists of a larger folder, besides those
+   * a figure or a source of the page links to.
+   */
+  static final int EVERY_ROW = 1000;
+
   /** Series of one line chart. */
   static final int SERIES = 16;
 
@@ -69,6 +75,22 @@ final class PageBounds {
       for (Entry e : row) runs.addAll(e.sources());
     }
     return runs.size();
+  }
+
+  /**
+   * What the "Every row" section of a folder of {@code rows} rows lists, when more than {@link
+   * #EVERY_ROW}: {@code The first 1,000 of 1,000,000 rows, and the 412 more that the page links to;
+   * every row is in results.csv.}
+   */
+  static String rowsListed(int rows, java.util.Collection<Integer> linked) {
+    long more = linked.stream().filter(id -> id > EVERY_ROW).count();
+    return "The first "
+        + count(EVERY_ROW)
+        + " of "
+        + count(rows)
+        + " rows"
+        + (more == 0 ? "" : ", and the " + count(more) + " more that the page links to")
+        + "; every row is in results.csv.";
   }
 
   /** {@code 16,467}. */

@@ -29,6 +29,7 @@ final class PageHtml {
 
   private final Report report;
   private final Map<BenchResult, Integer> rowIds = new IdentityHashMap<>();
+  private final Set<Integer> linked = new java.util.HashSet<>(); // rows a figure links to
   private final List<String> ids = new ArrayList<>();
   private final StringBuilder toc = new StringBuilder();
   private final StringBuilder body = new StringBuilder();
@@ -45,7 +46,7 @@ final class PageHtml {
 
   private String page(Page page) {
     for (Block b : page.blocks()) block(b);
-    HtmlSources sources = new HtmlSources(report, rowIds);
+    HtmlSources sources = new HtmlSources(report, rowIds, linked);
     if (report.hasClaims()) {
       heading(2, "Claims and verdicts");
       body.append(sources.claims());
@@ -177,6 +178,7 @@ final class PageHtml {
     for (BenchResult r : e.sources()) if (rowIds.containsKey(r)) rows.add(rowIds.get(r));
     // a dash stands for a figure the row does not have: nothing to link to
     if (rows.isEmpty() || e.plain().equals("—")) return out.append(text).append("</td>").toString();
+    linked.addAll(rows);
     String list = String.join(" ", rows.stream().map(String::valueOf).toList());
     out.append("<a class=\"src\" href=\"#row-").append(rows.iterator().next());
     out.append("\" data-rows=\"").append(list).append("\" title=\"from row");

@@ -3,9 +3,16 @@ package dev.tokbench.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokbench.results.BenchResult;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A fleet's table on a page: the first {@link PageBounds#TABLE_ROWS} rows, and a line that says how
@@ -68,5 +75,32 @@ class PageBoundsTest {
     }
     String md = new ReportTable("ratios", "Ratios", List.of("Row", "×"), rows, "").markdown();
     assertThat(md).contains("2 more rows not shown").contains("they hold 2 runs");
+  }
+
+  @Test
+  void theHtmlOfAFleetsFolderListsTheFirstRowsAndEveryRowItLinksTo(@TempDir Path dir)
+      throws IOException {
+    Report r = Report.from(FleetFolder.of(dir.resolve("fleet")));
+    assertThat(r.results()).hasSizeGreaterThan(PageBounds.EVERY_ROW);
+    String html = r.html();
+    Set<String> targets = new TreeSet<>();
+    Matcher href = Pattern.compile("href=\"#(row-\\d+)\"").matcher(html);
+    while (href.find()) targets.add(href.group(1));
+    Matcher rows = Pattern.compile("data-rows=\"([\\d ]+)\"").matcher(html); // a figure's runs
+    while (rows.find()) for (String n : rows.group(1).split(" ")) targets.add("row-" + n);
+    Set<String> listed = new TreeSet<>();
+    Matcher id = Pattern.compile("<tr id=\"(row-\\d+)\"").matcher(html);
+    while (id.find()) listed.add(id.group(1));
+    assertThat(listed).containsAll(targets).contains("row-1", "row-1000");
+    long beyond = targets.stream().filter(t -> Integer.parseInt(t.substring(4)) > 1000).count();
+    assertThat(beyond).isPositive(); // the table's figures link to rows past the first 1,000
+    assertThat(listed).hasSize(1000 + (int) beyond);
+    assertThat(html)
+        .contains(
+            "The first 1,000 of "
+                + PageBounds.count(r.results().size())
+                + " rows, and the "
+                + beyond
+                + " more that the page links to; every row is in results.csv.");
   }
 }
