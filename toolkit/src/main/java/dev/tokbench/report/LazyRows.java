@@ -61,10 +61,15 @@ final class LazyRows extends AbstractList<List<Entry>> implements RandomAccess {
     return new LazyRows(size, row, sources, width, table);
   }
 
-  /** The rows that the entries of rows {@code from} onwards come from. */
+  private volatile int[] counted; // {from, runs}: a page asks twice (Markdown, HTML)
+
+  /** The rows that the entries of rows {@code from} onwards come from; counted once. */
   int runsFrom(int from) {
+    int[] known = counted;
+    if (known != null && known[0] == from) return known[1];
     Set<BenchResult> runs = Collections.newSetFromMap(new IdentityHashMap<>());
     for (int i = from; i < size; i++) runs.addAll(sources.apply(i));
+    counted = new int[] {from, runs.size()};
     return runs.size();
   }
 
