@@ -103,4 +103,29 @@ class PageBoundsTest {
                 + beyond
                 + " more that the page links to; every row is in results.csv.");
   }
+
+  @Test
+  void theDecodeCeilingOfAFleetsFolderLabelsNoPointAndSaysWhy(@TempDir Path dir)
+      throws IOException {
+    Report r = Report.from(FleetFolder.of(dir.resolve("fleet")));
+    ReportChart ceiling = r.chart("decode-ceiling");
+    List<dev.tokbench.report.chart.XyChart.Point> points =
+        r.decodeCeilingChart().series().stream()
+            .filter(s -> !s.line()) // the measured points, not the ceilings' lines
+            .flatMap(s -> s.points().stream())
+            .toList();
+    // 360 decode configurations: more than a chart labels, and more than it draws
+    assertThat(points).hasSize(PageBounds.POINTS);
+    assertThat(points).allMatch(p -> p.label().isEmpty());
+    assertThat(ceiling.caption())
+        .contains(
+            "Points are not labelled: a folder of more than 50 decode configurations would bury"
+                + " them under their labels. Drawn: the first 200 of 360 decode configurations;");
+    // a folder within the bound keeps its labels
+    assertThat(Report.from(TestData.h100()).decodeCeilingChart().series())
+        .filteredOn(s -> !s.line())
+        .flatMap(s -> s.points())
+        .isNotEmpty()
+        .allMatch(p -> !p.label().isEmpty());
+  }
 }
