@@ -114,15 +114,19 @@ public record ReadLimits(
 
   /** {@code text} if no line is longer than {@link #maxLineChars}; else the limit's error. */
   public String check(String text, String source) {
+    // indexOf is vectorised by the JVM, so the breaks are found a block at a time: the next \n and
+    // the next \r are looked for separately, each again only once the scan has passed it
     int start = 0;
     long line = 1;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c != '\n' && c != '\r') continue;
-      if (i - start > maxLineChars) throw lineTooLong(source, line, i - start);
-      if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') i++;
-      start = i + 1;
+    int lf = text.indexOf('\n');
+    int cr = text.indexOf('\r');
+    while (lf >= 0 || cr >= 0) {
+      int at = cr < 0 || lf >= 0 && lf < cr ? lf : cr;
+      if (at - start > maxLineChars) throw lineTooLong(source, line, at - start);
+      start = at == cr && at + 1 == lf ? at + 2 : at + 1; // \r\n is one break
       line++;
+      if (lf >= 0 && lf < start) lf = text.indexOf('\n', start);
+      if (cr >= 0 && cr < start) cr = text.indexOf('\r', start);
     }
     if (text.length() - start > maxLineChars) {
       throw lineTooLong(source, line, text.length() - start);
@@ -134,6 +138,18 @@ public record ReadLimits(
   public InputLimitException tooMany(String source, long line, String items, long count) {
     return exceeded(
         source, line, number(count) + " " + items, "at most " + number(maxItems) + " " + items);
+  }
+
+  /**
+   * The error for more {@code items} than {@link #maxItems}, found by a reader that stops counting
+   * at the first one too many rather than read the rest.
+   */
+  public InputLimitException tooMany(String source, long line, String items) {
+    return exceeded(
+        source,
+        line,
+        "more than " + number(maxItems) + " " + items,
+        "at most " + number(maxItems) + " " + items);
   }
 
   /** The error for nesting or a string past a limit, as a JSON or YAML parser reports it. */
@@ -165,6 +181,8 @@ public record ReadLimits(
 
   /** The bytes as UTF-8; a malformed sequence is an error naming its byte offset and line. */
   private static String utf8(byte[] bytes, String source) {
+    // most benchmark files are ASCII, and ASCII is Latin-1: one copy into a compact string
+    if (ascii(bytes)) return new String(bytes, StandardCharsets.ISO_8859_1);
     CharsetDecoder d =
         StandardCharsets.UTF_8
             .newDecoder()
@@ -180,6 +198,16 @@ public record ReadLimits(
     }
     d.flush(out);
     return out.flip().toString();
+  }
+
+  /** True when no byte has its top bit set: eight bytes at a time, the file is read once more. */
+  private static boolean ascii(byte[] bytes) {
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    long or = 0;
+    int i = 0;
+    for (; i + Long.BYTES <= bytes.length; i += Long.BYTES) or |= in.getLong(i);
+    for (; i < bytes.length; i++) or |= bytes[i];
+    return (or & 0x8080_8080_8080_8080L) == 0;
   }
 
   private static long lineAt(byte[] bytes, int offset) {

@@ -1,9 +1,6 @@
 package dev.tokbench.results;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tokbench.CsvInput;
 import dev.tokbench.CsvOutput;
 import dev.tokbench.JsonInput;
 import dev.tokbench.ReadLimits;
@@ -15,10 +12,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 
 /**
@@ -26,31 +21,8 @@ import org.apache.commons.csv.CSVFormat;
  * are JSON objects in one cell each; samples are joined by {@code ;}.
  */
 public final class ResultsCsv {
-  /** The columns, in the order they are written. */
-  public static final List<String> COLUMNS =
-      List.of(
-          "framework",
-          "backend",
-          "model",
-          "quant",
-          "test",
-          "n_prompt",
-          "n_gen",
-          "n_depth",
-          "flash_attn",
-          "tokens_per_s_mean",
-          "tokens_per_s_stddev",
-          "samples_ts",
-          "model_bytes",
-          "n_params",
-          "device",
-          "status",
-          "reason",
-          "flags",
-          "provenance",
-          "extra");
-
-  private static final TypeReference<Map<String, String>> MAP = new TypeReference<>() {};
+  /** The columns, in the order they are written ({@link ResultsColumn} lists them). */
+  public static final List<String> COLUMNS = ResultsColumn.labels();
 
   private ResultsCsv() {}
 
@@ -130,124 +102,14 @@ public final class ResultsCsv {
    */
   public static List<BenchResult> read(Path file) {
     String name = file.toString();
-    return rows(ReadLimits.RESULTS.read(file), name);
+    return ResultsCsvRows.read(ReadLimits.RESULTS.read(file), name);
   }
 
   /** Reads every row; {@code name} is used in error messages. */
   public static List<BenchResult> read(Reader in, String name) throws IOException {
     StringWriter text = new StringWriter();
     in.transferTo(text);
-    return rows(ReadLimits.RESULTS.check(text.toString(), name), name);
-  }
-
-  private static List<BenchResult> rows(String text, String name) {
-    CsvInput csv =
-        CsvInput.parse(
-            text,
-            name,
-            ReadLimits.RESULTS,
-            (line, problem, cause) -> new ResultsFormatException(name, line, problem, cause));
-    List<String> missing = new ArrayList<>(COLUMNS);
-    missing.removeAll(csv.header());
-    if (!missing.isEmpty()) {
-      throw new ResultsFormatException(
-          name, 1, "missing columns " + missing + "; the header has " + abbreviate(csv.header()));
-    }
-    List<BenchResult> rows = new ArrayList<>();
-    ReadPool pool = new ReadPool();
-    for (CsvInput.Row row : csv.rows()) rows.add(row(csv.header(), row, name, pool));
-    return rows;
-  }
-
-  private static String abbreviate(List<String> header) {
-    return JsonInput.abbreviate(header.toString());
-  }
-
-  private static BenchResult row(
-      List<String> header, CsvInput.Row rec, String name, ReadPool pool) {
-    if (rec.cells().size() != header.size()) {
-      throw new ResultsFormatException(
-          name, rec.line(), "expected " + header.size() + " cells, found " + rec.cells().size());
-    }
-    Function<String, String> cell = column -> rec.get(header, column);
-    Function<String, String> text = column -> pool.string(rec.get(header, column)); // repeats
-    try {
-      return BenchResult.measured(text.apply("framework"))
-          .backend(text.apply("backend"))
-          .model(text.apply("model"), text.apply("quant"))
-          .test(
-              text.apply("test"),
-              intCell(cell, "n_prompt"),
-              intCell(cell, "n_gen"),
-              intCell(cell, "n_depth"))
-          .flashAttn(FlashAttention.parse(cell.apply("flash_attn")))
-          .tokensPerS(
-              doubleCell(cell, "tokens_per_s_mean"),
-              doubleCell(cell, "tokens_per_s_stddev"),
-              parseSamples(cell.apply("samples_ts")))
-          .size(longCell(cell, "model_bytes"), longCell(cell, "n_params"))
-          .device(text.apply("device"))
-          .status(Status.parse(text.apply("status")), text.apply("reason"))
-          .flags(pool.map(rec.get(header, "flags"), ResultsCsv::parseMap))
-          .provenance(pool.map(rec.get(header, "provenance"), ResultsCsv::parseMap))
-          .extra(pool.map(rec.get(header, "extra"), ResultsCsv::parseMap))
-          .build();
-    } catch (RuntimeException e) {
-      throw new ResultsFormatException(name, rec.line(), JsonInput.abbreviate(e.getMessage()), e);
-    }
-  }
-
-  private static int intCell(Function<String, String> rec, String col) {
-    return cell(rec, col, 0, Integer::valueOf, "a whole number");
-  }
-
-  private static long longCell(Function<String, String> rec, String col) {
-    return cell(rec, col, -1L, Long::valueOf, "a whole number");
-  }
-
-  private static double doubleCell(Function<String, String> rec, String col) {
-    return cell(rec, col, Double.NaN, Double::valueOf, "a number");
-  }
-
-  /** The cell parsed; {@code ifEmpty} (unknown) when empty. */
-  private static <T> T cell(
-      Function<String, String> rec,
-      String col,
-      T ifEmpty,
-      Function<String, T> parse,
-      String expected) {
-    String s = rec.apply(col).trim();
-    if (s.isEmpty()) return ifEmpty;
-    try {
-      return parse.apply(s);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          "column " + col + ": '" + JsonInput.abbreviate(s) + "' is not " + expected);
-    }
-  }
-
-  private static List<Double> parseSamples(String s) {
-    List<Double> out = new ArrayList<>();
-    if (s.isBlank()) return out;
-    for (String part : s.split(";")) {
-      try {
-        out.add(Double.parseDouble(part.trim()));
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(
-            "column samples_ts: '" + JsonInput.abbreviate(part) + "' is not a number");
-      }
-    }
-    return out;
-  }
-
-  private static Map<String, String> parseMap(String s) {
-    if (s.isBlank()) return Map.of();
-    try {
-      return Json.MAPPER.readValue(s, MAP);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(
-          "not a JSON object of strings: " + JsonInput.abbreviate(s));
-    }
+    return ResultsCsvRows.read(ReadLimits.RESULTS.check(text.toString(), name), name);
   }
 
   static String number(double d) {
@@ -273,14 +135,9 @@ public final class ResultsCsv {
   private static String json(Map<String, String> m) {
     if (m.isEmpty()) return "";
     try {
-      return Json.MAPPER.writeValueAsString(m);
+      return JsonInput.mapper(ReadLimits.RESULTS).writeValueAsString(m);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  /** Jackson's databind, loaded when a JSON cell is first read or written, not with the header. */
-  private static final class Json {
-    static final ObjectMapper MAPPER = JsonInput.mapper(ReadLimits.RESULTS);
   }
 }
