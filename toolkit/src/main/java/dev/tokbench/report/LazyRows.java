@@ -67,7 +67,9 @@ final class LazyRows extends AbstractList<List<Entry>> implements RandomAccess {
   int runsFrom(int from) {
     int[] known = counted;
     if (known != null && known[0] == from) return known[1];
-    Set<BenchResult> runs = Collections.newSetFromMap(new IdentityHashMap<>());
+    // sized for a few runs a row up front: growing an identity map of a million keys rehashes them
+    int rows = Math.max(0, size - from);
+    Set<BenchResult> runs = Collections.newSetFromMap(new IdentityHashMap<>(2 * rows));
     for (int i = from; i < size; i++) runs.addAll(sources.apply(i));
     counted = new int[] {from, runs.size()};
     return runs.size();
