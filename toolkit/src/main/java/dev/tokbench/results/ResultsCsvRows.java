@@ -1,6 +1,25 @@
 package dev.tokbench.results;
 
-import static dev.tokbench.results.ResultsColumn.*;
+import static dev.tokbench.results.ResultsColumn.BACKEND;
+import static dev.tokbench.results.ResultsColumn.DEVICE;
+import static dev.tokbench.results.ResultsColumn.EXTRA;
+import static dev.tokbench.results.ResultsColumn.FLAGS;
+import static dev.tokbench.results.ResultsColumn.FLASH_ATTN;
+import static dev.tokbench.results.ResultsColumn.FRAMEWORK;
+import static dev.tokbench.results.ResultsColumn.MODEL;
+import static dev.tokbench.results.ResultsColumn.MODEL_BYTES;
+import static dev.tokbench.results.ResultsColumn.N_DEPTH;
+import static dev.tokbench.results.ResultsColumn.N_GEN;
+import static dev.tokbench.results.ResultsColumn.N_PARAMS;
+import static dev.tokbench.results.ResultsColumn.N_PROMPT;
+import static dev.tokbench.results.ResultsColumn.PROVENANCE;
+import static dev.tokbench.results.ResultsColumn.QUANT;
+import static dev.tokbench.results.ResultsColumn.REASON;
+import static dev.tokbench.results.ResultsColumn.SAMPLES_TS;
+import static dev.tokbench.results.ResultsColumn.STATUS;
+import static dev.tokbench.results.ResultsColumn.TEST;
+import static dev.tokbench.results.ResultsColumn.TOKENS_PER_S_MEAN;
+import static dev.tokbench.results.ResultsColumn.TOKENS_PER_S_STDDEV;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
