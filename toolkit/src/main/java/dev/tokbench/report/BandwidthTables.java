@@ -74,7 +74,7 @@ final class BandwidthTables {
     boolean devices = deviceCount(rows) > 1;
     List<String> suffix = suffixes(rows, devices);
     List<List<Entry>> out =
-        LazyRows.of(
+        LazyRows.disjoint(
             rows.size(),
             i -> utilisationRow(rows.get(i), suffix.get(i), devices),
             i -> List.of(rows.get(i).row()));
@@ -122,7 +122,7 @@ final class BandwidthTables {
     boolean devices = deviceCount(rows) > 1;
     List<String> suffix = suffixes(rows, devices);
     List<List<Entry>> out =
-        LazyRows.of(
+        LazyRows.disjoint(
             rows.size(),
             i -> ceilingRow(rows.get(i), suffix.get(i), devices),
             i -> List.of(rows.get(i).row()));
@@ -198,7 +198,7 @@ final class BandwidthTables {
         Labels.suffixes(
             shown, r -> Labels.framework(r) + "|" + Labels.tableLabel(data, r) + "|" + r.test());
     List<List<Entry>> rows =
-        LazyRows.of(
+        LazyRows.disjoint(
             shown.size(),
             i -> prefillRow(shown.get(i), suffix.get(i), devices),
             i -> List.of(shown.get(i)));

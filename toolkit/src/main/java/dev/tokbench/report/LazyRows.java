@@ -26,6 +26,7 @@ final class LazyRows extends AbstractList<List<Entry>> implements RandomAccess {
   private final int size;
   private final IntFunction<List<Entry>> row;
   private final IntFunction<Collection<BenchResult>> sources;
+  private final boolean disjoint; // no run is the source of two rows
   private final int width;
   private final String table;
 
@@ -33,11 +34,13 @@ final class LazyRows extends AbstractList<List<Entry>> implements RandomAccess {
       int size,
       IntFunction<List<Entry>> row,
       IntFunction<Collection<BenchResult>> sources,
+      boolean disjoint,
       int width,
       String table) {
     this.size = size;
     this.row = row;
     this.sources = sources;
+    this.disjoint = disjoint;
     this.width = width;
     this.table = table;
   }
@@ -48,7 +51,16 @@ final class LazyRows extends AbstractList<List<Entry>> implements RandomAccess {
    */
   static List<List<Entry>> of(
       int size, IntFunction<List<Entry>> row, IntFunction<Collection<BenchResult>> sources) {
-    return new LazyRows(size, row, sources, -1, "");
+    return new LazyRows(size, row, sources, false, -1, "");
+  }
+
+  /**
+   * As {@link #of}, for a table that shows each run in one row at most (a configuration in one
+   * cell, a row in one line): its runs are counted without a set of a million of them.
+   */
+  static List<List<Entry>> disjoint(
+      int size, IntFunction<List<Entry>> row, IntFunction<Collection<BenchResult>> sources) {
+    return new LazyRows(size, row, sources, true, -1, "");
   }
 
   /** {@code size} rows whose entries come from no row (statistics, labels). */
@@ -58,7 +70,7 @@ final class LazyRows extends AbstractList<List<Entry>> implements RandomAccess {
 
   /** The rows of {@code table}, each checked to be {@code width} entries wide when it is made. */
   LazyRows checked(int width, String table) {
-    return new LazyRows(size, row, sources, width, table);
+    return new LazyRows(size, row, sources, disjoint, width, table);
   }
 
   private volatile int[] counted; // {from, runs}: a page asks twice (Markdown, HTML)
@@ -67,12 +79,18 @@ final class LazyRows extends AbstractList<List<Entry>> implements RandomAccess {
   int runsFrom(int from) {
     int[] known = counted;
     if (known != null && known[0] == from) return known[1];
-    // sized for a few runs a row up front: growing an identity map of a million keys rehashes them
-    int rows = Math.max(0, size - from);
-    Set<BenchResult> runs = Collections.newSetFromMap(new IdentityHashMap<>(2 * rows));
-    for (int i = from; i < size; i++) runs.addAll(sources.apply(i));
-    counted = new int[] {from, runs.size()};
-    return runs.size();
+    int n = 0;
+    if (disjoint) {
+      for (int i = from; i < size; i++) n += sources.apply(i).size();
+    } else {
+      // sized for two runs a row: growing an identity map of a million keys rehashes them
+      Set<BenchResult> runs =
+          Collections.newSetFromMap(new IdentityHashMap<>(2 * Math.max(0, size - from)));
+      for (int i = from; i < size; i++) runs.addAll(sources.apply(i));
+      n = runs.size();
+    }
+    counted = new int[] {from, n};
+    return n;
   }
 
   @Override

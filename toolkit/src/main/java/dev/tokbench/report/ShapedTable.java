@@ -120,7 +120,7 @@ final class ShapedTable {
     rows.forEach((key, runs) -> recipes.add(new Row(key, runs)));
     for (int i = 0; i < recipes.size(); i++) place(spec, recipes.get(i), columns, placed, name, i);
     List<List<Entry>> out =
-        LazyRows.of(
+        LazyRows.disjoint(
             recipes.size(),
             i -> cells(spec, recipes.get(i), columns),
             i ->

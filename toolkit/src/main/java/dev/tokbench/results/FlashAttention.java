@@ -5,15 +5,21 @@ package dev.tokbench.results;
  * -1/0/1 (auto/off/on) since; {@link #parse} accepts both.
  */
 public enum FlashAttention {
-  OFF,
-  ON,
-  AUTO,
+  OFF("off"),
+  ON("on"),
+  AUTO("auto"),
   /** The framework has no such switch (tinygrad, vLLM …). */
-  NA;
+  NA("");
+
+  private final String label; // a constant: a fleet's tables ask for it millions of times
+
+  FlashAttention(String label) {
+    this.label = label;
+  }
 
   /** The spelling in CSV files: {@code off}, {@code on}, {@code auto} or empty. */
   public String label() {
-    return this == NA ? "" : name().toLowerCase(java.util.Locale.ROOT);
+    return label;
   }
 
   /** Accepts off/on/auto, 0/1/-1, false/true and the empty string (not applicable). */

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The large tables make their rows when they are read ({@link LazyRows}): the same rows each time,
  * and the page's count of the runs the rows it leaves out hold comes from the sources each table
- * gives beside its rows, which must be the rows its entries name. Checked over every data folder
- * and over a fleet-shaped folder whose tables are longer than a page shows.
+ * gives beside its rows, which must be the rows its entries name (and, for a table that promises
+ * it, no run in two rows). Checked over every data folder, a folder of every fixture and a
+ * fleet-shaped folder whose tables are longer than a page shows.
  */
 class LazyRowsTest {
   @TempDir Path dir;
@@ -30,6 +31,8 @@ class LazyRowsTest {
             "h200-serve-2026-12-01")) {
       assertSourcesAgree(Report.from(TestData.root().resolve(folder)), folder);
     }
+    // every fixture at once: tinygrad's bandwidth figures and llama-bench's estimates in one table
+    assertSourcesAgree(Report.from(Folders.allFixtures(dir.resolve("all"))), "all fixtures");
   }
 
   @Test
