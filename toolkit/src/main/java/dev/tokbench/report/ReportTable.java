@@ -1,12 +1,8 @@
 package dev.tokbench.report;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
+import dev.tokbench.CsvOutput;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -166,14 +162,9 @@ public record ReportTable(
 
   /** CSV with a header line; cells as plain text without bold. */
   public String csv() {
-    StringWriter out = new StringWriter();
-    try (CSVPrinter p =
-        new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator('\n').get())) {
-      p.printRecord(headers);
-      for (List<Entry> r : rows) p.printRecord(r.stream().map(Entry::plain).toList());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    StringBuilder out = new StringBuilder(); // CSVPrinter's bytes (CsvOutput), a row at a time
+    CsvOutput.record(out, headers);
+    for (List<Entry> r : rows) CsvOutput.record(out, r.stream().map(Entry::plain).toList());
     return out.toString();
   }
 

@@ -4,6 +4,7 @@ import dev.tokbench.results.MergedRuns;
 import dev.tokbench.results.Settings;
 import dev.tokbench.results.Variation;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -117,48 +118,52 @@ final class ShapedTable {
     String name = device.isEmpty() ? spec.name() : spec.name() + " (" + device + ")";
     String title = device.isEmpty() ? spec.title() : spec.title() + " — " + device;
     List<Row> recipes = new ArrayList<>(rows.size());
-    rows.forEach((key, runs) -> recipes.add(new Row(key, runs)));
-    for (int i = 0; i < recipes.size(); i++) place(spec, recipes.get(i), columns, placed, name, i);
+    rows.forEach((key, runs) -> recipes.add(Row.of(spec, key, runs, columns)));
+    for (int i = 0; i < recipes.size(); i++) place(spec, recipes.get(i), placed, name, i);
     List<List<Entry>> out =
         LazyRows.disjoint(
             recipes.size(),
-            i -> cells(spec, recipes.get(i), columns),
-            i ->
-                shown(spec, recipes.get(i), columns).stream()
-                    .flatMap(c -> c.runs().stream())
-                    .toList());
+            i -> cells(spec, recipes.get(i)),
+            i -> shown(spec, recipes.get(i)).stream().flatMap(c -> c.runs().stream()).toList());
     return new ReportTable(name, title, headers(spec, extra, columns), out, spec.footnote())
         .withSettings(settingsLine(v, taken));
   }
 
-  /** A row of a table: its key columns' texts and the configurations its cells show. */
-  private record Row(List<String> key, List<MergedRuns> runs) {}
+  /**
+   * A row of a table: its key columns' texts, its configurations and, in a table with a column per
+   * value of {@code across}, the configuration each column shows (null where none).
+   */
+  private record Row(List<String> key, List<MergedRuns> runs, List<MergedRuns> byColumn) {
+    static Row of(Spec spec, List<String> key, List<MergedRuns> runs, List<String> columns) {
+      MergedRuns[] by = new MergedRuns[columns.size()];
+      for (int c = 0; c < by.length; c++) by[c] = find(runs, spec.across(), columns.get(c));
+      return new Row(key, runs, java.util.Collections.unmodifiableList(Arrays.asList(by)));
+    }
+  }
 
   /**
    * Records the cell of each configuration of row {@code i}: the same cells {@link #cells} makes.
    */
-  private static void place(
-      Spec spec, Row row, List<String> columns, Placements placed, String table, int i) {
+  private static void place(Spec spec, Row row, Placements placed, String table, int i) {
     int first = row.key().size();
     if (spec.across() == null) {
       for (MergedRuns each : row.runs()) placed.place(each, table, i, first);
       return;
     }
-    for (int col = 0; col < columns.size(); col++) {
-      MergedRuns c = find(row.runs(), spec.across(), columns.get(col));
+    for (int col = 0; col < row.byColumn().size(); col++) {
+      MergedRuns c = row.byColumn().get(col);
       if (c != null) placed.place(c, table, i, first + col);
     }
   }
 
-  private static List<Entry> cells(Spec spec, Row row, List<String> columns) {
+  private static List<Entry> cells(Spec spec, Row row) {
     List<Entry> cells = new ArrayList<>();
     row.key().forEach(t -> cells.add(Entry.text(t)));
     if (spec.across() == null) {
       MergedRuns c = row.runs().get(0);
       spec.values().forEach(val -> cells.add(val.entry().apply(c)));
     } else {
-      for (String col : columns) {
-        MergedRuns c = find(row.runs(), spec.across(), col);
+      for (MergedRuns c : row.byColumn()) {
         cells.add(c == null ? Entry.text("—") : spec.cell().apply(c));
       }
     }
@@ -171,14 +176,9 @@ final class ShapedTable {
    * configuration it shows (the {@link Spec}'s functions promise it; the page counts the runs of
    * the rows it leaves out from these).
    */
-  private static List<MergedRuns> shown(Spec spec, Row row, List<String> columns) {
+  private static List<MergedRuns> shown(Spec spec, Row row) {
     if (spec.across() == null) return List.of(row.runs().get(0));
-    List<MergedRuns> out = new ArrayList<>();
-    for (String col : columns) {
-      MergedRuns c = find(row.runs(), spec.across(), col);
-      if (c != null) out.add(c);
-    }
-    return out;
+    return row.byColumn().stream().filter(java.util.Objects::nonNull).toList();
   }
 
   private static MergedRuns find(List<MergedRuns> row, String setting, String value) {
